@@ -9,8 +9,8 @@ import (
 type Claim struct {
 	ID        int64             `json:"id"`
 	CaseID    int64             `json:"case_id"`
-	Slug      string            `json:"slug"` // the id of the claims file, e.g. "foreign-terrorists"
-	Text      string            `json:"text"` // English
+	Slug      string            `json:"slug"`            // the id of the claims file, e.g. "foreign-terrorists"
+	Text      string            `json:"text"`            // English
 	Texts     map[string]string `json:"texts,omitempty"` // other languages
 	Private   bool              `json:"private"`
 	CreatedAt time.Time         `json:"created_at"`
