@@ -1,0 +1,38 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/inquest-project/inquest"
+)
+
+// requestCtx is the part of a request the page builders need.
+type requestCtx interface{ Context() context.Context }
+
+type homePage struct {
+	Cases []*inquest.Case
+}
+
+func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
+	cases, err := s.visibleCases(r.Context())
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "home", homePage{Cases: cases})
+	return nil
+}
+
+func (s *Server) visibleCases(ctx context.Context) ([]*inquest.Case, error) {
+	all, err := s.st.Cases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cases := []*inquest.Case{}
+	for _, c := range all {
+		if s.canSeeCase(c) {
+			cases = append(cases, c)
+		}
+	}
+	return cases, nil
+}

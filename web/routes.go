@@ -1,0 +1,27 @@
+package web
+
+import "net/http"
+
+// routes is the one route table of the site, read top to bottom. Every
+// handler returns an error, which s.handle turns into an error page.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+
+	// Pages.
+	mux.Handle("GET /{$}", s.handle(s.homePage))
+	mux.Handle("GET /cases/{slug}", s.handle(s.casePage))
+	mux.Handle("GET /sources/{id}", s.handle(s.sourcePage))
+	mux.Handle("GET /sources/{id}/original", s.handle(s.sourceOriginal))
+
+	// JSON.
+	mux.Handle("GET /api/v1/cases", s.handle(s.apiCases))
+	mux.Handle("GET /api/v1/cases/{slug}/sources", s.handle(s.apiCaseSources))
+	mux.Handle("GET /api/v1/sources/{id}", s.handle(s.apiSource))
+
+	// Assets, under content-hashed names so they can be cached for ever.
+	mux.Handle("GET /static/{name}", s.handle(s.staticFile))
+
+	// Everything else is a 404 page (or JSON under /api/).
+	mux.Handle("/", s.handle(s.notFound))
+	return mux
+}

@@ -1,0 +1,245 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/inquest-project/inquest"
+)
+
+type sourcePage struct {
+	Case       *inquest.Case
+	Source     *inquest.Source
+	Paragraphs []paragraph
+	Statements []statementView
+	Figures    []*inquest.Figure
+	Versions   []*inquest.Source
+	Original   string // URL of the download
+	FileName   string // name the download is saved under
+}
+
+func (p sourcePage) PageTitle() string { return p.Source.Title }
+
+type statementView struct {
+	*inquest.Statement
+	Speaker string
+	Stances []stanceView
+}
+
+type stanceView struct {
+	Claim  *inquest.Claim
+	Stance inquest.StanceKind
+	Review inquest.Review
+}
+
+func (s *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
+	src, c, err := s.visibleSource(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p := sourcePage{Case: c, Source: src, Original: fmt.Sprintf("/sources/%d/original", src.ID), FileName: downloadName(src)}
+	ctx := r.Context()
+	if p.Versions, err = s.visibleVersions(ctx, src); err != nil {
+		return err
+	}
+	if p.Statements, err = s.sourceStatements(ctx, c, src); err != nil {
+		return err
+	}
+	figures, err := s.st.Figures(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	for _, f := range figures {
+		if f.SourceID == src.ID && s.canSeeReview(f.Review) {
+			p.Figures = append(p.Figures, f)
+		}
+	}
+	var marks []mark
+	for _, st := range p.Statements {
+		marks = append(marks, mark{Start: st.Start, End: st.End, Kind: "statement", ID: fmt.Sprintf("s-%d", st.ID),
+			Title: "Statement by " + st.Speaker, Review: string(st.Review)})
+	}
+	for _, f := range p.Figures {
+		marks = append(marks, mark{Start: f.Start, End: f.End, Kind: "figure", ID: fmt.Sprintf("f-%d", f.ID),
+			Title: "Figure: " + strconv.FormatFloat(f.Value, 'f', -1, 64), Review: string(f.Review)})
+	}
+	p.Paragraphs = markText(src.Text, marks)
+	s.render(w, r, http.StatusOK, "source", p)
+	return nil
+}
+
+// visibleSource loads a source and its case, and answers ENOTFOUND for a
+// malformed id and for anything this server may not show.
+func (s *Server) visibleSource(ctx context.Context, idText string) (*inquest.Source, *inquest.Case, error) {
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, nil, inquest.Errorf(inquest.ENOTFOUND, "There is no source %q.", idText)
+	}
+	src, err := s.st.Source(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := s.caseByID(ctx, src.CaseID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if c == nil || !s.canSeeCase(c) || !s.canSeeSource(src) {
+		return nil, nil, inquest.Errorf(inquest.ENOTFOUND, "There is no source %d.", id)
+	}
+	return src, c, nil
+}
+
+// caseByID finds a case among all cases; the store looks cases up by slug,
+// and a workspace holds few cases.
+func (s *Server) caseByID(ctx context.Context, id int64) (*inquest.Case, error) {
+	cases, err := s.st.Cases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cases {
+		if c.ID == id {
+			return c, nil
+		}
+	}
+	return nil, nil
+}
+
+func (s *Server) visibleVersions(ctx context.Context, src *inquest.Source) ([]*inquest.Source, error) {
+	all, err := s.st.Versions(ctx, src.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []*inquest.Source
+	for _, v := range all {
+		if s.canSeeSource(v) {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// sourceStatements lists the statements of src the server may show, with
+// their stances on the case's claims.
+func (s *Server) sourceStatements(ctx context.Context, c *inquest.Case, src *inquest.Source) ([]statementView, error) {
+	all, err := s.st.Statements(ctx, inquest.StatementFilter{SourceID: src.ID})
+	if err != nil {
+		return nil, err
+	}
+	var shown []*inquest.Statement
+	for _, st := range all {
+		if s.canSeeReview(st.Review) {
+			shown = append(shown, st)
+		}
+	}
+	if len(shown) == 0 {
+		return nil, nil
+	}
+	claims, err := s.st.Claims(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	claimByID := map[int64]*inquest.Claim{}
+	for _, cl := range claims {
+		if s.workspace || !cl.Private {
+			claimByID[cl.ID] = cl
+		}
+	}
+	stances, err := s.st.Stances(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	byStatement := map[int64][]stanceView{}
+	for _, sn := range stances {
+		if cl := claimByID[sn.ClaimID]; cl != nil && s.canSeeReview(sn.Review) {
+			byStatement[sn.StatementID] = append(byStatement[sn.StatementID], stanceView{Claim: cl, Stance: sn.Stance, Review: sn.Review})
+		}
+	}
+	people := map[int64]*inquest.Person{}
+	out := make([]statementView, 0, len(shown))
+	for _, st := range shown {
+		v := statementView{Statement: st, Speaker: st.SpeakerName, Stances: byStatement[st.ID]}
+		if st.PersonID != 0 {
+			p, ok := people[st.PersonID]
+			if !ok {
+				if p, err = s.st.Person(ctx, st.PersonID); err != nil && inquest.ErrorCode(err) != inquest.ENOTFOUND {
+					return nil, err
+				}
+				people[st.PersonID] = p
+			}
+			switch {
+			case p != nil && p.Private && !s.workspace:
+				v.Speaker = "a protected person"
+			case p != nil && v.Speaker == "":
+				v.Speaker = p.Name
+			}
+		}
+		if v.Speaker == "" {
+			v.Speaker = "unknown speaker"
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// sourceOriginal sends the archived bytes exactly as received, as a download:
+// an archived web page must never run in this site's origin.
+func (s *Server) sourceOriginal(w http.ResponseWriter, r *http.Request) error {
+	src, _, err := s.visibleSource(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	b, err := s.st.Original(r.Context(), src.ID)
+	if err != nil {
+		return err
+	}
+	ct := src.ContentType
+	if _, _, err := mime.ParseMediaType(ct); ct == "" || err != nil {
+		ct = "application/octet-stream"
+	}
+	h := w.Header()
+	h.Set("Content-Type", ct)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": downloadName(src)}))
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
+	h.Set("ETag", `"`+src.SHA256+`"`)
+	if r.Header.Get("If-None-Match") == `"`+src.SHA256+`"` {
+		w.WriteHeader(http.StatusNotModified)
+		return nil
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// downloadName is the file name the original is saved under: its own file
+// name, else the last part of its URL, else "source-ID" with an extension
+// that fits its content type.
+func downloadName(src *inquest.Source) string {
+	name := path.Base(strings.ReplaceAll(src.FileName, `\`, "/"))
+	if name == "." || name == "/" || name == "" {
+		name = ""
+		if u, err := url.Parse(src.URL); err == nil && u.Path != "" && u.Path != "/" {
+			name = path.Base(u.Path)
+		}
+	}
+	if name == "" {
+		name = fmt.Sprintf("source-%d", src.ID)
+	}
+	if path.Ext(name) == "" {
+		mt, _, _ := mime.ParseMediaType(src.ContentType)
+		switch mt {
+		case "text/html":
+			name += ".html"
+		case "text/plain":
+			name += ".txt"
+		case "application/pdf":
+			name += ".pdf"
+		}
+	}
+	return name
+}
