@@ -148,4 +148,3 @@ func isHTML(b []byte) bool {
 	}
 	return false
 }
-

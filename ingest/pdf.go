@@ -88,4 +88,3 @@ func pageText(glyphs []pdf.Text) string {
 	}
 	return b.String()
 }
-

@@ -168,7 +168,7 @@ func cleanTitle(s string) string {
 }
 
 // DetectLanguage guesses the language of a text by its script: Kazakh when
-// the letters only Kazakh uses (ә ғ қ ң ө ұ ү һ і) make up more than one in a
+// the letters only Kazakh uses (ә ғ қ ң ө ұ ү һ і) make up more than three in a
 // hundred Cyrillic letters, Russian when Cyrillic letters outnumber Latin
 // ones, English otherwise. A Russian text quoting a Kazakh name ("Тоқаев")
 // stays Russian. It is a fallback for documents without a meta file.
@@ -188,7 +188,7 @@ func DetectLanguage(text string) string {
 	switch {
 	case cyr == 0 || cyr < latin:
 		return "en"
-	case kazakh*100 > cyr:
+	case kazakh >= 2 && kazakh*100 > cyr*3:
 		return "kk"
 	default:
 		return "ru"

@@ -1,0 +1,259 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/inquest-project/inquest"
+	"golang.org/x/text/encoding/charmap"
+)
+
+func TestReadHTMLKeepsMainTextDropsBoilerplate(t *testing.T) {
+	r := NewReader(DefaultOptions())
+	doc, err := r.Read(context.Background(), filepath.Join("testdata", "article.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"On 14 March 2022 the Prosecutor General, Berik Asylov, reported",
+		`"They were not there. No foreign terrorists took part in the riots."`,
+		"independent international investigation",
+	} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, doc.Text)
+		}
+	}
+	for _, unwanted := range []string{"Subscribe now", "Most read", "Cookie policy", "should never appear"} {
+		if strings.Contains(doc.Text, unwanted) {
+			t.Errorf("text keeps boilerplate %q:\n%s", unwanted, doc.Text)
+		}
+	}
+	if strings.Count(doc.Text, "\n\n") < 2 {
+		t.Errorf("paragraphs are not separated by blank lines:\n%s", doc.Text)
+	}
+	if got, want := doc.Meta.Title, "Prosecutor General reports to the Majilis"; !strings.HasPrefix(got, want) {
+		t.Errorf("title = %q, want it to start with %q", got, want)
+	}
+	if got, want := doc.Meta.Language, "en"; got != want {
+		t.Errorf("language = %q, want %q", got, want)
+	}
+	orig, _ := os.ReadFile(filepath.Join("testdata", "article.html"))
+	if !bytes.Equal(doc.Original, orig) {
+		t.Error("original bytes are not the file's bytes")
+	}
+}
+
+func TestDecodeText(t *testing.T) {
+	ru := "Генеральный прокурор заявил, что иностранных террористов не было."
+	cp1251, _ := charmap.Windows1251.NewEncoder().String(ru)
+	koi8, _ := charmap.KOI8R.NewEncoder().String(ru)
+	tests := []struct {
+		name        string
+		in          []byte
+		want        string
+		wantCharset string
+		wantErr     string
+	}{
+		{"utf-8", []byte(ru), ru, "utf-8", ""},
+		{"utf-8 with BOM", append([]byte{0xEF, 0xBB, 0xBF}, ru...), ru, "utf-8", ""},
+		{"windows-1251", []byte(cp1251), ru, "windows-1251", ""},
+		{"koi8-r", []byte(koi8), ru, "koi8-r", ""},
+		{"binary", []byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0x90, 0x91}, "", "", "binary"},
+		{"latin-1 gibberish", []byte("caf\xe9 \x85\x86\x87\x88\x89 na\xefve"), "", "", "not valid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, cs, err := DecodeText("doc.txt", tt.in)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), "doc.txt") {
+					t.Fatalf("err = %v, want one naming doc.txt and saying %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want || cs != tt.wantCharset {
+				t.Errorf("got %q (%s), want %q (%s)", got, cs, tt.want, tt.wantCharset)
+			}
+		})
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"They were not there.", "en"},
+		{"Их там не было, заявил генпрокурор.", "ru"},
+		{"Президент Қасым-Жомарт Тоқаев: «Біз бұл оқиғалардан сабақ алуымыз керек».", "kk"},
+		{"Токаев (Тоқаев) выступил в мажилисе с посланием народу Казахстана и сказал многое.", "ru"},
+		{"", "en"},
+	}
+	for _, tt := range tests {
+		if got := DetectLanguage(tt.text); got != tt.want {
+			t.Errorf("DetectLanguage(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestReadFileWithMeta(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "Headline here\n\nBody text of the article.")
+	write(t, filepath.Join(dir, "a.meta.json"), `{"title": "Given title", "url": "https://example.org/a", "published": "2022-03-14", "language": "ru", "kind": "official", "note": "n"}`)
+	write(t, filepath.Join(dir, "b.txt"), "\n  Первая строка  \nВторая строка.")
+	r := NewReader(DefaultOptions())
+	a, err := r.Read(context.Background(), filepath.Join(dir, "a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Meta{Title: "Given title", URL: "https://example.org/a", Published: "2022-03-14", Language: "ru", Kind: inquest.KindOfficial, Note: "n"}
+	if a.Meta != want {
+		t.Errorf("meta = %+v, want %+v", a.Meta, want)
+	}
+	if a.Locator != filepath.Join(dir, "a.txt") || !filepath.IsAbs(a.Locator) {
+		t.Errorf("locator = %q, want the absolute path", a.Locator)
+	}
+	b, err := r.Read(context.Background(), filepath.Join(dir, "b.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Meta.Title != "Первая строка" || b.Meta.Language != "ru" {
+		t.Errorf("meta without a meta file = %+v, want title from the first line and language ru", b.Meta)
+	}
+	if b.Text != "\n  Первая строка  \nВторая строка." {
+		t.Errorf("plain text changed: %q; offsets must match the file", b.Text)
+	}
+}
+
+func TestExpandDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"b.txt", "a.txt", "a.meta.json", "a.gold.json", ".hidden", "c.html"} {
+		write(t, filepath.Join(dir, n), "x")
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	got, err := NewReader(DefaultOptions()).Expand(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "c.html")}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Expand = %q, want %q", got, want)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "big.txt"), strings.Repeat("a", 2048))
+	write(t, filepath.Join(dir, "bad.meta.json"), `{"published": "14 March"}`)
+	write(t, filepath.Join(dir, "bad.txt"), "text")
+	write(t, filepath.Join(dir, "empty.txt"), "  \n ")
+	write(t, filepath.Join(dir, "scan.pdf"), string(minimalPDF(nil)))
+	tests := []struct {
+		name string
+		opt  Options
+		item string
+		want []string
+	}{
+		{"too large", Options{MaxSize: 1024}, filepath.Join(dir, "big.txt"), []string{"big.txt", "1.0 KB", "--max-size"}},
+		{"missing", Options{}, filepath.Join(dir, "nope.txt"), []string{"nope.txt", "does not exist"}},
+		{"bad meta", Options{}, filepath.Join(dir, "bad.txt"), []string{"bad.meta.json", "YYYY-MM-DD"}},
+		{"no text", Options{}, filepath.Join(dir, "empty.txt"), []string{"empty.txt", "no text"}},
+		{"pdf without text layer", Options{}, filepath.Join(dir, "scan.pdf"), []string{"scan.pdf", "OCR"}},
+		{"not http", Options{}, "ftp://example.org/x", []string{"ftp://example.org/x", "http"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewReader(tt.opt).Read(context.Background(), tt.item)
+			if err == nil {
+				_, err = NewReader(tt.opt).Expand(tt.item)
+			}
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not say %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestReadPDF(t *testing.T) {
+	b := minimalPDF([]string{
+		"Majilis session, 14 March 2022",
+		"",
+		"The Prosecutor General said: (They were not there.)",
+		"No terrorism cases were opened.",
+	})
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "report.pdf"), string(b))
+	doc, err := NewReader(DefaultOptions()).Read(context.Background(), filepath.Join(dir, "report.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Majilis session, 14 March 2022\n\nThe Prosecutor General said: (They were not there.)\nNo terrorism cases were opened."
+	if doc.Text != want {
+		t.Errorf("text = %q, want %q", doc.Text, want)
+	}
+	if doc.ContentType != "application/pdf" || doc.Meta.Title != "Majilis session, 14 March 2022" {
+		t.Errorf("content type %q, title %q", doc.ContentType, doc.Meta.Title)
+	}
+}
+
+func TestParseMeta(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Meta
+		wantErr string
+	}{
+		{`{"title": "T", "url": null, "published": null, "language": "en", "kind": "news", "note": "x"}`, Meta{Title: "T", Language: "en", Kind: inquest.KindNews, Note: "x"}, ""},
+		{`{"title": "T", "kind": "assessment", "publisher": "Kursiv", "extra": 1}`, Meta{Title: "T", Kind: "assessment", Publisher: "Kursiv"}, ""},
+		{`{"title": 5}`, Meta{}, "not a JSON object"},
+		{`{"url": "javascript:alert(1)"}`, Meta{}, "not an http(s) URL"},
+		{`{"language": "English language"}`, Meta{}, "not a language code"},
+		{`{} {}`, Meta{}, "unexpected data"},
+		{`[]`, Meta{}, "not a JSON object"},
+	}
+	for _, tt := range tests {
+		got, err := ParseMeta("x.meta.json", []byte(tt.in))
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), "x.meta.json") {
+				t.Errorf("ParseMeta(%s) err = %v, want %q naming the file", tt.in, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("ParseMeta(%s) = %+v, %v; want %+v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+	}{{"50MB", 50 << 20}, {"512k", 512 << 10}, {"1048576", 1 << 20}, {"1.5 GB", 3 << 29}, {"10 mib", 10 << 20}}
+	for _, tt := range tests {
+		if got, err := ParseSize(tt.in); err != nil || got != tt.want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "-5MB", "lots", "5 XB"} {
+		if _, err := ParseSize(bad); err == nil {
+			t.Errorf("ParseSize(%q) gave no error", bad)
+		}
+	}
+}
+
+func write(t testing.TB, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
