@@ -1,7 +1,863 @@
 package extract
 
-// Figures finds counts and amounts in text (lang "en", "ru" or "kk") with the
-// phrase that says what they count.
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Figures finds counts and amounts in text (lang "en", "ru" or "kk"; "" tries
+// English and Russian) with the phrase that says what they count: "more than
+// 5,000 people were detained", "2,000 CSTO peacekeepers", "восемь человек".
+// Dates, times, years, article numbers, durations, ages, percentages and
+// ordinals are not figures. Spans are in code points.
 func Figures(text string, lang string) []Figure {
-	return nil
+	text = figRuneSafe(text)
+	f := &figureFinder{text: text, lang: figNormLang(lang), truncated: figEndsMidWord(text)}
+	f.scan()
+	return f.out
+}
+
+// figNormLang keeps the languages the tables know.
+func figNormLang(lang string) string {
+	switch strings.ToLower(lang) {
+	case "en", "ru", "kk":
+		return strings.ToLower(lang)
+	}
+	return ""
+}
+
+// figRuneSafe replaces each invalid byte by U+FFFD, so that byte positions map to
+// the same code points as []rune(text) counts them.
+func figRuneSafe(text string) string {
+	if utf8.ValidString(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && w == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(text[i : i+w])
+		}
+		i += w
+	}
+	return b.String()
+}
+
+// figEndsMidWord reports whether the text stops inside a word, as excerpts cut
+// from longer pages do: the last phrase cannot be trusted to be whole.
+func figEndsMidWord(text string) bool {
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return unicode.IsLetter(r)
+}
+
+// figureFinder holds the state of one pass over a text.
+type figureFinder struct {
+	text      string
+	lang      string
+	truncated bool
+	out       []Figure
+	// spans of the figures found, in bytes, parallel to out.
+	starts, ends []int
+	// lastNumEnd is where the last figure's number ended, for lists.
+	lastNumEnd int
+	pos        figRuneCursor
+	before     []figTok
+	after      []figTok
+	words      []string
+}
+
+// figRuneCursor converts byte offsets to code-point offsets, moving from the last
+// position asked, so a pass over the text costs one walk.
+type figRuneCursor struct {
+	text  string
+	b, r  int
+	ready bool
+}
+
+func (c *figRuneCursor) at(b int) int {
+	if b >= c.b {
+		c.r += utf8.RuneCountInString(c.text[c.b:b])
+	} else {
+		c.r -= utf8.RuneCountInString(c.text[b:c.b])
+	}
+	c.b = b
+	return c.r
+}
+
+func (f *figureFinder) scan() {
+	text := f.text
+	f.pos = figRuneCursor{text: text}
+	f.lastNumEnd = -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		if numIsDigit(c) {
+			ne := numScanAt(text, i, f.lang)
+			next := ne.end
+			if ne.ok {
+				if end := f.consider(ne); end > next {
+					next = end
+				}
+			}
+			// Skip the rest of a digit run the number did not take.
+			for next < len(text) && numIsDigit(text[next]) {
+				next++
+			}
+			if next <= i {
+				next = i + 1
+			}
+			i = next
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if !numIsASCIILetter(c) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(text) && numIsASCIILetter(text[j]) {
+				j++
+			}
+			if j < len(text) && text[j] >= utf8.RuneSelf {
+				// A word mixing scripts; never a number word.
+				_, j2, _ := numWordAt(text, i)
+				i = j2
+				continue
+			}
+			if n := j - i; n >= 3 && n <= 9 && f.isNumberWord(text[i:j]) {
+				i = f.wordNumber(i, j)
+				continue
+			}
+			i = j
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += w
+			continue
+		}
+		_, j, _ := numWordAt(text, i)
+		if f.lang != "en" && j-i <= 40 && f.isNumberWord(text[i:j]) {
+			i = f.wordNumber(i, j)
+			continue
+		}
+		i = j
+	}
+}
+
+// isNumberWord reports whether the word w can start a number in f's language.
+func (f *figureFinder) isNumberWord(w string) bool {
+	var buf [48]byte
+	lw := numLower(buf[:0], w)
+	nw, ok := lookupNumberWord(lw, f.lang)
+	return ok && (nw.kind != numScale || nw.bare)
+}
+
+// wordNumber handles the number word starting at text[i:j] and returns where
+// scanning resumes.
+func (f *figureFinder) wordNumber(i, j int) int {
+	ne := numScanAt(f.text, i, f.lang)
+	if !ne.ok {
+		return j
+	}
+	end := ne.end
+	if e := f.consider(ne); e > end {
+		end = e
+	}
+	return end
+}
+
+// consider decides whether the number ne is a figure and records it. It
+// returns the end of the text it used, so that a range's second number is not
+// taken again.
+func (f *figureFinder) consider(ne numExpr) int {
+	text := f.text
+	numStart, numEnd := ne.start, ne.end
+	if !f.gluedOK(&ne) {
+		return ne.end
+	}
+	numEnd = ne.end
+	val, valMax := ne.val, 0.0
+
+	// A range: "200-230", "200 – 230", "5-6 тысяч", "from 200 to 230", "от 200 до 230".
+	if r, ok := f.rangeEnd(ne); ok {
+		valMax = r.val
+		if r.mult > 1 && ne.mult == 1 && val*r.mult <= r.val {
+			val *= r.mult
+		}
+		if val >= valMax {
+			valMax = 0
+		} else {
+			numEnd = r.end
+		}
+		if figIsYear(r) {
+			return r.end
+		}
+	}
+
+	f.before = figTokensBefore(text, numStart, f.before)
+	f.after = figTokensAfter(text, numEnd, f.after)
+	before, after := f.before, f.after
+
+	var prev *figTok
+	if len(before) > 0 {
+		prev = &before[len(before)-1]
+	}
+	var next *figTok
+	if len(after) > 0 {
+		next = &after[0]
+	}
+
+	// Dates, units, labels.
+	if next != nil && next.kind == ftWord {
+		if figIsMonth(next) || figUnitWords.has(next.lw) {
+			return numEnd
+		}
+	}
+	if next != nil && next.kind == ftPunct && (next.r == '%' || next.r == '‰') {
+		return numEnd
+	}
+	if prev != nil {
+		if prev.kind == ftWord && figIsMonth(prev) && (ne.digits) {
+			return numEnd
+		}
+		if prev.kind == ftWord && figRefWords.has(prev.lw) {
+			return numEnd
+		}
+		if prev.kind == ftPunct && (prev.r == '№' || prev.r == '#') {
+			return numEnd
+		}
+		if prev.kind == ftPunct && prev.r == '.' && len(before) > 1 {
+			p2 := before[len(before)-2]
+			if p2.kind == ftWord && p2.e == prev.s && figRefWords.has(p2.lw) {
+				return numEnd
+			}
+		}
+	}
+	if ne.digits && ne.plainInt && ne.intDigits == 4 && ne.val >= 1800 && ne.val <= 2100 && valMax == 0 {
+		if next == nil || next.kind != ftWord || !figPeopleNouns.has(next.lw) {
+			return numEnd
+		}
+	}
+	if ne.decimal && !ne.scaled && !(prev != nil && prev.kind == ftPunct && figIsCurrency(prev.r)) {
+		if next == nil || next.kind != ftWord || !figMoneyWords.has(next.lw) {
+			return numEnd
+		}
+	}
+	if !ne.digits && prev != nil && prev.kind == ftWord && figDetWords.has(prev.lw) {
+		return numEnd
+	}
+	if ne.one {
+		if next == nil || next.kind != ftWord || !figOneNouns.has(next.lw) || next.nl {
+			return numEnd
+		}
+	}
+	// "Khabar 24 reported": a number after a name is part of the name unless
+	// it plainly counts people.
+	if ne.digits && ne.plainInt && prev != nil && prev.kind == ftWord && prev.upper && prev.e == figTrimmedEnd(text, numStart) &&
+		!figSentenceStart(before, len(before)-1) && !figIsQualifierWord(prev.lw) {
+		if next == nil || next.kind != ftWord || !(figPeopleNouns.has(next.lw) || figSuggestMeasure([]string{next.lw}) != "") {
+			return numEnd
+		}
+	}
+
+	// Qualifier before: "more than", "около", "кем дегенде".
+	spanStart := numStart
+	qual := ""
+	bi := len(before) // index of the first token of the figure within before
+	if q, n := figMatchQualBefore(before); n > 0 {
+		qual = q
+		bi = len(before) - n
+		spanStart = before[bi].s
+	}
+	// Qualifier after: "мыңнан астам", "200 с лишним", "50 or more".
+	ai := 0
+	if q, n := figMatchQualAfter(after); n > 0 {
+		if qual == "" {
+			qual = q
+		}
+		numEnd = after[n-1].e
+		ai = n
+	}
+
+	listContext := f.lastNumEnd >= 0 && f.lastNumEnd <= numStart && !figCrossesSentence(text[f.lastNumEnd:numStart])
+
+	spanEnd := -1
+	kind := ""
+	measureFrom := -1 // token index in after where the phrase starts, for measures
+	var t0 *figTok
+	if ai < len(after) && !after[ai].nl {
+		t0 = &after[ai]
+	}
+	switch {
+	case t0 == nil:
+		kind = "before"
+	case prev != nil && prev.kind == ftPunct && prev.r == '(' && t0.kind == ftPunct && t0.r == ')':
+		// "almost 37,000 people (36,831)": the exact count of the figure before.
+		k := len(f.out) - 1
+		if k < 0 || f.ends[k] > prev.s || strings.TrimSpace(text[f.ends[k]:prev.s]) != "" {
+			return numEnd
+		}
+		fig := f.out[k]
+		f.add(f.starts[k], t0.e, numEnd, val, valMax, fig.Qualifier, fig.Measure, 0.6)
+		return numEnd
+	case t0.kind == ftWord && !figStopAfter.has(t0.lw):
+		kind = "noun"
+	case t0.kind == ftPunct && figIsQuote(t0.r) && ai+1 < len(after) && after[ai+1].kind == ftWord && after[ai+1].s == t0.e:
+		kind = "noun" // '20,000 "bandits"'
+	case t0.kind == ftPunct && figIsDash(t0.r) && t0.s > numEnd && ai+1 < len(after) && after[ai+1].kind == ftWord &&
+		!after[ai+1].upper && !figStopAfter.has(after[ai+1].lw):
+		kind = "dash" // "501 – нарезной"
+	case t0.kind == ftWord && (t0.lw == "of" || t0.lw == "из") && ai+1 < len(after) && after[ai+1].kind == ftWord &&
+		figPronounsAfterOf.has(after[ai+1].lw):
+		return numEnd
+	case t0.kind == ftWord && figVerbAfter.has(t0.lw):
+		kind = "verb"
+	case t0.kind == ftWord && figPrepAfter.has(t0.lw) && listContext:
+		kind = "prep"
+	default:
+		kind = "before"
+	}
+
+	conf := 0.55
+	if ne.digits {
+		conf += 0.1
+	}
+	switch kind {
+	case "noun":
+		end, ok := f.phraseEnd(after, ai, 8)
+		if !ok {
+			kind = "before"
+			break
+		}
+		spanEnd, measureFrom = end, ai
+		conf += 0.1
+	case "dash":
+		end, ok := f.phraseEnd(after, ai+1, 3)
+		if !ok {
+			return numEnd
+		}
+		spanEnd, measureFrom = end, ai+1
+	case "verb":
+		end, ok := f.phraseEnd(after, ai, 6)
+		if !ok {
+			return numEnd
+		}
+		words := f.wordsOf(after, ai, end)
+		if figSuggestMeasure(words) == "" && !listContext {
+			return numEnd
+		}
+		spanEnd, measureFrom = end, ai
+	case "prep":
+		end, ok := f.phraseEnd(after, ai, 6)
+		if !ok {
+			return numEnd
+		}
+		spanEnd, measureFrom = end, ai
+		conf -= 0.15
+	}
+
+	if kind == "before" {
+		// "the number of individuals arrested reaches close to 10,000",
+		// "погибли от рук преступников 16": what is counted comes first.
+		start, ok := f.countedBefore(before, bi)
+		if !ok {
+			return numEnd
+		}
+		spanStart = start
+		spanEnd = numEnd
+		conf -= 0.15
+	} else {
+		spanStart = f.extendBefore(before, bi, spanStart)
+	}
+
+	if f.truncated && spanEnd >= len(strings.TrimRightFunc(text, unicode.IsSpace)) {
+		return numEnd // the text stops inside the counted phrase
+	}
+
+	// Measure from the phrase, else from the rest of its clause.
+	words := f.wordsOf(before, 0, 0)[:0]
+	for _, t := range before[figIndexAtOrAfter(before, spanStart):] {
+		if t.kind == ftWord {
+			words = append(words, t.lw)
+		}
+	}
+	if measureFrom >= 0 {
+		for _, t := range after {
+			if t.s >= spanEnd {
+				break
+			}
+			if t.kind == ftWord {
+				words = append(words, t.lw)
+			}
+		}
+	}
+	measure := figSuggestMeasure(words)
+	if measure == "" {
+		// "164 people, including two children, killed in unrest".
+		n := 0
+		for _, t := range after {
+			if t.s < spanEnd {
+				continue
+			}
+			if t.nl || t.kind == ftNum || (t.kind == ftPunct && figSentenceEnd(t.r)) || n >= 8 {
+				break
+			}
+			if _, isNum := lookupNumberWord(t.lw, f.lang); isNum && t.kind == ftWord {
+				break
+			}
+			if t.kind == ftWord {
+				words = append(words, t.lw)
+				n++
+			}
+		}
+		measure = figSuggestMeasure(words)
+		conf -= 0.05
+	} else {
+		conf += 0.15
+	}
+	f.words = words
+	f.add(spanStart, spanEnd, numEnd, val, valMax, qual, measure, conf)
+	return numEnd
+}
+
+// add records a figure over text[start:end] (bytes).
+func (f *figureFinder) add(start, end, numEnd int, val, valMax float64, qual, measure string, conf float64) {
+	if start < 0 || end > len(f.text) || start >= end {
+		return
+	}
+	fig := Figure{
+		Text:       f.text[start:end],
+		Value:      figRound6(val),
+		ValueMax:   figRound6(valMax),
+		Qualifier:  qual,
+		Measure:    measure,
+		Confidence: math.Max(0.05, math.Min(0.95, conf)),
+	}
+	fig.Start = f.pos.at(start)
+	fig.End = f.pos.at(end)
+	f.out = append(f.out, fig)
+	f.starts = append(f.starts, start)
+	f.ends = append(f.ends, end)
+	f.lastNumEnd = numEnd
+}
+
+func figRound6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+
+// gluedOK rejects numbers glued to letters or marks that make them something
+// else: "COVID-19", "1st", "17:20", "05.01.2022", "+7", "25-year-old", "5%".
+// For Kazakh it takes a case ending before "астам" into the number:
+// "20-дан астам".
+func (f *figureFinder) gluedOK(ne *numExpr) bool {
+	text := f.text
+	prevR, prevW := utf8.DecodeLastRuneInString(text[:ne.start])
+	var prev2 rune
+	if prevW > 0 {
+		prev2, _ = utf8.DecodeLastRuneInString(text[:ne.start-prevW])
+	}
+	nextR, nextW := utf8.DecodeRuneInString(text[ne.end:])
+	var next2 rune
+	if ne.end+nextW < len(text) {
+		next2, _ = utf8.DecodeRuneInString(text[ne.end+nextW:])
+	}
+	if ne.digits {
+		if text[ne.start] == '0' && ne.start+1 < len(text) && numIsDigit(text[ne.start+1]) {
+			return false // "05", codes and dates
+		}
+		switch {
+		case unicode.IsLetter(prevR) || unicode.IsDigit(prevR):
+			return false
+		case figIsDash(prevR) && (unicode.IsLetter(prev2) || unicode.IsDigit(prev2)):
+			return false
+		case prevR == '+' || prevR == '#' || prevR == '№' || prevR == '/' || prevR == ':' || prevR == '\\' || prevR == '_':
+			return false
+		case (prevR == '.' || prevR == ',') && unicode.IsDigit(prev2):
+			return false
+		}
+		switch {
+		case unicode.IsLetter(nextR):
+			return false // "1st", "5th", "20х"
+		case nextR == ':' || nextR == '/' || nextR == '_':
+			if unicode.IsDigit(next2) {
+				return false
+			}
+		case (nextR == '.' || nextR == ',') && unicode.IsDigit(next2):
+			return false
+		case nextR == '-' || nextR == '–':
+			if unicode.IsLetter(next2) {
+				// Kazakh case endings on digits: "20-дан астам", else an
+				// ordinal or compound: "5-й", "16-сы", "25-year-old".
+				if f.lang == "kk" {
+					w, wend, ok := numWordAt(text, ne.end+nextW)
+					if ok && numIsKKSuffix(strings.ToLower(w)) {
+						k := numSkipSpaces(text, wend)
+						if w2, _, ok2 := numWordAt(text, k); ok2 && k > wend {
+							lw2 := strings.ToLower(w2)
+							for _, q := range figQualAfter {
+								if strings.HasPrefix(q.words+" ", lw2+" ") {
+									ne.end = wend
+									return true
+								}
+							}
+						}
+					}
+				}
+				return false
+			}
+			if unicode.IsDigit(next2) && nextR == '-' {
+				// "05-01", phone numbers "123-45-67"; ranges are read by rangeEnd.
+				d := numCountDigits(text, ne.end+1)
+				if d == 2 && ne.end+1+d < len(text) && text[ne.end+1+d] == '-' {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if nextR == '-' && unicode.IsLetter(next2) {
+		return false // "one-time", "two-year"
+	}
+	if prevR == '-' && unicode.IsLetter(prev2) {
+		return false
+	}
+	return true
+}
+
+func numIsKKSuffix(s string) bool {
+	for _, suf := range numKKSuffixes {
+		if s == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeEnd reads the second number of a range after ne.
+func (f *figureFinder) rangeEnd(ne numExpr) (numExpr, bool) {
+	text := f.text
+	j := ne.end
+	k := numSkipSpaces(text, j)
+	r, w := utf8.DecodeRuneInString(text[k:])
+	switch {
+	case figIsDash(r) && r != '—':
+		k = numSkipSpaces(text, k+w)
+	case ne.digits:
+		word, wend, ok := numWordAt(text, k)
+		if !ok || k == j {
+			return numExpr{}, false
+		}
+		lw := strings.ToLower(word)
+		if lw != "to" && lw != "до" && lw != "and" {
+			return numExpr{}, false
+		}
+		if lw == "and" && !f.precededBy(ne.start, "between") {
+			return numExpr{}, false
+		}
+		k = numSkipSpaces(text, wend)
+		if k == wend {
+			return numExpr{}, false
+		}
+	default:
+		return numExpr{}, false
+	}
+	if k >= len(text) || !numIsDigit(text[k]) || !ne.digits {
+		return numExpr{}, false
+	}
+	r2 := numScanAt(text, k, f.lang)
+	if !r2.ok {
+		return numExpr{}, false
+	}
+	nr, _ := utf8.DecodeRuneInString(text[r2.end:])
+	if unicode.IsLetter(nr) || nr == ':' || nr == '/' || (nr == '-' && r2.end+1 < len(text) && numIsDigit(text[r2.end+1])) {
+		return numExpr{}, false
+	}
+	return r2, true
+}
+
+// precededBy reports whether the word just before pos is w (lower case).
+func (f *figureFinder) precededBy(pos int, w string) bool {
+	t := strings.TrimRight(f.text[:pos], " \u00a0")
+	return len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w)
+}
+
+func figIsYear(ne numExpr) bool {
+	return ne.digits && ne.plainInt && ne.intDigits == 4 && ne.val >= 1800 && ne.val <= 2100
+}
+
+func figIsMonth(t *figTok) bool {
+	if t.lw == "may" && !t.upper {
+		return false
+	}
+	if t.lw == "mar" && !t.upper {
+		return false
+	}
+	return figMonthWords.has(t.lw)
+}
+
+func figTrimmedEnd(text string, pos int) int {
+	t := strings.TrimRight(text[:pos], " \u00a0\u202f\u2009")
+	return len(t)
+}
+
+// figSentenceStart reports whether before[i] opens a sentence or a paragraph.
+func figSentenceStart(before []figTok, i int) bool {
+	if i < 0 || i >= len(before) {
+		return false
+	}
+	if before[i].nl || i == 0 {
+		return true
+	}
+	p := before[i-1]
+	if p.kind != ftPunct {
+		return false
+	}
+	return figSentenceEnd(p.r) || figIsOpenQuote(p.r) || p.r == '"' || p.r == '(' || p.r == ':' || figIsDash(p.r)
+}
+
+func figIsQualifierWord(lw string) bool {
+	for _, q := range figQualBefore {
+		if strings.HasSuffix(q.words, lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// figCrossesSentence reports whether s holds the end of a sentence or a paragraph.
+func figCrossesSentence(s string) bool {
+	for _, r := range s {
+		if r == '\n' || figSentenceEnd(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifier phrases split into words once.
+var (
+	figQualBeforeWords [][]string
+	figQualAfterWords  [][]string
+)
+
+func init() {
+	for _, q := range figQualBefore {
+		figQualBeforeWords = append(figQualBeforeWords, strings.Fields(q.words))
+	}
+	for _, q := range figQualAfter {
+		figQualAfterWords = append(figQualAfterWords, strings.Fields(q.words))
+	}
+}
+
+// figMatchQualBefore finds the longest qualifier that ends right before the
+// number and returns its meaning and length in tokens.
+func figMatchQualBefore(before []figTok) (string, int) {
+	best, bestN := "", 0
+	for qi, ws := range figQualBeforeWords {
+		n := len(ws)
+		if n <= bestN || n > len(before) {
+			continue
+		}
+		ok := true
+		for k := 0; k < n; k++ {
+			t := before[len(before)-n+k]
+			if t.kind != ftWord || t.lw != ws[k] || (k > 0 && t.nl) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestN = figQualBefore[qi].means, n
+		}
+	}
+	return best, bestN
+}
+
+// figMatchQualAfter finds a qualifier right after the number.
+func figMatchQualAfter(after []figTok) (string, int) {
+	best, bestN := "", 0
+	for qi, ws := range figQualAfterWords {
+		n := len(ws)
+		if n <= bestN || n > len(after) {
+			continue
+		}
+		ok := true
+		for k := 0; k < n; k++ {
+			t := after[k]
+			if t.kind != ftWord || t.lw != ws[k] || t.nl {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestN = figQualAfter[qi].means, n
+		}
+	}
+	return best, bestN
+}
+
+// phraseEnd collects the counted phrase starting at after[from]: up to max
+// words, to the end of the clause, the next number or a word that opens
+// another clause, and drops function words from its end. ok is false when no
+// content word remains.
+func (f *figureFinder) phraseEnd(after []figTok, from, max int) (int, bool) {
+	end := -1
+	words := 0
+	inQuote := false
+	last := -1 // index of the last token kept
+	for k := from; k < len(after); k++ {
+		t := after[k]
+		if k > from && t.nl {
+			break
+		}
+		if t.kind == ftNum {
+			break
+		}
+		if t.kind == ftPunct {
+			switch {
+			case figIsQuote(t.r) && !inQuote && k+1 < len(after) && after[k+1].kind == ftWord && after[k+1].s == t.e:
+				inQuote = true
+				continue
+			case figIsQuote(t.r) && inQuote:
+				inQuote = false
+				last = k
+				continue
+			case t.r == ',' && k+1 < len(after) && after[k+1].kind == ftWord && figRelativeWords.has(after[k+1].lw) && words > 0:
+				continue
+			}
+			break
+		}
+		if words >= max || figClauseWords.has(t.lw) {
+			break
+		}
+		if words > 0 {
+			if _, isNum := lookupNumberWord(t.lw, f.lang); isNum {
+				break
+			}
+		}
+		words++
+		last = k
+	}
+	// Drop function words and dangling marks from the end.
+	for last >= from {
+		t := after[last]
+		if t.kind == ftWord && figTrailWords.has(t.lw) {
+			last--
+			continue
+		}
+		if t.kind == ftPunct && !(figIsQuote(t.r) && last > from) {
+			last--
+			continue
+		}
+		break
+	}
+	if last < from {
+		return 0, false
+	}
+	hasWord := false
+	for k := from; k <= last; k++ {
+		if after[k].kind == ftWord {
+			hasWord = true
+		}
+	}
+	if !hasWord {
+		return 0, false
+	}
+	end = after[last].e
+	return end, true
+}
+
+// wordsOf lists the lower-case words of toks[from:] that start before end.
+func (f *figureFinder) wordsOf(toks []figTok, from, end int) []string {
+	ws := f.words[:0]
+	for k := from; k < len(toks); k++ {
+		if toks[k].s >= end {
+			break
+		}
+		if toks[k].kind == ftWord {
+			ws = append(ws, toks[k].lw)
+		}
+	}
+	f.words = ws
+	return ws
+}
+
+func figIndexAtOrAfter(toks []figTok, pos int) int {
+	for k := range toks {
+		if toks[k].s >= pos {
+			return k
+		}
+	}
+	return len(toks)
+}
+
+// extendBefore takes into the figure the words just before it that say what
+// is counted: "deaths of 164 people", "по 53 погибшим", "погибли 149
+// человек", "в Алматы – 139 человек", "$5 million".
+func (f *figureFinder) extendBefore(before []figTok, bi, start int) int {
+	p := bi - 1
+	if p < 0 {
+		return start
+	}
+	t := before[p]
+	switch {
+	case t.kind == ftPunct && figIsCurrency(t.r):
+		return t.s
+	case t.kind == ftWord && figPrepBefore.has(t.lw):
+		start = t.s
+		if t.lw == "of" && p > 0 && before[p-1].kind == ftWord && !figTrailWords.has(before[p-1].lw) && !figDetWords.has(before[p-1].lw) {
+			start = before[p-1].s
+		}
+		return start
+	case t.kind == ftWord && !t.upper && figSuggestMeasure([]string{t.lw}) != "":
+		return t.s
+	case t.kind == ftPunct && figIsDash(t.r) && !t.nl:
+		// Only when those words say what is counted: "погибло в Алматы –
+		// 139 человек", not "no punishment - 4,584 persons".
+		n := 0
+		s := start
+		for k := p - 1; k >= 0 && n < 3; k-- {
+			if before[k].kind != ftWord || before[k+1].nl {
+				break
+			}
+			if figSuggestMeasure([]string{before[k].lw}) != "" {
+				s = before[k].s
+			}
+			n++
+		}
+		return s
+	}
+	return start
+}
+
+// countedBefore looks back from before[bi] within the clause, at most six
+// words, for what a number standing alone counts. It returns where the figure
+// starts: the furthest word that names deaths, arrests, people and the like.
+func (f *figureFinder) countedBefore(before []figTok, bi int) (int, bool) {
+	start, ok := 0, false
+	n := 0
+	for k := bi - 1; k >= 0 && n < 6; k-- {
+		t := before[k]
+		if t.kind == ftPunct {
+			if figIsQuote(t.r) {
+				continue
+			}
+			break
+		}
+		if t.kind == ftNum {
+			break
+		}
+		n++
+		if figPeopleNouns.has(t.lw) || figSuggestMeasure([]string{t.lw}) != "" {
+			start, ok = t.s, true
+		}
+		if t.nl {
+			break
+		}
+	}
+	return start, ok
 }

@@ -1,0 +1,259 @@
+package extract
+
+import "strings"
+
+// Word lists the figure finder consults around a number. Entries ending in
+// "*" match as stems ("погиб*" matches "погибли", "погибших"); the others
+// match whole words. All are lower case with "ё" written "е".
+
+// figWordSet matches lower-case words exactly or by stem.
+type figWordSet struct {
+	exact map[string]bool
+	stems []string
+}
+
+func newFigWordSet(list string) figWordSet {
+	ws := figWordSet{exact: map[string]bool{}}
+	for _, w := range strings.Fields(list) {
+		if strings.HasSuffix(w, "*") {
+			ws.stems = append(ws.stems, strings.TrimSuffix(w, "*"))
+		} else {
+			ws.exact[w] = true
+		}
+	}
+	return ws
+}
+
+func (ws figWordSet) has(lw string) bool {
+	if ws.exact[lw] {
+		return true
+	}
+	for _, s := range ws.stems {
+		if strings.HasPrefix(lw, s) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// figMonthWords next to a number make it a date.
+	figMonthWords = newFigWordSet(`january february march april june july august september october
+		november december jan feb mar apr jun jul aug sep sept oct nov dec
+		январ* феврал* март* апрел* мая май мае маю июн* июл* август* сентябр* октябр* ноябр* декабр*
+		янв фев мар апр авг сен сент окт ноя дек
+		қаңтар* ақпан* наурыз* сәуір* мамыр* маусым* шілде* тамыз* қыркүйек* қараша* желтоқсан*`)
+
+	// figUnitWords after a number make it a duration, an age, a share or a
+	// measurement: not a count of people or things.
+	figUnitWords = newFigWordSet(`second seconds minute minutes hour hours day days week weeks month months
+		year years decade decades century centuries yr yrs hrs mins sec secs
+		percent per percentage pct
+		km kilometres kilometers kilometre kilometer miles mile metres meters metre meter
+		kg kilograms kilogram tonnes tonne tons ton litres liters degrees degree hectares sq mm cm
+		am pm a.m p.m o'clock
+		секунд* минут* час часа часов часам часах часу сутки суток сут день дня дней дням днях
+		недел* месяц* мес год года году годом годам годах годы лет летию г гг век века веков
+		процент* проц км кг тонн* литр* градус* гектар* метр* мм см га
+		жыл жылы жылға жылдан жылдың жылда жылдық ай айда айдан айға айлық апта* күн күні күнде күннен
+		күнге күндік сағат* минут* секунд* пайыз*`)
+
+	// figRefWords before a number make it a label: "Article 4", "статья 255".
+	figRefWords = newFigWordSet(`article articles art part parts paragraph paragraphs clause clauses section
+		sections chapter chapters page pages p pp no nos item items point resolution decree room flight
+		route bus house apartment apt tel phone fax code ext vol volume issue episode
+		стат* ст ч част* пункт* п пп глава главе главой подпункт* страниц* стр раздел* номер* №
+		указ* постановлени* протокол* дом корпус кв квартир* маршрут* рейс* автобус* тел телефон* том
+		бап* бабы* тармақ* бөлім* тарау* бет* нөмір*`)
+
+	// figDetWords before a number word ("the two countries") make it a reference
+	// to things already counted, not a new figure.
+	figDetWords = newFigWordSet(`the these those all both its their our his her my your each every
+		first last next another same`)
+
+	// figOneNouns are what "one" must count to be a figure: "one person".
+	figOneNouns = newFigWordSet(`person man woman child boy girl officer soldier serviceman policeman
+		detainee protester journalist civilian citizen resident
+		человек мужчина женщина ребенок сотрудник военнослужащий полицейский задержанный
+		адам бала сарбаз полицей`)
+
+	// figPeopleNouns say a count is of people; a four-digit number before them
+	// is a count even when it looks like a year ("2000 people").
+	figPeopleNouns = newFigWordSet(`people persons person individuals men women children citizens residents
+		protesters demonstrators detainees troops officers soldiers
+		человек людей граждан жителей участник* задержанн* военнослужащ* сотрудник*
+		адам азамат* тұрғын*`)
+
+	// figStopAfter are words that cannot start the counted phrase right after a
+	// number: the number then counts something named before it, or nothing.
+	figStopAfter = newFigWordSet(`and or but nor of in on at by from to for with into onto out among across
+		including than as per via vs versus against during after before since until while when if
+		were was are is have has had will would could can may might must should shall been being be
+		do does did remain remained remains also still only just even the a an this that
+		и или а но из в во на по с со у к ко от до за для о об обо при через над под среди между
+		было были был была будет будут есть это же ли бы не уже тоже также еще лишь только вот
+		против после перед около более менее чем как
+		және мен бен пен немесе не де да ғана болды болып еді`)
+
+	// figVerbAfter open a predicate right after a number: "802 were taken into
+	// custody", "nearly 2,000 were detained".
+	figVerbAfter = newFigWordSet(`were was are is have has had will would could remain remained remains
+		было были был была будет будут болды болып`)
+
+	// figPrepAfter open a place right after a number in a list: "three in the
+	// East Kazakhstan Region".
+	figPrepAfter = newFigWordSet(`in at from among on across в во на из у среди`)
+
+	// figClauseWords end the counted phrase: they start another clause.
+	figClauseWords = newFigWordSet(`when while whereas although though because since until unless but yet
+		so whether where after before
+		когда пока хотя потому поскольку чтобы если где но однако после перед
+		бірақ алайда себебі егер кейін дейін`)
+
+	// figRelativeWords after a comma continue the counted phrase:
+	// "3,314 people, who were sentenced".
+	figRelativeWords = newFigWordSet(`who whom которые которых которым которыми кто`)
+
+	// figPronounsAfterOf: "five of them" points back, it does not count anew.
+	figPronounsAfterOf = newFigWordSet(`them us you those these which whom whose it нас них вас их которых тех
+		этих них олардың олар`)
+
+	// figTrailWords are dropped from the end of a counted phrase.
+	figTrailWords = newFigWordSet(`the a an of to in on at by for with from and or but as that this these who
+		which into than so also out due
+		и или в во на по с со у к от до за для о об при из а но что как это также же
+		және мен бен пен`)
+
+	// figPrepBefore just before a number belong to the phrase: "deaths of 164
+	// people", "по 53 погибшим".
+	figPrepBefore = newFigWordSet(`of among по из среди у`)
+)
+
+// qualifier phrases before a number, longest first within each language, and
+// what they mean.
+var figQualBefore = []struct{ words, means string }{
+	{"no fewer than", "at least"}, {"no less than", "at least"}, {"not less than", "at least"},
+	{"not fewer than", "at least"}, {"as many as", "up to"}, {"more than", "more than"},
+	{"upwards of", "more than"}, {"in excess of", "more than"}, {"just over", "more than"},
+	{"well over", "more than"}, {"at least", "at least"}, {"up to", "up to"}, {"close to", "almost"},
+	{"just under", "less than"}, {"less than", "less than"}, {"fewer than", "less than"},
+	{"at most", "up to"}, {"an estimated", "about"}, {"more then", "more than"},
+	{"over", "more than"}, {"about", "about"}, {"around", "about"}, {"some", "about"},
+	{"approximately", "about"}, {"roughly", "about"}, {"circa", "about"}, {"estimated", "about"},
+	{"almost", "almost"}, {"nearly", "almost"}, {"under", "less than"},
+	{"не менее чем", "at least"}, {"не менее", "at least"}, {"не меньше", "at least"},
+	{"по меньшей мере", "at least"}, {"по крайней мере", "at least"}, {"как минимум", "at least"},
+	{"минимум", "at least"}, {"более чем", "more than"}, {"больше чем", "more than"},
+	{"чуть более", "more than"}, {"чуть больше", "more than"}, {"более", "more than"},
+	{"больше", "more than"}, {"свыше", "more than"}, {"сверх", "more than"}, {"около", "about"},
+	{"порядка", "about"}, {"примерно", "about"}, {"приблизительно", "about"}, {"почти", "almost"},
+	{"чуть менее", "almost"}, {"без малого", "almost"}, {"не более", "up to"}, {"до", "up to"},
+	{"менее", "less than"}, {"меньше", "less than"}, {"максимум", "up to"},
+	{"кем дегенде", "at least"}, {"шамамен", "about"}, {"шамасы", "about"}, {"жуық", "almost"},
+}
+
+// figQualAfter follow the number: "мыңнан астам", "200 с лишним", "50 or more".
+var figQualAfter = []struct{ words, means string }{
+	{"or more", "at least"}, {"and more", "at least"}, {"plus", "more than"},
+	{"с лишним", "more than"}, {"с небольшим", "more than"}, {"и более", "at least"},
+	{"астам", "more than"}, {"аса", "more than"}, {"артық", "more than"}, {"жуық", "almost"},
+	{"шамасында", "about"}, {"шақты", "about"}, {"дейін", "up to"}, {"кем емес", "at least"},
+}
+
+// measureStems suggest what a counted phrase measures.
+var (
+	figDeathWords = newFigWordSet(`killed kill kills killing dead death deaths died die dies dying fatalities
+		fatality lives perished bodies body shot
+		погиб* гибел* убит* убийств* смерт* умер* умерл* скончал* жертв* ликвидирован* тело тела тел
+		трупов погибш* застрелен*
+		қаза өлді өлген өлтір* мерт* қайтыс*`)
+	figTortureWords = newFigWordSet(`torture tortured torturing custody detention пыт* истязан* сизо изолятор*
+		стражей азап* азаптау*`)
+	figSecurityWords = newFigWordSet(`police policemen policeman officers officer soldiers soldier servicemen
+		serviceman guardsmen guard military enforcement security
+		сотрудник* полицейск* полици* военнослужащ* военн* силовик* правоохранител* нацгвард* гвард*
+		полицей* әскери* сарбаз* құқық*`)
+	figInjuryWords = newFigWordSet(`injured injuries injury wounded wound hurt hospitalised hospitalized
+		ранен* ранени* пострадав* травм* госпитализ* жарақат* жаралан*`)
+	figDetainWords = newFigWordSet(`detained detainees detainee detention arrested arrest arrests custody
+		apprehended held jailed imprisoned prisoners detain
+		задерж* арест* заключен* стражу стражей доставлен* ұсталд* ұсталған* қамау* қамал* тұтқын*`)
+	figTroopWords = newFigWordSet(`troops peacekeepers peacekeeping contingent servicemen paratroopers
+		миротвор* контингент* войск* десантник* бітімгер* әскер*`)
+	figCaseWords          = newFigWordSet(`cases case дел дела дело іс ісі істер* істі`)
+	figCriminalWords      = newFigWordSet(`criminal уголовн* қылмыст*`)
+	figAdminWords         = newFigWordSet(`administrative административн* әкімшілік*`)
+	figInvestigationWords = newFigWordSet(`investigations investigation расследовани* тергеу*`)
+	figWeaponWords        = newFigWordSet(`weapons weapon firearms firearm guns gun rifles rifle ammunition pistols
+		оружи* ствол* автомат* карабин* пистолет* боеприпас* нарезн* гладкоствольн* газ*
+		қару* мылтық*`)
+	figMoneyWords = newFigWordSet(`tenge dollars dollar usd euros euro eur rubles roubles ruble rouble kzt
+		тенге доллар* рубл* евро теңге`)
+	figBuildingWords = newFigWordSet(`buildings building offices shops stores premises facilities
+		здани* магазин* объект* помещени* ғимарат* дүкен*`)
+	figVehicleWords = newFigWordSet(`cars car vehicles vehicle trucks buses автомобил* машин* транспорт* көлік*`)
+	figProtestWords = newFigWordSet(`protesters protestors demonstrators participants rioters gathered
+		participated protesting rallied
+		протестующ* митингующ* участник* демонстрант* собрал* көтеріліс* наразылық* жиналған*`)
+	figAttackerWords = newFigWordSet(`attackers militants terrorists bandits gunmen insurgents fighters
+		нападавш* боевик* террорист* бандит* экстремист* содыр* лаңкес* террор*`)
+)
+
+// figSuggestMeasure names what the words of a counted phrase measure, or "".
+func figSuggestMeasure(words []string) string {
+	var death, torture, security, injury, detain, troop, cases, criminal, admin, invest,
+		weapon, money, building, vehicle, protest, attacker bool
+	for _, w := range words {
+		death = death || figDeathWords.has(w)
+		torture = torture || figTortureWords.has(w)
+		security = security || figSecurityWords.has(w)
+		injury = injury || figInjuryWords.has(w)
+		detain = detain || figDetainWords.has(w)
+		troop = troop || figTroopWords.has(w)
+		cases = cases || figCaseWords.has(w)
+		criminal = criminal || figCriminalWords.has(w)
+		admin = admin || figAdminWords.has(w)
+		invest = invest || figInvestigationWords.has(w)
+		weapon = weapon || figWeaponWords.has(w)
+		money = money || figMoneyWords.has(w)
+		building = building || figBuildingWords.has(w)
+		vehicle = vehicle || figVehicleWords.has(w)
+		protest = protest || figProtestWords.has(w)
+		attacker = attacker || figAttackerWords.has(w)
+	}
+	switch {
+	case money:
+		return "money"
+	case death && torture:
+		return "deaths in custody"
+	case death && security:
+		return "security-force deaths"
+	case death && attacker:
+		return "attackers killed"
+	case death:
+		return "deaths"
+	case injury:
+		return "injured"
+	case cases && criminal:
+		return "criminal cases"
+	case cases && admin:
+		return "administrative cases"
+	case invest:
+		return "investigations"
+	case detain:
+		return "detainees"
+	case troop:
+		return "troops"
+	case weapon:
+		return "weapons"
+	case attacker:
+		return "attackers"
+	case protest:
+		return "protesters"
+	case vehicle:
+		return "vehicles"
+	case building:
+		return "buildings"
+	}
+	return ""
+}
