@@ -155,4 +155,3 @@ func NewSource(t testing.TB, db inquest.Store, caseID int64, locator, original, 
 	}
 	return stored
 }
-

@@ -1,0 +1,359 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/inquest-project/inquest"
+)
+
+// sourceColumns lists a source's columns; %s is where the text goes, so that
+// listings can leave the (large) text out.
+const sourceColumns = `id, case_id, version, previous_id, locator, url, file_name, title, publisher, kind, language,
+	published, retrieved_at, sha256, size, content_type, headers, %s, text_sha256, private, created_at`
+
+var (
+	sourceColumnsText   = fmt.Sprintf(sourceColumns, "text")
+	sourceColumnsNoText = fmt.Sprintf(sourceColumns, "''")
+)
+
+// sourceMeta is what the audit log records of a source: everything but the
+// text, which its hash stands for.
+func sourceMeta(s *inquest.Source) *inquest.Source {
+	m := *s
+	m.Text = ""
+	return &m
+}
+
+// AddSource archives original and inserts s, in one transaction. See
+// inquest.SourceService for the contract. SHA256, Size and (when empty)
+// TextSHA256 are computed here; a TextSHA256 that does not match Text is
+// EINVALID, since it means the text is not the one the caller hashed.
+func (db *DB) AddSource(ctx context.Context, s *inquest.Source, original []byte) (*inquest.Source, bool, error) {
+	if s == nil {
+		return nil, false, inquest.Errorf(inquest.EINVALID, "no source given")
+	}
+	if len(original) == 0 {
+		return nil, false, inquest.Errorf(inquest.EINVALID, "source %q has no original bytes to archive; pass the file or the fetched response body", s.Locator)
+	}
+	in := *s
+	in.ID, in.Version, in.PreviousID = 0, 0, 0
+	in.SHA256 = inquest.SHA256Hex(original)
+	in.Size = int64(len(original))
+	textSum := inquest.SHA256Hex([]byte(in.Text))
+	if in.TextSHA256 == "" {
+		in.TextSHA256 = textSum
+	} else if !strings.EqualFold(in.TextSHA256, textSum) {
+		return nil, false, inquest.Errorf(inquest.EINVALID, "source %q: text_sha256 %s does not match its text, whose SHA-256 is %s; re-extract the text or drop the hash", in.Locator, in.TextSHA256, textSum)
+	}
+	in.TextSHA256 = textSum
+	if in.RetrievedAt.IsZero() {
+		in.RetrievedAt = now()
+	}
+	in.RetrievedAt = in.RetrievedAt.UTC().Truncate(time.Microsecond)
+	if in.Kind == "" {
+		in.Kind = inquest.KindOther
+	}
+	if err := in.Validate(); err != nil {
+		return nil, false, err
+	}
+	// Two writers adding the same bytes, or new versions of one locator, at
+	// the same moment collide on a unique index (only possible on PostgreSQL,
+	// where writers run in parallel); the loser tries again and then finds
+	// the winner's row.
+	for attempt := 1; ; attempt++ {
+		stored, created, err := db.addSource(ctx, &in, original)
+		if err != nil && classify(err) == errUnique && attempt < 5 {
+			continue
+		}
+		if err != nil {
+			return nil, false, domainError(err, fmt.Sprintf("source %q", in.Locator))
+		}
+		return stored, created, nil
+	}
+}
+
+func (db *DB) addSource(ctx context.Context, in *inquest.Source, original []byte) (*inquest.Source, bool, error) {
+	var stored *inquest.Source
+	created := false
+	errExists := errors.New("exists") // rolls back the (empty) transaction
+	err := db.inTx(ctx, func(t *tx) error {
+		existing, err := scanSource(t.row(ctx, "SELECT "+sourceColumnsText+" FROM sources WHERE case_id = ? AND sha256 = ?",
+			in.CaseID, in.SHA256))
+		if err == nil {
+			stored = existing
+			return errExists
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("look up source by hash: %w", err)
+		}
+		s := *in
+		s.Version = 1
+		var prevID int64
+		var prevVersion int
+		err = t.row(ctx, "SELECT id, version FROM sources WHERE case_id = ? AND locator = ? ORDER BY version DESC LIMIT 1",
+			s.CaseID, s.Locator).Scan(&prevID, &prevVersion)
+		switch {
+		case err == nil:
+			s.PreviousID, s.Version = prevID, prevVersion+1
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("look up earlier version: %w", err)
+		}
+		if err := t.archive(ctx, s.SHA256, original); err != nil {
+			return err
+		}
+		s.CreatedAt = now()
+		d := t.db.dialect
+		err = t.row(ctx, `INSERT INTO sources (case_id, version, previous_id, locator, url, file_name, title, publisher, kind,
+				language, published, retrieved_at, sha256, size, content_type, headers, text, text_sha256, private, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			s.CaseID, s.Version, nullID(s.PreviousID), s.Locator, s.URL, s.FileName, s.Title, s.Publisher, string(s.Kind),
+			s.Language, nullDate(s.Published), d.ts(s.RetrievedAt), s.SHA256, s.Size, s.ContentType, s.Headers, s.Text,
+			s.TextSHA256, s.Private, d.ts(s.CreatedAt)).Scan(&s.ID)
+		if err != nil {
+			return err
+		}
+		action := "source.add"
+		if s.Version > 1 {
+			action = "source.version"
+		}
+		if err := t.record(ctx, action, "source", s.ID, nil, sourceMeta(&s)); err != nil {
+			return err
+		}
+		stored, created = &s, true
+		return nil
+	})
+	if errors.Is(err, errExists) {
+		return stored, false, nil
+	}
+	return stored, created, err
+}
+
+// archive stores original under its hash unless it is already there. The
+// bytes go into the database itself, so one backup holds the whole record.
+func (t *tx) archive(ctx context.Context, sum string, original []byte) error {
+	var one int
+	err := t.row(ctx, "SELECT 1 FROM blobs WHERE sha256 = ?", sum).Scan(&one)
+	if err == nil {
+		return nil // another case archived the same bytes
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("look up blob %s: %w", sum, err)
+	}
+	_, err = t.exec(ctx, "INSERT INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+		sum, int64(len(original)), original, t.db.dialect.ts(now()))
+	if err != nil {
+		return fmt.Errorf("archive %d bytes as %s: %w", len(original), sum, err)
+	}
+	return nil
+}
+
+// Source returns one source with its text. ENOTFOUND.
+func (db *DB) Source(ctx context.Context, id int64) (*inquest.Source, error) {
+	s, err := scanSource(db.reader().row(ctx, "SELECT "+sourceColumnsText+" FROM sources WHERE id = ?", id))
+	if err != nil {
+		return nil, notFound(err, fmt.Sprintf("source %d", id))
+	}
+	return s, nil
+}
+
+// Sources lists sources ordered by id.
+func (db *DB) Sources(ctx context.Context, f inquest.SourceFilter) ([]*inquest.Source, error) {
+	cols := sourceColumnsText
+	if f.WithoutText {
+		cols = sourceColumnsNoText
+	}
+	var where []string
+	var args []any
+	if f.CaseID != 0 {
+		where, args = append(where, "s.case_id = ?"), append(args, f.CaseID)
+	}
+	if f.Locator != "" {
+		where, args = append(where, "s.locator = ?"), append(args, f.Locator)
+	}
+	if f.PublicOnly {
+		where = append(where, "s.private = ?")
+		args = append(args, false)
+	}
+	if f.LatestOnly {
+		where = append(where, "NOT EXISTS (SELECT 1 FROM sources n WHERE n.case_id = s.case_id AND n.locator = s.locator AND n.version > s.version)")
+	}
+	query := "SELECT " + prefixColumns(cols, "s.") + " FROM sources s"
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	query += " ORDER BY s.id" + limitOffset(f.Limit, f.Offset)
+	return db.querySources(ctx, query, args...)
+}
+
+// Versions returns every version of the source's locator, oldest first.
+// ENOTFOUND when there is no source id.
+func (db *DB) Versions(ctx context.Context, id int64) ([]*inquest.Source, error) {
+	out, err := db.querySources(ctx, "SELECT "+prefixColumns(sourceColumnsNoText, "s.")+` FROM sources s
+		JOIN sources o ON o.case_id = s.case_id AND o.locator = s.locator
+		WHERE o.id = ? ORDER BY s.version`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, inquest.Errorf(inquest.ENOTFOUND, "source %d does not exist", id)
+	}
+	return out, nil
+}
+
+func (db *DB) querySources(ctx context.Context, query string, args ...any) ([]*inquest.Source, error) {
+	rows, err := db.reader().query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list sources: %w", err)
+	}
+	defer rows.Close()
+	var out []*inquest.Source
+	for rows.Next() {
+		s, err := scanSource(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list sources: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// Original returns the archived original bytes of a source. ENOTFOUND. The
+// bytes are re-hashed on the way out: if they no longer match, the error
+// wraps inquest.ErrTampered, so tampered evidence is never served as genuine.
+func (db *DB) Original(ctx context.Context, sourceID int64) ([]byte, error) {
+	var sum string
+	var data []byte
+	err := db.reader().row(ctx, "SELECT s.sha256, b.data FROM sources s JOIN blobs b ON b.sha256 = s.sha256 WHERE s.id = ?",
+		sourceID).Scan(&sum, &data)
+	if err != nil {
+		return nil, notFound(err, fmt.Sprintf("source %d", sourceID))
+	}
+	if got := inquest.SHA256Hex(data); got != sum {
+		return nil, fmt.Errorf("original of source %d: SHA-256 is %s, recorded %s: %w", sourceID, got, sum, inquest.ErrTampered)
+	}
+	return data, nil
+}
+
+// VerifyArchive re-hashes every archived blob and every source text and
+// returns each mismatch, naming the source (every source that shares a
+// changed blob is named). A source whose blob is missing is a mismatch of
+// its original with Got "missing".
+func (db *DB) VerifyArchive(ctx context.Context) ([]inquest.Mismatch, error) {
+	r := db.reader()
+	// Blobs are streamed one row at a time; only the hashes of bad ones are kept.
+	bad := map[string]string{} // recorded hash -> actual hash
+	rows, err := r.query(ctx, "SELECT sha256, data FROM blobs ORDER BY sha256")
+	if err != nil {
+		return nil, fmt.Errorf("verify archive: %w", err)
+	}
+	for rows.Next() {
+		var sum string
+		var data []byte
+		if err := rows.Scan(&sum, &data); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("verify archive: %w", err)
+		}
+		if got := inquest.SHA256Hex(data); got != sum {
+			bad[sum] = got
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("verify archive: %w", err)
+	}
+
+	var out []inquest.Mismatch
+	rows, err = r.query(ctx, `SELECT s.id, s.sha256, b.sha256, s.text, s.text_sha256
+		FROM sources s LEFT JOIN blobs b ON b.sha256 = s.sha256 ORDER BY s.id`)
+	if err != nil {
+		return nil, fmt.Errorf("verify archive: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var sum, text, textSum string
+		var blob sql.NullString
+		if err := rows.Scan(&id, &sum, &blob, &text, &textSum); err != nil {
+			return nil, fmt.Errorf("verify archive: %w", err)
+		}
+		if !blob.Valid {
+			out = append(out, inquest.Mismatch{SourceID: id, What: "original", Want: sum, Got: "missing"})
+		} else if got, ok := bad[sum]; ok {
+			out = append(out, inquest.Mismatch{SourceID: id, What: "original", Want: sum, Got: got})
+		}
+		if got := inquest.SHA256Hex([]byte(text)); got != textSum {
+			out = append(out, inquest.Mismatch{SourceID: id, What: "text", Want: textSum, Got: got})
+		}
+	}
+	return out, rows.Err()
+}
+
+// ArchiveStats counts what verify checks.
+type ArchiveStats struct {
+	Sources      int64
+	Blobs        int64
+	AuditEntries int64
+}
+
+// Stats counts sources, archived blobs and audit entries.
+func (db *DB) Stats(ctx context.Context) (ArchiveStats, error) {
+	var st ArchiveStats
+	err := db.reader().row(ctx, `SELECT (SELECT COUNT(*) FROM sources), (SELECT COUNT(*) FROM blobs),
+		(SELECT COUNT(*) FROM audit_log)`).Scan(&st.Sources, &st.Blobs, &st.AuditEntries)
+	if err != nil {
+		return st, fmt.Errorf("count records: %w", err)
+	}
+	return st, nil
+}
+
+func scanSource(r scanner) (*inquest.Source, error) {
+	s := new(inquest.Source)
+	var prev sql.NullInt64
+	var published sql.NullString
+	var kind string
+	err := r.Scan(&s.ID, &s.CaseID, &s.Version, &prev, &s.Locator, &s.URL, &s.FileName, &s.Title, &s.Publisher,
+		&kind, &s.Language, &published, scanTime{&s.RetrievedAt}, &s.SHA256, &s.Size, &s.ContentType, &s.Headers,
+		&s.Text, &s.TextSHA256, &s.Private, scanTime{&s.CreatedAt})
+	if err != nil {
+		return nil, err
+	}
+	s.PreviousID, s.Published, s.Kind = idOf(prev), dateOf(published), inquest.SourceKind(kind)
+	return s, nil
+}
+
+// prefixColumns qualifies each column of a comma-separated list with p,
+// leaving literals alone.
+func prefixColumns(cols, p string) string {
+	parts := strings.Split(cols, ",")
+	for i, c := range parts {
+		c = strings.TrimSpace(c)
+		if !strings.HasPrefix(c, "'") {
+			c = p + c
+		}
+		parts[i] = c
+	}
+	return strings.Join(parts, ", ")
+}
+
+// limitOffset renders LIMIT/OFFSET for non-zero values; both are ints, so
+// formatting them into the SQL is safe.
+func limitOffset(limit, offset int) string {
+	var s string
+	if limit > 0 {
+		s += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	if offset > 0 {
+		if limit <= 0 {
+			// SQLite needs a LIMIT before OFFSET, and PostgreSQL refuses
+			// SQLite's -1 for "no limit"; the largest int64 suits both.
+			s += " LIMIT 9223372036854775807"
+		}
+		s += fmt.Sprintf(" OFFSET %d", offset)
+	}
+	return s
+}
