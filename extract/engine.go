@@ -1,0 +1,63 @@
+package extract
+
+import (
+	"github.com/inquest-project/inquest"
+)
+
+// Engine extracts from many texts with the same options. Building it once
+// precomputes the name and title index from the people file, so a caller that
+// reads many documents (the CLI, ingest) pays for that only once.
+type Engine struct {
+	opt   Options
+	names *nameIndex
+}
+
+// NewEngine prepares an engine for opt. The engine is safe for concurrent use:
+// Extract keeps all per-document state on its own stack.
+func NewEngine(opt Options) *Engine {
+	return &Engine{opt: opt, names: newNameIndex(opt.People)}
+}
+
+// Extract is the convenience form of NewEngine(opt).Extract(text).
+func Extract(text string, opt Options) Result {
+	return NewEngine(opt).Extract(text)
+}
+
+// Extract runs the whole engine over one text with the engine's options.
+func (e *Engine) Extract(text string) Result {
+	return e.ExtractFor(text, e.opt.Lang, e.opt.Published)
+}
+
+// ExtractFor runs the engine over one text whose language and publication day
+// differ from the engine's options (ingest reads sources of many dates).
+// lang "" or "auto" detects the language from the text.
+func (e *Engine) ExtractFor(text, lang string, published inquest.Date) Result {
+	if lang == "" || lang == "auto" {
+		lang = DetectLang(text)
+	}
+	d := newDocument(text, lang, published, e)
+	res := Result{Lang: lang}
+	res.Quotes = d.quotations()
+	if findFigures != nil {
+		res.Figures = findFigures(text, lang)
+	}
+	if findQuestions != nil {
+		res.Questions = d.attributeQuestions(findQuestions(text, lang), res.Quotes)
+	}
+	if findStances != nil && len(e.opt.Claims) > 0 {
+		for i := range res.Quotes {
+			q := &res.Quotes[i]
+			q.Stances, q.StanceConfidence = findStances(q.Text, d.context(q.Span), lang, e.opt.Claims)
+		}
+	}
+	if res.Quotes == nil {
+		res.Quotes = []Quote{}
+	}
+	if res.Figures == nil {
+		res.Figures = []Figure{}
+	}
+	if res.Questions == nil {
+		res.Questions = []Question{}
+	}
+	return res
+}

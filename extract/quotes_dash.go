@@ -1,0 +1,139 @@
+package extract
+
+import (
+	"sort"
+	"unicode"
+)
+
+// scanDashSpeech finds direct speech opened by a dash at the start of a
+// paragraph, as Russian and Kazakh texts write it:
+//
+//	— Первая часть, — заявил он. — Вторая часть.
+//
+// gives two quotations around the attribution. A paragraph without an
+// attribution break is one quotation when it reads as a sentence. spans are
+// the quotations already found with marks; a dash inside one is not speech.
+func scanDashSpeech(r []rune, spans []qspan) []qspan {
+	var out []qspan
+	for i := 0; i < len(r); i++ {
+		if i > 0 && r[i-1] != '\n' {
+			// jump to the next line start
+			for i < len(r) && r[i] != '\n' {
+				i++
+			}
+			continue
+		}
+		j := i
+		for j < len(r) && (r[j] == ' ' || r[j] == '\t' || r[j] == '\u00a0') {
+			j++
+		}
+		if j+1 >= len(r) || !(r[j] == '—' || r[j] == '–' || r[j] == '-') || !unicode.IsSpace(r[j+1]) || r[j+1] == '\n' {
+			continue
+		}
+		if insideSpan(spans, j) {
+			continue
+		}
+		pe := j
+		for pe < len(r) && r[pe] != '\n' {
+			pe++
+		}
+		out = append(out, dashParagraph(r, j, pe)...)
+		i = pe - 1
+	}
+	return out
+}
+
+func insideSpan(spans []qspan, pos int) bool {
+	k := sort.Search(len(spans), func(i int) bool { return spans[i].open > pos })
+	return k > 0 && pos < max(spans[k-1].after, spans[k-1].e)
+}
+
+// dashParagraph splits one dash-opened paragraph [dash, pe) into quotations.
+func dashParagraph(r []rune, dash, pe int) []qspan {
+	var out []qspan
+	open := dash
+	for open < pe {
+		s := open + 1
+		for s < pe && unicode.IsSpace(r[s]) {
+			s++
+		}
+		if s >= pe || isQuoteMark(r[s]) {
+			return out
+		}
+		// find ", — " / "! — " / "? — " followed by a lower-case word: the
+		// attribution.
+		e, attr := -1, -1
+		for k := s; k+3 < pe; k++ {
+			c := r[k]
+			if c != ',' && c != '!' && c != '?' && c != '.' && c != '…' {
+				continue
+			}
+			m := k + 1
+			for m < pe && r[m] == ' ' {
+				m++
+			}
+			if m == k+1 || m >= pe || !(r[m] == '—' || r[m] == '–' || r[m] == '-') {
+				continue
+			}
+			n := m + 1
+			for n < pe && r[n] == ' ' {
+				n++
+			}
+			if n == m+1 || n >= pe || !unicode.IsLower(r[n]) {
+				continue
+			}
+			e, attr = k, n
+			if c != ',' {
+				e = k + 1
+			}
+			break
+		}
+		if e < 0 {
+			// no attribution: the whole rest is speech if it ends like a sentence
+			end := pe
+			for end > s && unicode.IsSpace(r[end-1]) {
+				end--
+			}
+			if end > s && (isFinal(r[end-1]) || len(out) > 0) {
+				out = append(out, qspan{open: open, s: s, e: end, after: pe, mark: r[dash], dash: true, closed: true})
+			}
+			return out
+		}
+		out = append(out, qspan{open: open, s: s, e: e, after: attr, mark: r[dash], dash: true, closed: true})
+		// the speech resumes after ". — " with a capital letter
+		next := -1
+		for k := attr; k+3 < pe; k++ {
+			if r[k] != '.' && r[k] != ':' {
+				continue
+			}
+			m := k + 1
+			for m < pe && r[m] == ' ' {
+				m++
+			}
+			if m == k+1 || m >= pe || !(r[m] == '—' || r[m] == '–') {
+				continue
+			}
+			n := m + 1
+			for n < pe && r[n] == ' ' {
+				n++
+			}
+			if n < pe && unicode.IsUpper(r[n]) {
+				next = m
+				break
+			}
+		}
+		if next < 0 {
+			return out
+		}
+		open = next
+	}
+	return out
+}
+
+func isQuoteMark(c rune) bool {
+	switch c {
+	case '"', '“', '”', '„', '«', '»', '‘', '’', '‹', '›':
+		return true
+	}
+	return false
+}

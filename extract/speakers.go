@@ -1,0 +1,316 @@
+package extract
+
+import "github.com/inquest-project/inquest"
+
+// who is a resolved speaker.
+type who struct {
+	name, id, role string
+	person         *inquest.Person
+	t0, t1         int // evidence tokens, -1 when carried over
+	org            bool
+	conf           float64
+}
+
+func (w who) ok() bool { return w.name != "" }
+
+func (w who) same(o who) bool {
+	if w.id != "" || o.id != "" {
+		return w.id == o.id
+	}
+	return w.name != "" && w.name == o.name
+}
+
+type fkind uint8
+
+const (
+	fVerb       fkind = iota + 1 // said, заявил
+	fParticiple                  // adding, saying: no subject of its own
+	fAccording                   // according to X, по словам X
+)
+
+// frame is a reporting clause: a verb of saying (or "according to") and the
+// phrase that says who speaks.
+type frame struct {
+	at   int // token of the verb
+	kind fkind
+	c    cand
+	has  bool
+}
+
+func (d *document) isBreak(i int) bool {
+	t := &d.toks[i]
+	switch t.k {
+	case tQuote, tNL:
+		return true
+	case tPunct:
+		switch t.c {
+		case ',', ';', ':', '(', ')', '—', '–', '[', ']':
+			return true
+		case '-':
+			return i > 0 && d.toks[i-1].e < t.s // a spaced hyphen is a dash
+		}
+	}
+	return false
+}
+
+// segments splits [a, b) at breaks into word segments, returned from the
+// last to the first.
+func (d *document) segmentsBack(a, b int) [][2]int {
+	var out [][2]int
+	end := b
+	for j := b - 1; j >= a-1; j-- {
+		if j == a-1 || d.isBreak(j) {
+			if j+1 < end {
+				out = append(out, [2]int{j + 1, end})
+			} else {
+				out = append(out, [2]int{end, end})
+			}
+			if j >= a && d.toks[j].k == tQuote {
+				break // never look past a quotation
+			}
+			end = j
+		}
+	}
+	return out
+}
+
+// rank orders candidates: people of the file, names, offices, roles, pronouns.
+func rank(c cand) int {
+	switch c.kind {
+	case kPerson:
+		return 0
+	case kName:
+		return 1
+	case kAlias:
+		return 2
+	case kPronoun, kRelative:
+		return 3
+	case kRoleNP:
+		return 4
+	}
+	return 5
+}
+
+// best picks the best usable candidate of a segment; near is the token the
+// subject should be close to (the verb), used for ties and one-word names.
+func (d *document) best(cs []cand, near int, after bool) (cand, bool) {
+	var out cand
+	found := false
+	for _, c := range cs {
+		if c.kind == kName {
+			if c.prep {
+				continue
+			}
+			adjacent := c.t1 == near || c.t0 == near+1 || (after && c.t0 <= near+2)
+			if c.words < 2 && !adjacent {
+				continue
+			}
+		}
+		if c.kind == kPerson && c.prep && !after {
+			continue
+		}
+		if c.kind == kAlias && c.prep {
+			continue
+		}
+		if !found || rank(c) < rank(out) || (rank(c) == rank(out) && !after && c.t0 > out.t0) {
+			out, found = c, true
+		}
+	}
+	return out, found
+}
+
+// segmentIsAdverbial: "On February 10", "for his part", "However": a segment
+// that cannot hold the subject.
+func (d *document) segmentIsAdverbial(a, b int) bool {
+	if a >= b {
+		return true
+	}
+	t := &d.toks[a]
+	if t.k != tWord {
+		return true
+	}
+	if t.cls&(cAdverbial|cSubord) != 0 || prepositions[d.key(t)] || d.month(a) > 0 || d.number(a) >= 0 {
+		return true
+	}
+	return false
+}
+
+// subjectBefore finds who speaks in the words before verb v, inside the
+// sentence [t0, v): the nearest segment with a candidate, skipping
+// adverbials and appositions ("Ozharov, a top official at …, told").
+func (d *document) subjectBefore(t0, v int) (cand, bool) {
+	segs := d.segmentsBack(t0, v)
+	for n, sg := range segs {
+		if n > 4 {
+			break
+		}
+		a, b := sg[0], sg[1]
+		if a >= b {
+			continue
+		}
+		first := &d.toks[a]
+		if first.k == tWord && first.cls&cArticle != 0 && (d.key(first) == "a" || d.key(first) == "an") && n == 0 {
+			continue // an apposition after the name
+		}
+		cs := d.candidates(a, b)
+		if c, ok := d.best(cs, v, false); ok {
+			return c, true
+		}
+		if d.segmentIsAdverbial(a, b) {
+			continue
+		}
+		if n == 0 && d.contentWords(a, b) > 0 {
+			return cand{kind: kGeneric, t0: a, t1: b, text: d.genericText(a, b)}, true
+		}
+		if n > 0 {
+			break
+		}
+	}
+	return cand{}, false
+}
+
+func (d *document) contentWords(a, b int) int {
+	n := 0
+	for i := a; i < b; i++ {
+		t := &d.toks[i]
+		if t.k == tWord && t.cls&(cStop|cAux|cArticle|cAdverbial|cSubord) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// genericText is a description such as "Kazakhstan's authorities" or
+// "Rights activists", at most six words, without a leading article.
+func (d *document) genericText(a, b int) string {
+	for a < b && d.toks[a].k == tWord && d.toks[a].cls&(cArticle|cAdverbial|cStop) != 0 && d.toks[a].cls&cRole == 0 && b-a > 1 {
+		a++
+	}
+	if b-a > 6 {
+		b = a + 6
+	}
+	return d.tokText(a, b)
+}
+
+// subjectAfter finds who speaks right after verb v ("said Marie Struthers",
+// "сообщил премьер-министр Армении Никол Пашинян", "declared by …").
+func (d *document) subjectAfter(v, end int) (cand, bool) {
+	i := v + 1
+	if i < end && d.isWord(i) && (d.key(&d.toks[i]) == "by") {
+		i++
+	}
+	var segs [][2]int
+	a := i
+	for j := i; j <= end; j++ {
+		stop := j == end
+		if !stop {
+			t := &d.toks[j]
+			switch {
+			case t.k == tWord && t.cls&cNPEnd != 0 && j > a:
+				stop = true
+			case t.k == tWord && t.cls&(cSpeech|cParticiple) != 0:
+				stop = true
+			case t.k == tPunct && t.c == ',' && len(segs) == 0:
+				segs = append(segs, [2]int{a, j})
+				a = j + 1
+				continue
+			case t.k != tWord && !(t.k == tPunct && (t.c == '-' || t.c == '\'' || t.c == '’')):
+				stop = true
+			}
+		}
+		if stop {
+			segs = append(segs, [2]int{a, j})
+			break
+		}
+	}
+	for n, sg := range segs {
+		cs := d.candidates(sg[0], sg[1])
+		if n == 0 {
+			if c, ok := d.best(cs, v, true); ok && (c.kind == kPerson || c.kind == kName || c.kind == kPronoun) {
+				return c, true
+			}
+			// an office or role, unless a name follows in apposition
+			if len(segs) > 1 {
+				if c2, ok := d.best(d.candidates(segs[1][0], segs[1][1]), segs[1][0]-1, true); ok && (c2.kind == kPerson || c2.kind == kName) {
+					return c2, true
+				}
+			}
+			if c, ok := d.best(cs, v, true); ok {
+				return c, true
+			}
+			return cand{}, false
+		}
+	}
+	return cand{}, false
+}
+
+// frames finds the reporting clauses of sentence si outside its quotations.
+func (d *document) frames(si int) []frame {
+	s := d.sents[si]
+	var out []frame
+	for i := s.t0; i < s.t1; i++ {
+		t := &d.toks[i]
+		if t.k != tWord {
+			continue
+		}
+		switch {
+		case t.cls&cSpeech != 0:
+			k := t.key
+			if (k == "атап" || k == "баса") && !(i+1 < s.t1 && d.isWord(i+1)) {
+				continue
+			}
+			if i > s.t0 && d.isWord(i-1) && d.toks[i-1].cls&cSubord != 0 {
+				continue // "when asked by journalists"
+			}
+			if i > s.t0+1 && d.isWord(i-2) && d.toks[i-2].cls&cSubord != 0 && d.toks[i-1].cls&cAux != 0 {
+				continue
+			}
+			f := frame{at: i, kind: fVerb}
+			passive := i > s.t0 && d.isWord(i-1) && d.toks[i-1].cls&cAux != 0
+			byNext := i+1 < s.t1 && d.isWord(i+1) && d.key(&d.toks[i+1]) == "by"
+			switch {
+			case byNext:
+				f.c, f.has = d.subjectAfter(i, s.t1)
+			case passive:
+				// "it was reported": nobody named
+			default:
+				f.c, f.has = d.subjectBefore(s.t0, i)
+				if !f.has {
+					f.c, f.has = d.subjectAfter(i, s.t1)
+				}
+			}
+			out = append(out, f)
+			// a Kazakh two-word verb (атап өтті): skip its second word
+			if k == "атап" || k == "баса" {
+				i++
+			}
+		case t.cls&cParticiple != 0:
+			out = append(out, frame{at: i, kind: fParticiple})
+		case t.cls&cAccordingTo != 0 && i+1 < s.t1 && d.isWord(i+1) && d.key(&d.toks[i+1]) == "to":
+			f := frame{at: i, kind: fAccording}
+			f.c, f.has = d.subjectAfter(i+1, s.t1)
+			out = append(out, f)
+		case t.cls&cWordsOf != 0 && i > s.t0 && d.isWord(i-1):
+			// по словам X, по его словам
+			p := d.key(&d.toks[i-1])
+			f := frame{at: i, kind: fAccording}
+			if p == "по" {
+				f.c, f.has = d.subjectAfter(i, s.t1)
+			} else if i > s.t0+1 && d.key(&d.toks[i-2]) == "по" && (p == "его" || p == "её" || p == "ее" || p == "их") {
+				f.c, f.has = cand{kind: kPronoun, t0: i - 1, t1: i}, true
+			} else {
+				continue
+			}
+			out = append(out, f)
+		case t.cls&cSpeechNoun != 0 && i+1 < s.t1 && d.isWord(i+1) && (d.key(&d.toks[i+1]) == "of" || d.key(&d.toks[i+1]) == "by"):
+			f := frame{at: i, kind: fVerb}
+			f.c, f.has = d.subjectAfter(i+1, s.t1)
+			out = append(out, f)
+		case t.cls&cSozinshe != 0:
+			f := frame{at: i, kind: fAccording}
+			f.c, f.has = d.subjectBefore(s.t0, i)
+			out = append(out, f)
+		}
+	}
+	return out
+}
