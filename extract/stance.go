@@ -1,0 +1,377 @@
+package extract
+
+import (
+	"maps"
+	"strings"
+	"sync"
+
+	"github.com/inquest-project/inquest"
+)
+
+// StanceMatcher suggests the stance of quotations on a case's claims.
+//
+// Build one per set of claims and reuse it for every quotation: compiling the
+// claims is the expensive part, reading a quotation is cheap.
+//
+//	m := extract.NewStanceMatcher(opts.Claims)
+//	for i := range quotes {
+//		q := &quotes[i]
+//		q.Stances, q.StanceConfidence = m.Stances(q.Text, paragraphAround(q), lang)
+//	}
+//
+// A stance is suggested only when the quotation itself carries the claim's key
+// concepts (its entities and identities: "foreign", "terrorists") and says
+// something about them: it asserts them (supports), or a negation, a denial
+// or a verdict of falsehood reaches them (denies). The context (the paragraph
+// around the quotation, which may include the quotation) is used for two
+// things only: a quotation that opens with a pronoun and names nothing itself
+// ("They were not there.") is read as being about what the words just before
+// it named, and a denial may take the rest of its claim from those words.
+// Mentions that are threatened, possible, aimed at, asked about, or named as
+// a criminal charge are not taken as support. Precision is preferred to
+// recall: when a quotation both supports and denies a claim, nothing is said.
+//
+// A StanceMatcher is safe for concurrent use.
+type StanceMatcher struct {
+	claims []stanceClaim
+	lits   *stanceLiterals
+}
+
+// stanceMinConfidence is the least confidence a suggestion is returned with.
+const stanceMinConfidence = 0.5
+
+// NewStanceMatcher compiles claims for Stances. Claims without text in any
+// language the lexicon or their own words can match are ignored.
+func NewStanceMatcher(claims []*inquest.Claim) *StanceMatcher {
+	stanceLexicon()
+	m := &StanceMatcher{lits: newStanceLiterals()}
+	for _, c := range claims {
+		if c == nil || c.Slug == "" {
+			continue
+		}
+		sc := compileStanceClaim(c, m.lits)
+		if len(sc.readings) > 0 {
+			m.claims = append(m.claims, sc)
+		}
+	}
+	return m
+}
+
+// Stances returns, for each claim that quote clearly addresses, the stance it
+// takes (inquest.Supports or inquest.Denies) and a confidence in (0, 1].
+// context is the text around the quotation, such as its paragraph; lang is
+// the quotation's language ("en", "ru", "kk" or ""), a hint only, since the
+// lexicon reads all three. Both maps are empty, never nil, when no claim is
+// addressed.
+func (m *StanceMatcher) Stances(quote, context, lang string) (map[string]inquest.StanceKind, map[string]float64) {
+	kinds := map[string]inquest.StanceKind{}
+	confs := map[string]float64{}
+	if m == nil || len(m.claims) == 0 || strings.TrimSpace(quote) == "" {
+		return kinds, confs
+	}
+	q := readStanceText(quote, m.lits)
+	var lead *stanceText
+	if context != "" {
+		lead = readStanceText(stanceLead(quote, context), m.lits)
+	}
+	var anaphoric []string
+	for i := range m.claims {
+		c := &m.claims[i]
+		kind, conf, viaAnaphor, ok := m.claimStance(c, q, lead)
+		if !ok || conf < stanceMinConfidence {
+			continue
+		}
+		kinds[c.slug] = kind
+		confs[c.slug] = conf
+		if viaAnaphor {
+			anaphoric = append(anaphoric, c.slug)
+		}
+	}
+	// A pronoun refers to one thing: if the words before the quotation name
+	// several claims fully, it is not clear which one "they" are.
+	if len(anaphoric) > 1 {
+		for _, slug := range anaphoric {
+			delete(kinds, slug)
+			delete(confs, slug)
+		}
+	}
+	return kinds, confs
+}
+
+// Stances is NewStanceMatcher(claims).Stances(quote, context, lang). It keeps
+// the matcher of the last claims it was given, so that calling it for every
+// quotation of a document with the same claims compiles them once; a caller
+// that holds a matcher itself avoids even the comparison.
+func Stances(quote, context, lang string, claims []*inquest.Claim) (map[string]inquest.StanceKind, map[string]float64) {
+	return stanceMatcherFor(claims).Stances(quote, context, lang)
+}
+
+var stanceLast struct {
+	sync.Mutex
+	claims []inquest.Claim // copies: a claim edited in place is a new claim
+	ptrs   []*inquest.Claim
+	m      *StanceMatcher
+}
+
+func stanceMatcherFor(claims []*inquest.Claim) *StanceMatcher {
+	stanceLast.Lock()
+	defer stanceLast.Unlock()
+	if stanceLast.m != nil && stanceSameClaims(claims) {
+		return stanceLast.m
+	}
+	m := NewStanceMatcher(claims)
+	stanceLast.m = m
+	stanceLast.ptrs = append(stanceLast.ptrs[:0], claims...)
+	stanceLast.claims = stanceLast.claims[:0]
+	for _, c := range claims {
+		var cp inquest.Claim
+		if c != nil {
+			cp = *c
+			cp.Texts = maps.Clone(c.Texts)
+		}
+		stanceLast.claims = append(stanceLast.claims, cp)
+	}
+	return m
+}
+
+func stanceSameClaims(claims []*inquest.Claim) bool {
+	if len(claims) != len(stanceLast.ptrs) {
+		return false
+	}
+	for i, c := range claims {
+		if c != stanceLast.ptrs[i] {
+			return false
+		}
+		if c == nil {
+			continue
+		}
+		old := &stanceLast.claims[i]
+		if c.Slug != old.Slug || c.Text != old.Text || !maps.Equal(c.Texts, old.Texts) {
+			return false
+		}
+	}
+	return true
+}
+
+// stanceLead is the part of context before the quotation: the words that
+// introduce it ("asked about foreign terrorists, he replied:"). When the
+// quotation is not found in context, all of context is taken.
+func stanceLead(quote, context string) string {
+	q := strings.TrimSpace(quote)
+	if i := strings.Index(context, q); i >= 0 {
+		return context[:i]
+	}
+	// Quotations are often given without their first or last words; try a
+	// shorter opening.
+	rs := []rune(q)
+	if len(rs) > 40 {
+		if i := strings.Index(context, string(rs[:40])); i >= 0 {
+			return context[:i]
+		}
+	}
+	return context
+}
+
+// claimStance combines the claim's readings: they must agree.
+func (m *StanceMatcher) claimStance(c *stanceClaim, q, lead *stanceText) (inquest.StanceKind, float64, bool, bool) {
+	var kind inquest.StanceKind
+	var conf float64
+	var viaAnaphor, found bool
+	for ri := range c.readings {
+		r := &c.readings[ri]
+		k, cf, an, ok := evalStanceReading(r, q, lead)
+		if !ok {
+			continue
+		}
+		if found && k != kind {
+			return "", 0, false, false
+		}
+		if !found || cf > conf {
+			kind, conf, viaAnaphor = k, cf, an
+		}
+		found = true
+	}
+	return kind, conf, viaAnaphor, found
+}
+
+// evalStanceReading decides the stance of quotation q on one reading of a
+// claim, sentence by sentence.
+func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKind, float64, bool, bool) {
+	nSlots := len(r.slots)
+	present := make([]bool, nSlots)
+	pos := make([]bool, nSlots)
+	neg := make([]bool, nSlots)
+	negExist := make([]bool, nSlots)
+
+	// Required slots the lead-in names, for denials that leave their subject
+	// to the words before the quotation.
+	inLead := make([]bool, nSlots)
+	leadAll := false
+	if lead != nil && lead.nSent > 0 {
+		last := lead.nSent - 1
+		for _, o := range lead.occ {
+			if o.sent != last || o.negated() {
+				continue
+			}
+			for k := range r.slots {
+				if r.slots[k].accepts(o.concept) {
+					inLead[k] = true
+				}
+			}
+		}
+		leadAll = true
+		for k, s := range r.slots {
+			if s.required && !inLead[k] {
+				leadAll = false
+			}
+		}
+	}
+
+	var bestSup, bestDen float64
+	for s := 0; s < q.nSent; s++ {
+		clear(present)
+		clear(pos)
+		clear(neg)
+		clear(negExist)
+		any := false
+		for _, o := range q.occ {
+			if o.sent != s {
+				continue
+			}
+			for k := range r.slots {
+				if !r.slots[k].accepts(o.concept) {
+					continue
+				}
+				any = true
+				present[k] = true
+				if o.negated() {
+					if !q.question[s] {
+						neg[k] = true
+						negExist[k] = negExist[k] || o.existNeg
+					}
+				} else if !o.hedged && !o.legal {
+					pos[k] = true
+				}
+			}
+		}
+		if !any {
+			continue
+		}
+		allPos, anyNeg, anyReqHere, allReqReach := true, false, false, true
+		for k, sl := range r.slots {
+			// A negation counts when it reaches what the claim is about or
+			// what it says was done, not its setting ("the amnesty won't
+			// apply to the events").
+			if neg[k] && (sl.required || sl.kind == stancePredicate) {
+				anyNeg = true
+			}
+			if !sl.required {
+				continue
+			}
+			if !pos[k] {
+				allPos = false
+			}
+			if present[k] {
+				anyReqHere = true
+			}
+			if !present[k] && !inLead[k] {
+				allReqReach = false
+			}
+		}
+		aux := stanceAuxCoverage(r, present)
+		if allPos && !anyNeg {
+			cf := 0.55 + 0.3*aux
+			if q.affirm[s] {
+				cf += 0.1
+			}
+			bestSup = max(bestSup, min(cf, 0.95))
+			continue
+		}
+		if !anyNeg || q.question[s] {
+			continue
+		}
+		// Denying that something exists at all denies any claim that needs
+		// it: "there were no terrorists" denies that foreign terrorists took
+		// part.
+		for k, sl := range r.slots {
+			if sl.required && sl.kind == stanceEntity && negExist[k] {
+				cf := 0.6 + 0.2*stanceRequiredShare(r, present)
+				if q.denial[s] {
+					cf += 0.1
+				}
+				bestDen = max(bestDen, min(cf, 0.95))
+			}
+		}
+		// Otherwise a negation must reach a concept of the claim in a
+		// sentence that, with its lead-in, names the whole claim.
+		if anyReqHere && allReqReach {
+			cf := 0.6 + 0.2*aux
+			if q.denial[s] {
+				cf += 0.1
+			}
+			for k, sl := range r.slots {
+				if sl.required && !present[k] {
+					cf -= 0.1
+				}
+			}
+			bestDen = max(bestDen, min(cf, 0.95))
+		}
+	}
+	kind, conf, viaAnaphor := inquest.StanceKind(""), 0.0, false
+	switch {
+	case bestSup > 0 && bestDen > 0:
+		return "", 0, false, false
+	case bestSup > 0:
+		kind, conf = inquest.Supports, bestSup
+	case bestDen > 0:
+		kind, conf = inquest.Denies, bestDen
+	case q.anaphor != 0 && leadAll:
+		viaAnaphor, conf = true, 0.55
+		kind = inquest.Denies
+		if q.anaphor > 0 {
+			kind, conf = inquest.Supports, 0.5
+		}
+	default:
+		return "", 0, false, false
+	}
+	if r.negated {
+		if kind == inquest.Supports {
+			kind = inquest.Denies
+		} else {
+			kind = inquest.Supports
+		}
+	}
+	return kind, conf, viaAnaphor, true
+}
+
+// stanceAuxCoverage is the weighted share of the claim's other slots (who
+// acts, what is done, how much) that the sentence also names.
+func stanceAuxCoverage(r *stanceReading, present []bool) float64 {
+	if r.auxWeight == 0 {
+		return 1
+	}
+	got := 0.0
+	for k, s := range r.slots {
+		if !s.required && present[k] {
+			got += stanceKindWeight[s.kind]
+		}
+	}
+	return got / r.auxWeight
+}
+
+// stanceRequiredShare is the share of the claim's required slots present.
+func stanceRequiredShare(r *stanceReading, present []bool) float64 {
+	n, got := 0, 0
+	for k, s := range r.slots {
+		if s.required {
+			n++
+			if present[k] {
+				got++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(got) / float64(n)
+}

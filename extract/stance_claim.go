@@ -1,0 +1,266 @@
+package extract
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/inquest-project/inquest"
+)
+
+// stanceSlot is one thing a claim says: a concept, or alternatives joined by
+// "or" in the claim ("protesters or bystanders").
+type stanceSlot struct {
+	concepts []int
+	kind     stanceKind
+	required bool
+}
+
+func (s *stanceSlot) has(c int) bool {
+	for _, x := range s.concepts {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// accepts reports whether a quotation's concept c fills the slot, directly or
+// through an implication.
+func (s *stanceSlot) accepts(c int) bool {
+	if s.has(c) {
+		return true
+	}
+	for _, w := range stanceImpliedBy[c] {
+		if s.has(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stanceReading is a claim as one of its texts puts it.
+type stanceReading struct {
+	lang  string
+	slots []stanceSlot
+	// negated is true when the claim itself is phrased as a negation ("CSTO
+	// troops did not fight"): then a quotation that denies the fact supports
+	// the claim.
+	negated bool
+	// auxWeight is the total weight of the slots that are not required.
+	auxWeight float64
+}
+
+// stanceClaim is a claim compiled for matching.
+type stanceClaim struct {
+	slug     string
+	readings []stanceReading
+}
+
+// stanceImplies lets a concept of a quotation fill a claim's slot for a wider
+// concept: shooting is an act of fighting.
+var stanceImplies = map[string][]string{
+	"lethal": {"combat"},
+}
+
+// stanceImpliedBy is stanceImplies by concept number, filled with the lexicon.
+var stanceImpliedBy = map[int][]int{}
+
+// stanceAlternation joins alternatives in a claim text.
+var stanceAlternation = map[string]bool{"or": true, "или": true, "либо": true, "немесе": true}
+
+// stanceStopwords are claim words too common to say what a claim is about.
+var stanceStopwords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{
+		// en
+		"the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "into", "and", "or",
+		"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "did", "does", "do", "that",
+		"this", "these", "those", "their", "there", "which", "who", "whom", "its", "it", "they", "them",
+		"against", "about", "over", "under", "during", "after", "before", "than", "more", "most", "some",
+		"other", "such", "also", "only", "very", "will", "would", "should", "could", "can", "may", "not",
+		"made", "make", "part", "took", "take", "state", "people", "what", "when", "where", "while",
+		// ru
+		"в", "во", "на", "и", "или", "с", "со", "по", "к", "ко", "от", "до", "из", "за", "о", "об", "для",
+		"был", "была", "было", "были", "быть", "это", "этот", "эта", "эти", "что", "как", "который",
+		"которые", "против", "при", "под", "над", "после", "перед", "его", "её", "их", "они", "он", "она",
+		"также", "более", "все", "всех", "не", "ни", "же", "бы", "ли", "люди", "людей",
+		// kk
+		"және", "мен", "пен", "бен", "да", "де", "та", "те", "бұл", "ол", "олар", "сол", "үшін", "деп",
+		"болды", "болған", "еді", "немесе", "кезінде", "арқылы", "туралы",
+	} {
+		stanceStopwords[w] = true
+	}
+}
+
+// compileStanceClaim builds a reading for each of the claim's texts, and the
+// literal stems of words the lexicon does not know.
+func compileStanceClaim(c *inquest.Claim, lits *stanceLiterals) stanceClaim {
+	sc := stanceClaim{slug: c.Slug}
+	texts := map[string]string{}
+	if c.Text != "" {
+		texts["en"] = c.Text
+	}
+	for lang, t := range c.Texts {
+		if t != "" {
+			texts[lang] = t
+		}
+	}
+	langs := make([]string, 0, len(texts))
+	for lang := range texts {
+		langs = append(langs, lang)
+	}
+	sort.Strings(langs)
+	for _, lang := range langs {
+		if r, ok := compileStanceReading(lang, texts[lang], lits); ok {
+			sc.readings = append(sc.readings, r)
+		}
+	}
+	return sc
+}
+
+func compileStanceReading(lang, text string, lits *stanceLiterals) (stanceReading, bool) {
+	toks := stanceTokenize(text)
+	occ := stanceTagConcepts(toks, nil)
+	r := stanceReading{lang: lang}
+	covered := make([]bool, len(toks))
+	// Slots in text order; a slot right after "or" joins the one before.
+	joinNext := false
+	lastEnd := -1
+	for _, o := range occ {
+		for i := o.start; i < o.end; i++ {
+			covered[i] = true
+		}
+		concepts := []int{o.concept}
+		if lastEnd >= 0 {
+			joinNext = false
+			for i := lastEnd; i < o.start; i++ {
+				if stanceAlternation[toks[i].w] {
+					joinNext = true
+				}
+			}
+		}
+		lastEnd = o.end
+		kind := stanceConcepts[o.concept].kind
+		if joinNext && len(r.slots) > 0 {
+			s := &r.slots[len(r.slots)-1]
+			if !s.has(o.concept) {
+				s.concepts = append(s.concepts, o.concept)
+			}
+			if kind < s.kind {
+				s.kind = kind
+			}
+			continue
+		}
+		r.slots = append(r.slots, stanceSlot{concepts: concepts, kind: kind})
+	}
+	// Claim words the lexicon does not know, matched literally.
+	for i, t := range toks {
+		if t.w == "" || covered[i] || stanceStopwords[t.w] || utf8.RuneCountInString(t.w) < 4 {
+			continue
+		}
+		if cue, ok := stanceCueIdx.at(toks, i); ok && cue.p.cue != stanceCueSkip {
+			continue
+		}
+		r.slots = append(r.slots, stanceSlot{concepts: []int{lits.add(t.w)}, kind: stanceLiteralKind})
+	}
+	r.slots = stanceDedupSlots(r.slots)
+	// What is required: every entity and identity; literal words too when
+	// the lexicon found no entity, so that a claim about anything still
+	// needs its own key words ("foreign journalists were expelled" is not
+	// addressed by "foreign" alone).
+	hasEntity := false
+	for _, s := range r.slots {
+		if s.kind == stanceEntity {
+			hasEntity = true
+		}
+	}
+	for i := range r.slots {
+		s := &r.slots[i]
+		s.required = s.kind == stanceEntity || s.kind == stanceIdentity || (!hasEntity && s.kind == stanceLiteralKind)
+		if !s.required {
+			r.auxWeight += stanceKindWeight[s.kind]
+		}
+	}
+	nReq := 0
+	for _, s := range r.slots {
+		if s.required {
+			nReq++
+		}
+	}
+	if nReq == 0 {
+		return r, false
+	}
+	r.negated = stanceClaimNegated(toks)
+	return r, true
+}
+
+// stanceDedupSlots drops a slot whose concepts another slot already has
+// ("attempt to seize power (a coup)" says coup twice).
+func stanceDedupSlots(slots []stanceSlot) []stanceSlot {
+	var out []stanceSlot
+	for _, s := range slots {
+		dup := false
+		for i := range out {
+			all := true
+			for _, c := range s.concepts {
+				if !out[i].has(c) {
+					all = false
+				}
+			}
+			if all {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// stanceClaimNegated reports whether a claim text is itself a negation.
+func stanceClaimNegated(toks []stanceTok) bool {
+	for i := 0; i < len(toks); i++ {
+		m, ok := stanceCueIdx.at(toks, i)
+		if !ok {
+			continue
+		}
+		switch m.p.cue {
+		case stanceCueNot, stanceCueNoDet, stanceCueAbsent, stanceCueCopulaNot:
+			return true
+		}
+		i = m.end - 1
+	}
+	return false
+}
+
+// stanceLiterals holds the stems of claim words the lexicon does not know,
+// as concepts numbered after the lexicon's.
+type stanceLiterals struct {
+	ids   map[string]int
+	index *stanceIndex
+}
+
+func newStanceLiterals() *stanceLiterals {
+	return &stanceLiterals{ids: map[string]int{}, index: newStanceIndex()}
+}
+
+// add returns the concept for word, by a stem long enough to keep its
+// meaning and short enough to reach its inflections ("concealed" → "concea").
+func (l *stanceLiterals) add(word string) int {
+	rs := []rune(word)
+	n := len(rs)
+	if n > 5 {
+		n = max(5, n-3)
+	}
+	stem := string(rs[:n])
+	if id, ok := l.ids[stem]; ok {
+		return id
+	}
+	id := len(stanceConcepts) + len(l.ids)
+	l.ids[stem] = id
+	l.index.add(stem+"*", id, stanceCueNone, false)
+	return id
+}

@@ -1,0 +1,344 @@
+package extract
+
+// The stance lexicon: a modest, general vocabulary of political violence and
+// its investigation, in English, Russian and Kazakh, grouped into concepts
+// that all three languages share. A claim's own words select its concepts;
+// a quotation's words map onto the same concepts, so a Kazakh quotation can
+// be compared with a claim written only in English and Russian.
+//
+// It is deliberately not a list of any case's answers: it names kinds of
+// actors, acts and qualities (armed groups, foreign, coup, torture, troops,
+// shooting, detainees …) that recur in disputes about state violence. Words of
+// a claim that the lexicon does not know are still used, literally, in the
+// claim's own language (see stanceLiteral in stance_claim.go).
+//
+// Form syntax: space-separated word patterns; "stem*" matches any word
+// beginning with stem, a pattern without "*" matches that word exactly. The
+// longest match wins, and an exact form mapped to no concept ("") blocks a
+// prefix ("қатысты" means "concerning", not "took part").
+
+// stanceKind says what part a concept plays in a claim.
+type stanceKind uint8
+
+const (
+	// stanceEntity: who or what the claim is about (terrorists, a coup,
+	// torture, protesters). A claim is addressed only when all its entity and
+	// identity concepts are.
+	stanceEntity stanceKind = iota
+	// stanceIdentity: a quality that makes the claim what it is (foreign).
+	// Required like an entity, but denying it alone needs the entity nearby.
+	stanceIdentity
+	// stanceAgent: who acts, often implicit (security forces, detainees).
+	stanceAgent
+	// stancePredicate: what is done (take part, use, attempt, plan). A negated
+	// predicate negates its clause.
+	stancePredicate
+	// stanceDegree: how much or how badly (mass, unjustified).
+	stanceDegree
+	// stanceSetting: the case's time and frame (January, events): it says
+	// little about which claim is meant.
+	stanceSetting
+	// stanceLiteral: a claim word outside the lexicon, matched by its stem in
+	// the claim's own language.
+	stanceLiteralKind
+)
+
+// stanceKindWeight is how much a matched concept of each kind adds to a claim's
+// coverage.
+var stanceKindWeight = [...]float64{
+	stanceEntity:      1.0,
+	stanceIdentity:    1.0,
+	stanceAgent:       0.5,
+	stancePredicate:   0.6,
+	stanceDegree:      0.5,
+	stanceSetting:     0.15,
+	stanceLiteralKind: 0.6,
+}
+
+type stanceConceptDef struct {
+	id    string
+	kind  stanceKind
+	forms map[string][]string // language → forms
+}
+
+var stanceConcepts = []stanceConceptDef{
+	{id: "armed-group", kind: stanceEntity, forms: map[string][]string{
+		"en": {"terror*", "militant*", "bandit*", "gang", "gangs", "gangster*", "extremis*", "insurgent*",
+			"gunman", "gunmen", "jihadi*", "mercenar*", "saboteur*", "armed group*", "armed men",
+			"armed formation*", "fighters"},
+		"ru": {"террор*", "боевик*", "бандит*", "банда", "банды", "банд", "бандам*", "бандой", "экстремис*",
+			"джихадист*", "наемник*", "диверсант*", "вооруженн* групп*", "вооруженн* формирован*",
+			"незаконн* вооруженн* формирован*"},
+		"kk": {"лаңкес*", "содыр*", "террорис*", "бандит*", "экстремис*", "қарулы топ*", "қарулы жасақ*",
+			"жалдамалы*"},
+	}},
+	{id: "foreign", kind: stanceIdentity, forms: map[string][]string{
+		"en": {"foreign*", "international", "abroad", "overseas", "external*", "from outside",
+			"outside forces", "non-kazakh*", "alien"},
+		"ru": {"иностран*", "зарубеж*", "заграниц*", "из-за рубеж*", "из-за границ*", "международн*",
+			"извне", "внешн*", "из других стран", "других государств"},
+		"kk": {"шетел*", "шет ел*", "шет елдік*", "халықаралық*", "сырттан*", "сырттағы*", "басқа елдер*"},
+	}},
+	{id: "coup", kind: stanceEntity, forms: map[string][]string{
+		"en": {"coup*", "putsch*", "seiz* power", "seiz* of power", "seize* power", "take over power",
+			"takeover of power", "overthrow*", "usurp*", "grab* power", "power grab*", "seiz* the power"},
+		"ru": {"переворот*", "путч*", "захват* власт*", "захватить власть", "свержен*", "сверг*",
+			"узурп*", "насильственн* захват*", "насильственн* смен* власт*"},
+		"kk": {"төңкеріс*", "билік* басып*", "билік* тартып*", "билік* күшпен*", "билікті басып*"},
+	}},
+	{id: "csto", kind: stanceEntity, forms: map[string][]string{
+		"en": {"csto", "collective security treaty*"},
+		"ru": {"одкб", "коллективн* безопасност*", "договор* о коллективной*"},
+		"kk": {"ұқшұ", "ұжымдық қауіпсіздік*"},
+	}},
+	{id: "forces", kind: stanceAgent, forms: map[string][]string{
+		"en": {"security forces", "armed forces", "special forces", "law enforcement*", "police*", "policeman", "policemen", "troops", "troop", "soldier*", "servicem*", "military", "army", "armies",
+			"peacekeep*", "contingent*", "forces", "national guard*", "riot police", "security services",
+			"special services"},
+		"ru": {"силовик*", "силов* структур*", "полиц*", "войск*", "военн*", "военнослужащ*", "армия", "армии",
+			"армией", "армию", "солдат*", "миротвор*", "контингент*", "правоохран*", "нацгвард*",
+			"национальн* гварди*", "спецназ*", "силы", "сил", "силам", "силами", "силах", "спецслужб*",
+			"омон*", "собр"},
+		"kk": {"әскер*", "полиция*", "полицей*", "сарбаз*", "бітімгер*", "құқық қорғау*", "күштер*",
+			"ұлттық ұлан*", "арнайы жасақ*"},
+	}},
+	{id: "protester", kind: stanceEntity, forms: map[string][]string{
+		"en": {"protest*", "demonstrator*", "rallies", "rally", "marchers"},
+		"ru": {"протест*", "митинг*", "демонстрант*", "манифестант*"},
+		"kk": {"наразылық*", "наразы*", "шеру*", "митинг*"},
+	}},
+	{id: "civilian", kind: stanceEntity, forms: map[string][]string{
+		"en": {"civilian*", "bystander*", "passer*", "passers-by", "innocent*", "peaceful citizen*",
+			"peaceful people", "ordinary people", "unarmed*", "children", "child"},
+		"ru": {"мирн* жител*", "мирн* граждан*", "мирн* населен*", "мирн* люд*", "случайн* люд*",
+			"случайн* прохож*", "прохож*", "невинн*", "безоружн*", "дети", "детей", "детям", "ребен*"},
+		"kk": {"бейбіт*", "жазықсыз*", "қарусыз*", "бала*", "кездейсоқ*"},
+	}},
+	{id: "detainee", kind: stanceAgent, forms: map[string][]string{
+		"en": {"detain*", "detention*", "arrest*", "custody", "prisoner*", "jail*", "inmate*"},
+		"ru": {"задержан*", "задержив*", "задержал*", "арест*", "заключенн*", "под страж*", "сизо",
+			"изолятор*", "узник*"},
+		"kk": {"ұсталған*", "ұсталды*", "ұстал*", "қамау*", "қамал*", "тұтқын*", "тергеу изолятор*"},
+	}},
+	{id: "torture", kind: stanceEntity, forms: map[string][]string{
+		"en": {"tortur*", "ill-treat*", "mistreat*", "cruel treatment", "inhuman*", "beaten", "beating*"},
+		"ru": {"пытк*", "пыток", "пытали", "пытал", "пытают", "пытать", "истязан*", "истяза*",
+			"издевательств*", "жесток* обращен*", "бесчеловечн*", "избиен*", "избива*", "избил*"},
+		"kk": {"азаптау*", "азапта*", "азап*", "қинау*", "қинал*", "ұрып-соғу*", "зорлық-зомбылық*"},
+	}},
+	{id: "combat", kind: stanceEntity, forms: map[string][]string{
+		"en": {"combat*", "fight", "fighting", "fights", "fought", "battle*", "hostilities", "clashes",
+			"military operation*", "armed clash*", "firefight*", "shootout*", "gun battle*"},
+		"ru": {"боевы*", "боевое", "бой", "боя", "боях", "бои", "боем", "боев", "сражен*", "стычк*",
+			"столкновен*", "военн* операци*", "вооруженн* столкновен*", "перестрелк*"},
+		"kk": {"ұрыс*", "шайқас*", "қақтығыс*", "әскери операция*", "атыс*"},
+	}},
+	{id: "antiterror", kind: stanceEntity, forms: map[string][]string{
+		"en": {"antiterror*", "anti-terror*", "counterterror*", "counter-terror*", "fight* against terror*",
+			"fight* terror*", "ato"},
+		"ru": {"антитеррор*", "контртеррор*", "борьб* с террор*"},
+		"kk": {"терроризмге қарсы*", "лаңкестікке қарсы*", "антитеррор*"},
+	}},
+	{id: "lethal", kind: stanceEntity, forms: map[string][]string{
+		"en": {"lethal*", "deadly", "live ammunition", "live round*", "live fire", "shoot*", "shot", "shots",
+			"open* fire", "fire", "fired", "firing", "gunfire", "fire on", "fire at", "kill*", "sniper*", "massacre*",
+			"gunned down", "gunning down"},
+		"ru": {"смертонос*", "боев* патрон*", "боевыми патронами", "стрел*", "выстрел*", "обстрел*", "огонь",
+			"огня", "огнем", "расстрел*", "убий*", "убив*", "убит*", "убил*", "на поражение", "снайпер*",
+			"пристрел*", "застрел*", "перестрелял*"},
+		"kk": {"оқ ат*", "атқыла*", "атып*", "атқан*", "өлтір*", "мерген*", "оққа ұш*", "қаруды қолдан*"},
+	}},
+	{id: "unjustified", kind: stanceDegree, forms: map[string][]string{
+		"en": {"unjustif*", "excessive*", "disproportion*", "indiscriminat*", "unlawful*", "illegal*",
+			"arbitrar*", "without warning", "unwarranted", "unprovoked"},
+		"ru": {"неоправдан*", "чрезмерн*", "несоразмерн*", "непропорц*", "незаконн*", "без предупрежден*",
+			"произвол*", "неправомерн*"},
+		"kk": {"негізсіз*", "заңсыз*", "шектен тыс*", "ескертусіз*", "орынсыз*"},
+	}},
+	{id: "mass", kind: stanceDegree, forms: map[string][]string{
+		"en": {"mass", "massive*", "widespread", "wide scale", "large scale", "large-scale", "systemat*",
+			"numerous", "many", "hundreds"},
+		"ru": {"массов*", "повсемест*", "систематич*", "системн*", "широк* масштаб*", "многочисленн*",
+			"сотни"},
+		"kk": {"жаппай*", "кең көлем*", "жүйелі*", "көптеген*"},
+	}},
+	{id: "participate", kind: stancePredicate, forms: map[string][]string{
+		"en": {"take part", "took part", "taking part", "takes part", "taken part", "participat*", "involv*",
+			"engaged in", "attacked by", "behind"},
+		"ru": {"участвова*", "участву*", "участи*", "участник*", "причаст*", "замешан*", "стоял* за"},
+		"kk": {"қатыс*", "аралас*"},
+	}},
+	{id: "use", kind: stancePredicate, forms: map[string][]string{
+		"en": {"use", "used", "using", "uses", "resort* to", "appl*", "employ*"},
+		"ru": {"примен*", "использова*", "использу*"},
+		"kk": {"қолдан*", "пайдалан*"},
+	}},
+	{id: "attempt", kind: stancePredicate, forms: map[string][]string{
+		"en": {"attempt*", "tried", "try", "tries", "trying"},
+		"ru": {"попыт*", "пыталис*", "пытался", "пыталась", "пытаться", "пытаются", "пытается"},
+		"kk": {"әрекет*", "талпын*"},
+	}},
+	{id: "plan", kind: stancePredicate, forms: map[string][]string{
+		"en": {"plan*", "prepar*", "well-prepar*", "organi*", "orchestrat*", "premeditat*", "plot*"},
+		"ru": {"планир*", "спланир*", "подготов*", "готовил*", "организ*", "замысл*", "заранее", "заговор*"},
+		"kk": {"жоспар*", "дайында*", "ұйымдастыр*", "алдын ала*"},
+	}},
+	{id: "january", kind: stanceSetting, forms: map[string][]string{
+		"en": {"januar*"},
+		"ru": {"январ*"},
+		"kk": {"қаңтар*"},
+	}},
+	{id: "events", kind: stanceSetting, forms: map[string][]string{
+		"en": {"event*", "unrest", "riot*", "disturbance*"},
+		"ru": {"событи*", "беспоряд*"},
+		"kk": {"оқиға*", "тәртіпсіздік*"},
+	}},
+	// Exact forms that look like a concept's stem but mean something else.
+	{id: "", forms: map[string][]string{
+		"en": {"on fire", "set fire", "caught fire", "fire brigade*", "fire broke*", "ceasefire", "fighters for*",
+			"international law", "amnesty international", "international community",
+			"foreign minist*", "foreign affairs", "foreign intelligence", "foreign polic*", "foreign press",
+			"foreign media", "foreign journalist*", "foreign diplomat*", "foreign investor*", "foreign invest*",
+			"foreign trade", "foreign exchange", "foreign currenc*", "planet*",
+			"plants", "applause", "apple*", "appeal*", "apparent*", "approach*", "appoint*", "apprec*",
+			"policy", "policies", "polici*", "behind bars", "many thanks", "armed forces day", "protestant*",
+			"rallied", "engaged", "forces of", "try to understand", "shot down", "shoot down"},
+		"ru": {"участок", "участка", "участке", "участки", "участков", "участковый", "участковых", "участь",
+			"военн* прокур*", "внешн* политик*", "международн* прав*", "иностранн* дел*", "мид",
+			"внешн* разведк*", "иностранн* журналист*", "иностранн* СМИ", "иностранн* инвест*",
+			"внешн* торгов*", "иностранн* дипломат*",
+			"силу", "силой", "сила", "силе",
+			"бандероль*", "убийц*"},
+		"kk": {"қатысты", "қатысы", "қатысын", "бала-шаға", "баламасы*", "баланс*", "сыртқы істер*",
+			"шетелдік журналист*", "шетелдік инвест*"},
+	}},
+}
+
+// stanceCueClass is a word or phrase that bears on polarity or commitment.
+type stanceCueClass uint8
+
+const (
+	stanceCueNone stanceCueClass = iota
+	// stanceCueNot negates the word it stands before ("not", "не", "never").
+	stanceCueNot
+	// stanceCueNoDet denies the existence of what follows ("no", "никаких",
+	// "not a single").
+	stanceCueNoDet
+	// stanceCueAbsent denies the existence of what its clause names ("нет",
+	// "не было", "жоқ", "were not there", "absent").
+	stanceCueAbsent
+	// stanceCueCopulaNot denies the predicate noun before it (Kazakh "емес").
+	stanceCueCopulaNot
+	// stanceCueDeny: a verb of denial whose object is the rest of the sentence.
+	stanceCueDeny
+	// stanceCueFalse: a verdict of falsehood on its sentence ("it is a lie").
+	stanceCueFalse
+	// stanceCueHedge: what follows in the sentence is threatened, possible,
+	// aimed at or alleged, not asserted.
+	stanceCueHedge
+	// stanceCueLegal: what follows names a charge or an article of law, not a
+	// fact the speaker asserts ("cases of attempted coup").
+	stanceCueLegal
+	// stanceCueAffirm: the speaker confirms or admits.
+	stanceCueAffirm
+	// stanceCueExist: a verb of existence or occurrence; negated, it denies
+	// what its clause names.
+	stanceCueExist
+	// stanceCueEmphatic: looks like a negation but is not ("not only",
+	// "no doubt", "не только").
+	stanceCueEmphatic
+	// stanceCueSkip: small words a negation reaches across ("not a", "not even").
+	stanceCueSkip
+	// stanceCuePronoun: a pronoun that refers back to what the context named.
+	stanceCuePronoun
+)
+
+var stanceCues = map[stanceCueClass]map[string][]string{
+	stanceCueNot: {
+		"en": {"not", "never", "neither", "nor"},
+		"ru": {"не", "никогда", "ни"},
+		"kk": {},
+	},
+	stanceCueNoDet: {
+		"en": {"no", "none", "not a single", "not one", "not any", "nobody", "no one", "nothing", "zero"},
+		"ru": {"никаких", "никакого", "никакой", "никакие", "никакая", "ни одного", "ни одной", "ни единого",
+			"ни один", "ни одна", "никто", "ничего"},
+		"kk": {"ешқандай", "бірде-бір", "ешбір", "ешкім", "ештеңе"},
+	},
+	stanceCueAbsent: {
+		"en": {"not there", "absent", "no such", "did not exist", "does not exist", "do not exist",
+			"never existed", "non-existent", "nonexistent"},
+		"ru": {"нет", "не было", "не были", "не был", "не была", "отсутств*", "не существ*", "не имел* мест*"},
+		"kk": {"жоқ", "болған жоқ", "болмады", "болмаған", "болмапты", "кездеспеді", "тіркелмеді",
+			"анықталмады", "расталмады"},
+	},
+	stanceCueCopulaNot: {
+		"kk": {"емес"},
+	},
+	stanceCueDeny: {
+		"en": {"deny", "denies", "denied", "denying", "refut*", "reject*", "dismiss*", "rebut*", "disprov*"},
+		"ru": {"опроверг*", "отрица*", "отверг*", "опровержен*", "открестил*"},
+		"kk": {"жоққа шығар*", "теріске шығар*", "теріске*", "жоққа*", "жоқка*"},
+	},
+	stanceCueFalse: {
+		"en": {"not true", "untrue", "false*", "lie", "lies", "fake*", "myth*", "fabricat*", "nonsense",
+			"fiction", "baseless", "groundless", "unfounded", "disinformation"},
+		"ru": {"неправд*", "не правда", "ложь", "лжи", "ложн*", "фейк*", "миф*", "вымысел", "вымысл*",
+			"выдумк*", "выдумал*", "не соответству* действительност*", "безоснователь*", "голословн*",
+			"дезинформац*", "чушь", "неправ*"},
+		"kk": {"өтірік*", "жалған*", "шындыққа сәйкес келмейді", "негізсіз*", "ақиқатқа жанаспайды"},
+	},
+	stanceCueHedge: {
+		"en": {"threat*", "potential*", "possib*", "may", "might", "could", "would", "if", "whether",
+			"alleg*", "rumou*", "suppos*", "in order to", "so as to", "aimed at", "aim of", "aims to",
+			"intended to", "probabl*", "perhaps", "maybe", "prevent*", "risk*", "danger of", "fear*",
+			"so-called", "purported*", "reportedly", "claimed", "claim that", "claims that", "should", "will"},
+		"ru": {"угроз*", "возможн*", "якобы", "если", "ли", "с целью", "чтобы", "для того", "предполож*",
+			"вероятн*", "может", "могут", "мог", "могли", "могла", "могло", "бы", "слух*", "предотвра*",
+			"риск*", "опасност*", "так называем*", "будто", "будет", "будут", "допуст*", "говорят",
+			"утвержда*"},
+		"kk": {"мүмкін*", "егер", "қауіп*", "деген сияқты", "сияқты", "болуы мүмкін", "алдын алу*", "үшін"},
+	},
+	stanceCueLegal: {
+		"en": {"cases of", "case of", "cases on", "case on", "cases for", "charged with", "charges of",
+			"charge of", "convicted of", "accused of", "suspected of", "suspicion of", "article*",
+			"criminal case*", "charged under", "on charges"},
+		"ru": {"дело о", "дела о", "дел о", "дело по", "дела по", "дел по", "делу о", "делам о",
+			"уголовн* дел*", "по статье", "статья", "статье", "статьи", "статьям", "обвин*", "осужд*",
+			"осужден*", "подозрева*", "подозрени*", "по факт*"},
+		"kk": {"қылмыстық іс*", "бап", "бабы*", "бабымен", "айыпта*", "айыптал*", "сотталған*", "күдік*"},
+	},
+	stanceCueAffirm: {
+		"en": {"confirm*", "admit*", "acknowledg*", "indeed", "undoubtedly", "clearly", "obvious*",
+			"proved", "proven"},
+		"ru": {"подтверд*", "подтвержд*", "признал*", "признает", "признаем", "действительно", "несомненно",
+			"очевидно", "доказан*"},
+		"kk": {"растад*", "расталды", "мойында*", "шынымен", "анық", "дәлелден*"},
+	},
+	stanceCueExist: {
+		"en": {"there", "exist*", "occur*", "happen*", "take place", "took place", "taken place", "record*",
+			"found", "detect*", "identified", "present", "among", "involved"},
+		"ru": {"был", "была", "было", "были", "есть", "существ*", "имел* мест*", "происход*", "произош*",
+			"зафиксир*", "выявл*", "выявлен*", "установл*", "обнаруж*", "среди"},
+		"kk": {"болған*", "болды", "бар", "орын ал*", "тіркел*", "анықтал*"},
+	},
+	stanceCueEmphatic: {
+		"en": {"not only", "no doubt", "no less", "not least", "nothing but", "no wonder", "never again",
+			"not just", "no matter", "not to mention", "no longer"},
+		"ru": {"не только", "не просто", "нет сомнени*", "не сомнева*", "не секрет", "ничего кроме",
+			"не менее", "не раз", "не мог не", "не могу не", "не может не", "не могли не", "ни для кого",
+			"не исключ*"},
+		"kk": {"ғана емес", "күмән жоқ", "сөзсіз"},
+	},
+	stanceCueSkip: {
+		"en": {"a", "an", "any", "the", "even", "ever", "been", "be", "have", "has", "yet", "once", "really",
+			"actually", "directly", "in", "at", "all", "so", "too"},
+		"ru": {"было", "были", "был", "была", "даже", "в", "во", "при", "то"},
+		"kk": {},
+	},
+	stanceCuePronoun: {
+		"en": {"they", "them", "these", "those", "it", "he", "she", "such", "this", "that"},
+		"ru": {"они", "их", "это", "эти", "этих", "таких", "такие", "он", "она", "оно", "того", "этого"},
+		"kk": {"олар", "бұлар", "ол", "мұндай", "ондай", "оның", "олардың", "бұл"},
+	},
+}

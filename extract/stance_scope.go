@@ -1,0 +1,322 @@
+package extract
+
+import "strings"
+
+// stanceOcc is a concept found in a text, with what governs it.
+type stanceOcc struct {
+	concept    int
+	start, end int // token range
+	sent       int
+	clause     int
+	kkNeg      bool // a Kazakh verb with the negative suffix (қатыспады)
+	neg        int  // negations that reach it; odd means negated
+	existNeg   bool // one of them denies its existence ("there were no …")
+	concordNeg bool // a negative word of its clause already reached it
+	hedged     bool // threatened, possible, aimed at, alleged, asked about
+	legal      bool // named as a charge or article, not asserted
+}
+
+func (o *stanceOcc) negated() bool { return o.neg%2 == 1 }
+
+// stanceCueAt is a cue found in a text.
+type stanceCueAt struct {
+	class      stanceCueClass
+	start, end int
+	cancelled  bool // "not deny", "is not a lie": the cue is itself negated
+}
+
+// stanceText is a quotation or context read for stances.
+type stanceText struct {
+	toks     []stanceTok
+	occ      []stanceOcc
+	nSent    int
+	question []bool // per sentence: it ends with "?"
+	affirm   []bool // per sentence: the speaker confirms or admits
+	denial   []bool // per sentence: a verb of denial or a verdict of falsehood
+	// anaphor is -1 when the text opens with a pronoun whose clause denies
+	// existence or a predicate ("They were not there"), +1 when it opens with
+	// a pronoun that takes part in something ("They took part"), else 0.
+	anaphor int
+}
+
+// stanceKkNegSuffixes are the Kazakh negative verb suffixes, by vowel harmony
+// and the preceding consonant.
+var stanceKkNegSuffixes = []string{"ма", "ме", "ба", "бе", "па", "пе"}
+
+// stanceTagConcepts finds the concepts of the lexicon (and of lits, when not
+// nil) in toks, left to right, longest form first.
+func stanceTagConcepts(toks []stanceTok, lits *stanceLiterals) []stanceOcc {
+	stanceLexicon()
+	var out []stanceOcc
+	for i := 0; i < len(toks); {
+		if toks[i].w == "" {
+			i++
+			continue
+		}
+		m, ok := stanceConceptIdx.at(toks, i)
+		if lits != nil {
+			if lm, lok := lits.index.at(toks, i); lok && (!ok || lm.end > m.end) {
+				m, ok = lm, true
+			}
+		}
+		if !ok {
+			i++
+			continue
+		}
+		if m.p.concept >= 0 {
+			o := stanceOcc{concept: m.p.concept, start: m.start, end: m.end, sent: toks[i].sent, clause: toks[i].clause}
+			if m.p.kk && m.p.parts[len(m.p.parts)-1].prefix {
+				for _, suf := range stanceKkNegSuffixes {
+					if strings.HasPrefix(m.rest, suf) {
+						o.kkNeg = true
+					}
+				}
+			}
+			out = append(out, o)
+		}
+		i = m.end
+	}
+	return out
+}
+
+// stanceTagCues finds the polarity and commitment cues in toks.
+func stanceTagCues(toks []stanceTok) []stanceCueAt {
+	var out []stanceCueAt
+	for i := 0; i < len(toks); {
+		if toks[i].w == "" {
+			i++
+			continue
+		}
+		m, ok := stanceCueIdx.at(toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, stanceCueAt{class: m.p.cue, start: m.start, end: m.end})
+		i = m.end
+	}
+	return out
+}
+
+// readStanceText tokenizes text, finds concepts and cues, and works out which
+// negations, hedges and charges reach which concepts.
+func readStanceText(text string, lits *stanceLiterals) *stanceText {
+	stanceLexicon()
+	st := &stanceText{toks: stanceTokenize(text)}
+	toks := st.toks
+	if len(toks) > 0 {
+		st.nSent = toks[len(toks)-1].sent + 1
+	}
+	st.question = make([]bool, st.nSent)
+	st.affirm = make([]bool, st.nSent)
+	st.denial = make([]bool, st.nSent)
+	for _, t := range toks {
+		if t.w == "" && t.p == '?' {
+			st.question[t.sent] = true
+		}
+	}
+	st.occ = stanceTagConcepts(toks, lits)
+	cues := stanceTagCues(toks)
+
+	occAt := make(map[int]int, len(st.occ)) // start token → occurrence
+	for i, o := range st.occ {
+		occAt[o.start] = i
+	}
+	cueAt := make(map[int]int, len(cues))
+	for i, c := range cues {
+		cueAt[c.start] = i
+	}
+	// Negative words of one clause make one negation: Russian and Kazakh
+	// repeat them ("никаких боевиков не было"), and an English clause with
+	// two is rare enough. Verbs of denial and verdicts of falsehood always
+	// count ("It is not true that there were no …").
+	negClause := func(clause int, exist bool) {
+		for i := range st.occ {
+			if st.occ[i].clause == clause {
+				stanceNegate(&st.occ[i], exist, true)
+			}
+		}
+	}
+	negOcc := func(i int, exist bool) {
+		stanceNegate(&st.occ[i], exist, true)
+	}
+	// negClauses records, per clause, that its existence or predicate was
+	// denied, for the pronoun reading of "They were not there".
+	negClauses := map[int]bool{}
+
+	// First the simple negations, which may cancel a denial ("not deny").
+	for ci := range cues {
+		c := &cues[ci]
+		if c.class != stanceCueNot {
+			continue
+		}
+		clause := toks[c.start].clause
+		j := c.end
+		for skipped := 0; j < len(toks) && skipped < 3 && toks[j].w != "" && stanceSkipWords[toks[j].w] && toks[j].clause == clause; skipped++ {
+			j++
+		}
+		if j >= len(toks) || toks[j].w == "" || toks[j].clause != clause {
+			continue
+		}
+		if oi, ok := occAt[j]; ok {
+			if stanceConceptKind(st.occ[oi].concept) == stancePredicate {
+				negClause(clause, false)
+				negClauses[clause] = true
+				continue
+			}
+			// The negation reaches the noun phrase it stands before.
+			for k := oi; k < len(st.occ) && st.occ[k].start < j+5 && st.occ[k].clause == clause; k++ {
+				negOcc(k, false)
+			}
+			continue
+		}
+		if ti, ok := cueAt[j]; ok {
+			switch cues[ti].class {
+			case stanceCueExist:
+				negClause(clause, true)
+				negClauses[clause] = true
+			case stanceCueDeny, stanceCueFalse:
+				cues[ti].cancelled = true
+			}
+		}
+	}
+	for _, c := range cues {
+		if c.cancelled {
+			continue
+		}
+		t := toks[c.start]
+		switch c.class {
+		case stanceCueNoDet:
+			for i := range st.occ {
+				o := &st.occ[i]
+				if o.clause == t.clause && o.start >= c.end && o.start < c.end+5 {
+					negOcc(i, true)
+				}
+			}
+			negClauses[t.clause] = true
+		case stanceCueAbsent:
+			negClause(t.clause, true)
+			negClauses[t.clause] = true
+		case stanceCueCopulaNot:
+			for i := range st.occ {
+				if st.occ[i].clause == t.clause && st.occ[i].end <= c.start {
+					negOcc(i, false)
+				}
+			}
+			negClauses[t.clause] = true
+		case stanceCueDeny:
+			// The whole sentence: the object comes after the verb in English
+			// and before it in Kazakh.
+			st.denial[t.sent] = true
+			for i := range st.occ {
+				if st.occ[i].sent == t.sent {
+					stanceNegate(&st.occ[i], false, false)
+				}
+			}
+		case stanceCueFalse:
+			st.denial[t.sent] = true
+			target := t.sent
+			if !stanceSentHasOcc(st.occ, target) && target > 0 {
+				// "Foreign fighters took part? That is a lie."
+				target--
+			}
+			for i := range st.occ {
+				if st.occ[i].sent == target {
+					stanceNegate(&st.occ[i], false, false)
+				}
+			}
+		case stanceCueHedge:
+			for i := range st.occ {
+				if st.occ[i].sent == t.sent && st.occ[i].start >= c.end {
+					st.occ[i].hedged = true
+				}
+			}
+		case stanceCueLegal:
+			for i := range st.occ {
+				if st.occ[i].sent == t.sent && st.occ[i].start >= c.end {
+					st.occ[i].legal = true
+				}
+			}
+		case stanceCueAffirm:
+			st.affirm[t.sent] = true
+		}
+	}
+	// Kazakh negative verbs negate their clause (a predicate) or themselves.
+	for i := range st.occ {
+		o := &st.occ[i]
+		if !o.kkNeg {
+			continue
+		}
+		if stanceConceptKind(o.concept) == stancePredicate {
+			negClause(o.clause, false)
+			negClauses[o.clause] = true
+		} else {
+			negOcc(i, false)
+		}
+	}
+	for i := range st.occ {
+		if st.question[st.occ[i].sent] {
+			st.occ[i].hedged = true
+		}
+	}
+	st.anaphor = stanceAnaphor(st, negClauses)
+	return st
+}
+
+// stanceNegate records a negation reaching o. A clause negation (concord) is
+// counted once per occurrence.
+func stanceNegate(o *stanceOcc, exist, concord bool) {
+	if concord {
+		if o.concordNeg {
+			o.existNeg = o.existNeg || exist
+			return
+		}
+		o.concordNeg = true
+	}
+	o.neg++
+	o.existNeg = o.existNeg || exist
+}
+
+func stanceSentHasOcc(occ []stanceOcc, sent int) bool {
+	for _, o := range occ {
+		if o.sent == sent {
+			return true
+		}
+	}
+	return false
+}
+
+// stanceAnaphor reads a text that opens with a pronoun and names nothing
+// itself: "They were not there." Its subject is whatever the words before
+// the quotation were about.
+func stanceAnaphor(st *stanceText, negClauses map[int]bool) int {
+	toks := st.toks
+	first := -1
+	for i, t := range toks {
+		if t.w != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 || !stancePronouns[toks[first].w] || st.question[0] {
+		return 0
+	}
+	for _, o := range st.occ {
+		if o.sent != 0 {
+			continue
+		}
+		switch stanceConceptKind(o.concept) {
+		case stanceEntity, stanceIdentity:
+			return 0
+		}
+	}
+	if negClauses[toks[first].clause] {
+		return -1
+	}
+	for _, o := range st.occ {
+		if o.sent == 0 && o.clause == toks[first].clause && o.concept == stanceConceptByID["participate"] && !o.negated() && !o.hedged {
+			return 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,234 @@
+package extract
+
+import (
+	"maps"
+	"testing"
+
+	"github.com/inquest-project/inquest"
+)
+
+// stanceTestClaims are claims of an imagined case, written for these tests,
+// in English and Russian only, as claims files usually are.
+func stanceTestClaims() []*inquest.Claim {
+	return []*inquest.Claim{
+		{Slug: "foreign-fighters", Text: "Foreign militants took part in the unrest.",
+			Texts: map[string]string{"ru": "В беспорядках участвовали иностранные боевики."}},
+		{Slug: "coup", Text: "The unrest was an attempted coup.",
+			Texts: map[string]string{"ru": "Беспорядки были попыткой государственного переворота."}},
+		{Slug: "torture", Text: "Detainees were tortured.",
+			Texts: map[string]string{"ru": "Задержанных пытали."}},
+		{Slug: "troops-fired", Text: "Troops fired on peaceful protesters.",
+			Texts: map[string]string{"ru": "Военные стреляли по мирным протестующим."}},
+		{Slug: "no-peacekeepers-in-combat", Text: "CSTO peacekeepers did not take part in combat.",
+			Texts: map[string]string{"ru": "Миротворцы ОДКБ не участвовали в боевых действиях."}},
+	}
+}
+
+type stanceCase struct {
+	name    string
+	lang    string
+	quote   string
+	context string
+	want    map[string]inquest.StanceKind
+}
+
+var (
+	sup = inquest.Supports
+	den = inquest.Denies
+)
+
+func ff(k inquest.StanceKind) map[string]inquest.StanceKind {
+	return map[string]inquest.StanceKind{"foreign-fighters": k}
+}
+
+var stanceCases = []stanceCase{
+	// Plain support.
+	{"support en", "en", "Armed foreign mercenaries took part in the attacks on the city.", "", ff(sup)},
+	{"support ru", "ru", "В нападениях на город участвовали иностранные наемники.", "", ff(sup)},
+	{"support kk", "kk", "Қалаға шабуылға шетелдік содырлар қатысқан.", "", ff(sup)},
+	{"support of a coup en", "en", "Those people tried to seize power by force.", "",
+		map[string]inquest.StanceKind{"coup": sup}},
+	{"support of a coup ru", "ru", "Это была попытка захвата власти, подготовленная заранее.", "",
+		map[string]inquest.StanceKind{"coup": sup}},
+	{"support of a coup kk", "kk", "Бұл билікті басып алуға жасалған әрекет болды.", "",
+		map[string]inquest.StanceKind{"coup": sup}},
+	{"support of torture kk", "kk", "Тергеу изоляторында ұсталғандарды азаптады.", "",
+		map[string]inquest.StanceKind{"torture": sup}},
+
+	// Plain denial.
+	{"denial en", "en", "There were no foreign fighters in the city.", "", ff(den)},
+	{"denial ru", "ru", "Никаких иностранных боевиков в городе не было.", "", ff(den)},
+	{"denial kk", "kk", "Қалада шетелдік содырлар болған жоқ.", "", ff(den)},
+	{"denial of a predicate en", "en", "Foreign militants did not take part in the riots.", "", ff(den)},
+	{"denial of a predicate ru", "ru", "Иностранные боевики не участвовали в беспорядках.", "", ff(den)},
+	{"denial of a predicate kk", "kk", "Шетелдік содырлар тәртіпсіздікке қатыспады.", "", ff(den)},
+	{"denial of identity en", "en", "The militants were local, they were not foreign.", "", ff(den)},
+	{"denial of torture ru", "ru", "Фактов пыток в изоляторах не выявлено.", "",
+		map[string]inquest.StanceKind{"torture": den}},
+	{"denial of firing en", "en", "The soldiers did not fire a single shot at the protesters.", "",
+		map[string]inquest.StanceKind{"troops-fired": den}},
+	// Not a single shot also denies that troops fired on protesters: denying
+	// that something happened at all denies every claim that needs it.
+	{"a negative claim is supported by a denial", "ru", "Миротворцы ОДКБ не сделали ни одного выстрела и в боях не участвовали.", "",
+		map[string]inquest.StanceKind{"no-peacekeepers-in-combat": sup, "troops-fired": den}},
+
+	// A negation in another clause does not flip the stance.
+	{"other clause en", "en", "Foreign militants attacked the airport, and the police did not manage to stop them.", "", ff(sup)},
+	{"other clause ru", "ru", "Иностранные боевики напали на аэропорт, но полиция не смогла их остановить.", "", ff(sup)},
+	{"other clause kk", "kk", "Шетелдік содырлар әуежайға шабуыл жасады, бірақ полиция оларды тоқтата алмады.", "", ff(sup)},
+	{"not only", "en", "Not only local bandits but also foreign militants took part.", "", ff(sup)},
+
+	// Double negation.
+	{"double negation en", "en", "It is not true that there were no foreign militants.", "", ff(sup)},
+	{"double negation ru", "ru", "Неправда, что иностранных боевиков не было.", "", ff(sup)},
+	{"double negation kk", "kk", "Шетелдік содырлар болған жоқ деген сөз өтірік.", "", ff(sup)},
+	{"cannot deny", "en", "We cannot deny that foreign militants took part.", "", ff(sup)},
+
+	// Verbs of denial and verdicts of falsehood.
+	{"denial verb en", "en", "The ministry denied that foreign militants took part.", "", ff(den)},
+	{"denial verb ru", "ru", "Министерство опровергло участие иностранных боевиков.", "", ff(den)},
+	{"denial verb kk", "kk", "Министрлік шетелдік содырлардың қатысуын жоққа шығарды.", "", ff(den)},
+	{"falsehood in the next sentence ru", "ru", "Говорят, что в беспорядках участвовали иностранные боевики. Это ложь.", "", ff(den)},
+
+	// Unrelated topics: no stance.
+	{"unrelated en", "en", "The price of bread has doubled since the spring.", "", nil},
+	{"unrelated ru", "ru", "Цены на хлеб выросли вдвое с весны.", "", nil},
+	{"unrelated kk", "kk", "Көктемнен бері нанның бағасы екі есе өсті.", "", nil},
+	{"half the claim en", "en", "The militants have not laid down their arms.", "", nil},
+	{"half the claim ru", "ru", "Группы террористов захватили оружейные магазины.", "", nil},
+	{"foreign, but not fighters", "en", "This is neither the first nor the last case of foreign interference.", "", nil},
+	{"troops, but not fighting", "en", "The CSTO peacekeepers guarded the power stations.", "", nil},
+
+	// Not asserted: threatened, aimed at, asked, charged.
+	{"a threat", "en", "There is a threat of attacks by foreign militants.", "", nil},
+	{"a question", "en", "Were foreign militants involved in the riots?", "", nil},
+	{"a charge en", "en", "He was convicted of an attempted coup.", "", nil},
+	{"a charge ru", "ru", "Возбуждены уголовные дела о попытке захвата власти.", "", nil},
+	{"a purpose", "en", "They came in order to seize power.", "", nil},
+
+	// The claim is named only around the quotation.
+	{"context only", "en", "We will never forget those days.",
+		"Asked about foreign militants, the minister said: We will never forget those days.", nil},
+	{"pronoun denial en", "en", "They were not there.",
+		"Asked whether foreign militants took part, the minister replied: They were not there.", ff(den)},
+	{"pronoun denial ru", "ru", "Их не было.",
+		"На вопрос об иностранных боевиках министр ответил: «Их не было».", ff(den)},
+	{"pronoun denial kk", "kk", "Олар болған жоқ.",
+		"Шетелдік содырлар туралы сұраққа министр: «Олар болған жоқ», – деп жауап берді.", ff(den)},
+	{"pronoun with two claims before it", "en", "They were not there.",
+		"Asked about foreign militants and about CSTO peacekeepers in combat, he said: They were not there.", nil},
+	{"pronoun, context after the quote", "en", "They were not there.",
+		"He said: They were not there. Later foreign militants were blamed.", nil},
+}
+
+func TestStances(t *testing.T) {
+	m := NewStanceMatcher(stanceTestClaims())
+	for _, tc := range stanceCases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, conf := m.Stances(tc.quote, tc.context, tc.lang)
+			want := tc.want
+			if want == nil {
+				want = map[string]inquest.StanceKind{}
+			}
+			if !maps.Equal(got, want) {
+				t.Errorf("Stances(%q) = %v (confidence %v), want %v", tc.quote, got, conf, want)
+			}
+			for slug, c := range conf {
+				if c < stanceMinConfidence || c > 1 {
+					t.Errorf("confidence of %s = %v, want in [%v, 1]", slug, c, stanceMinConfidence)
+				}
+				if _, ok := got[slug]; !ok {
+					t.Errorf("confidence for %s without a stance", slug)
+				}
+			}
+		})
+	}
+}
+
+// TestStancesWrapper checks that the single-call form gives what the matcher
+// gives, and notices claims that changed between calls.
+func TestStancesWrapper(t *testing.T) {
+	claims := stanceTestClaims()
+	q := "There were no foreign fighters in the city."
+	got, _ := Stances(q, "", "en", claims)
+	if want := ff(den); !maps.Equal(got, want) {
+		t.Fatalf("Stances = %v, want %v", got, want)
+	}
+	claims[0].Text = "Foreign journalists were expelled."
+	claims[0].Texts = nil
+	got, _ = Stances(q, "", "en", claims)
+	if len(got) != 0 {
+		t.Errorf("after the claim changed, Stances = %v, want none", got)
+	}
+}
+
+// TestStancesLiteralClaim: a claim whose words the lexicon does not know is
+// still matched by its own words, in its own language.
+func TestStancesLiteralClaim(t *testing.T) {
+	claims := []*inquest.Claim{{Slug: "toll-concealed", Text: "The authorities concealed the death toll."}}
+	m := NewStanceMatcher(claims)
+	for _, tc := range []struct {
+		quote string
+		want  inquest.StanceKind
+	}{
+		{"The authorities have concealed the real death toll for months.", sup},
+		{"The authorities never concealed the death toll.", den},
+		{"The weather was cold.", ""},
+	} {
+		got, _ := m.Stances(tc.quote, "", "en")
+		if got["toll-concealed"] != tc.want {
+			t.Errorf("Stances(%q) = %v, want %q", tc.quote, got, tc.want)
+		}
+	}
+}
+
+func TestStancesNoClaims(t *testing.T) {
+	got, conf := Stances("Foreign militants took part.", "", "en", nil)
+	if got == nil || conf == nil || len(got) != 0 || len(conf) != 0 {
+		t.Errorf("with no claims, Stances = %v, %v; want two empty maps", got, conf)
+	}
+	var m *StanceMatcher
+	if got, _ := m.Stances("x", "", "en"); len(got) != 0 {
+		t.Errorf("nil matcher: %v", got)
+	}
+}
+
+func FuzzStances(f *testing.F) {
+	for _, tc := range stanceCases {
+		f.Add(tc.quote, tc.context)
+	}
+	f.Add("", "")
+	f.Add("n't not no нет жоқ емес «", "…?!")
+	m := NewStanceMatcher(stanceTestClaims())
+	f.Fuzz(func(t *testing.T, quote, context string) {
+		got, conf := m.Stances(quote, context, "")
+		for slug, k := range got {
+			if k != inquest.Supports && k != inquest.Denies {
+				t.Errorf("stance %q on %s", k, slug)
+			}
+			if c := conf[slug]; c < stanceMinConfidence || c > 1 {
+				t.Errorf("confidence %v on %s", c, slug)
+			}
+		}
+		// A claim made of the fuzzed text compiles too.
+		Stances(context, quote, "", []*inquest.Claim{{Slug: "x", Text: quote, Texts: map[string]string{"ru": context}}})
+	})
+}
+
+// BenchmarkStances measures one quotation with its paragraph against a
+// compiled set of claims, the orchestrator's unit of work.
+func BenchmarkStances(b *testing.B) {
+	m := NewStanceMatcher(stanceTestClaims())
+	var bytes int64
+	for _, tc := range stanceCases {
+		bytes += int64(len(tc.quote) + len(tc.context))
+	}
+	b.SetBytes(bytes / int64(len(stanceCases)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		tc := &stanceCases[i%len(stanceCases)]
+		m.Stances(tc.quote, tc.context, tc.lang)
+		i++
+	}
+}

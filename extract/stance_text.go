@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// stanceTok is one token of a text being read for stances: a normalised word,
+// or a punctuation mark that ends a clause or a sentence.
+type stanceTok struct {
+	w      string // lower-case word with ё folded to е; "" for punctuation
+	p      rune   // the punctuation mark when w is ""
+	sent   int    // sentence number, from 0
+	clause int    // clause number across the whole text, from 0
+}
+
+// stanceClauseMarks end a clause but not a sentence.
+const stanceClauseMarks = ",;:()—–"
+
+// stanceSentenceMarks end a sentence.
+const stanceSentenceMarks = ".!?…"
+
+// stanceClauseWords open a new clause: contrastive conjunctions, after which
+// a negation no longer reaches ("They were there, but not as fighters").
+var stanceClauseWords = map[string]bool{
+	"but": true, "however": true, "while": true, "whereas": true, "although": true, "though": true,
+	"но": true, "однако": true, "хотя": true, "зато": true,
+	"бірақ": true, "алайда": true, "дегенмен": true,
+}
+
+// stanceFold normalises one rune the way every stance word is compared.
+func stanceFold(r rune) rune {
+	r = unicode.ToLower(r)
+	switch r {
+	case 'ё':
+		return 'е'
+	case '’', 'ʼ', '‘', '`':
+		return '\''
+	case '‐', '‑':
+		return '-'
+	}
+	return r
+}
+
+func stanceWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// stanceTokenize splits text into words and boundary marks. An apostrophe or
+// hyphen between letters stays inside the word ("coup d'état", "anti-terrorist",
+// "из-за"); English "n't" becomes a separate "not" so that "didn't" negates
+// like "did not".
+func stanceTokenize(text string) []stanceTok {
+	var toks []stanceTok
+	sent, clause := 0, 0
+	// lastSentEnd is true after a sentence mark until the next word, so that
+	// "..." or "?!" count as one boundary.
+	pendingSent := false
+	rs := []rune(text)
+	var b strings.Builder
+	emitWord := func(w string) {
+		if pendingSent {
+			sent++
+			clause++
+			pendingSent = false
+		}
+		if stanceClauseWords[w] && len(toks) > 0 {
+			clause++
+		}
+		toks = append(toks, stanceTok{w: w, sent: sent, clause: clause})
+	}
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if stanceWordRune(r) {
+			b.Reset()
+			for i < len(rs) {
+				c := rs[i]
+				if stanceWordRune(c) {
+					b.WriteRune(stanceFold(c))
+					i++
+					continue
+				}
+				f := stanceFold(c)
+				if (f == '\'' || f == '-') && i+1 < len(rs) && stanceWordRune(rs[i+1]) {
+					b.WriteRune(f)
+					i++
+					continue
+				}
+				break
+			}
+			w := b.String()
+			switch {
+			case w == "cannot":
+				emitWord("can")
+				emitWord("not")
+			case strings.HasSuffix(w, "n't") && len(w) > 3:
+				emitWord(strings.TrimSuffix(w, "n't"))
+				emitWord("not")
+			default:
+				emitWord(w)
+			}
+			continue
+		}
+		switch {
+		case strings.ContainsRune(stanceSentenceMarks, r):
+			if len(toks) > 0 && !pendingSent {
+				toks = append(toks, stanceTok{p: r, sent: sent, clause: clause})
+				pendingSent = true
+			}
+		case strings.ContainsRune(stanceClauseMarks, r):
+			if len(toks) > 0 && !pendingSent {
+				toks = append(toks, stanceTok{p: r, sent: sent, clause: clause})
+				clause++
+			}
+		case r == '\n':
+			// A blank line ends a sentence even without a full stop
+			// (headings, list items).
+			if i+1 < len(rs) && rs[i+1] == '\n' && len(toks) > 0 {
+				pendingSent = true
+			}
+		}
+		i++
+	}
+	return toks
+}
+
+// stanceSentenceIsQuestion reports whether sentence s of toks ends with a
+// question mark: what a question mentions, it does not assert.
+func stanceSentenceIsQuestion(toks []stanceTok, s int) bool {
+	for i := len(toks) - 1; i >= 0; i-- {
+		t := toks[i]
+		if t.sent < s {
+			return false
+		}
+		if t.sent == s && t.w == "" && strings.ContainsRune(stanceSentenceMarks, t.p) {
+			return t.p == '?'
+		}
+	}
+	return false
+}
