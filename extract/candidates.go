@@ -73,22 +73,26 @@ var prepositions = map[string]bool{
 // candidates lists the possible speakers in tokens [a, b) in text order.
 func (d *document) candidates(a, b int) []cand {
 	var out []cand
+	// offices of the people file, longest match first
+	for i := a; i < b; i++ {
+		if d.toks[i].k != tWord {
+			continue
+		}
+		if al, n := d.matchAlias(i, b); n > 0 {
+			// "the Prosecutor General's Office" names the office, not the man
+			last := &d.toks[i+n-1]
+			if !d.possessive(last) && !(i+n < b && d.isWord(i+n) && d.toks[i+n].cls&cOrgHead != 0 && d.toks[i+n].cap) {
+				out = append(out, cand{kind: kAlias, t0: i, t1: i + n, aliases: al, text: d.tokText(i, i+n), prep: d.afterPreposition(a, i)})
+			}
+			i += n - 1
+		}
+	}
 	for i := a; i < b; i++ {
 		t := &d.toks[i]
 		if t.k != tWord {
 			continue
 		}
-		prep := i > a && d.isWord(i-1) && prepositions[d.key(&d.toks[i-1])] ||
-			i > a+1 && d.isWord(i-2) && d.key(&d.toks[i-2]) == "of" && d.toks[i-1].cls&cArticle != 0
-		// offices of the people file, longest match
-		if al, n := d.matchAlias(i, b); n > 0 {
-			// "the Prosecutor General's Office" names the office, not the man
-			last := &d.toks[i+n-1]
-			if !d.possessive(last) && !(i+n < b && d.isWord(i+n) && d.toks[i+n].cls&cOrgHead != 0 && d.toks[i+n].cap) {
-				// a name right after the title wins: "President Tokayev"
-				out = append(out, cand{kind: kAlias, t0: i, t1: i + n, aliases: al, text: d.tokText(i, i+n), prep: prep})
-			}
-		}
+		prep := d.afterPreposition(a, i)
 		switch {
 		case t.cls&cPronoun != 0:
 			out = append(out, cand{kind: kPronoun, t0: i, t1: i + 1})
@@ -121,6 +125,13 @@ func (d *document) candidates(a, b int) []cand {
 	return out
 }
 
+// afterPreposition: the word at i follows a preposition ("at the General
+// Prosecutor's Office", "of the Majilis"), so it is a complement.
+func (d *document) afterPreposition(a, i int) bool {
+	return i > a && d.isWord(i-1) && prepositions[d.key(&d.toks[i-1])] ||
+		i > a+1 && d.isWord(i-2) && d.key(&d.toks[i-2]) == "of" && d.toks[i-1].cls&cArticle != 0
+}
+
 // nameRun turns a run of capitalised words [i, j) into a name candidate: a
 // person of the people file if any word names one (the last such word), else
 // the last two or three words that are neither titles nor common words.
@@ -133,6 +144,11 @@ func (d *document) nameRun(i, j int, prep bool) (cand, bool) {
 		}
 	}
 	if d.possessive(&d.toks[j-1]) {
+		return cand{}, false
+	}
+	// "Russian leader", "Kazakh president": a capitalised adjective before a
+	// role is not a name
+	if j < len(d.toks) && d.isWord(j) && !d.toks[j].cap && d.toks[j].cls&(cRole|cOrgHead) != 0 {
 		return cand{}, false
 	}
 	// drop leading titles, honorifics and common words

@@ -41,16 +41,16 @@ func addWords(c wclass, list string) {
 
 func init() {
 	addWords(cSpeech, `
-say says said tell tells told state states stated declare declares declared affirm affirms affirmed
-reply replies replied answer answers answered add adds added note notes noted stress stresses stressed
-emphasize emphasizes emphasized emphasise emphasises emphasised warn warns warned claim claims claimed
-insist insists insisted explain explains explained report reports reported announce announces announced
-argue argues argued assert asserts asserted ask asks asked write writes wrote tweet tweets tweeted
+say says said tell tells told stated declare declares declared affirm affirms affirmed
+replied answered add adds added noted stressed
+emphasize emphasizes emphasized emphasise emphasises emphasised warn warns warned claimed
+insist insists insisted explain explains explained reported announce announces announced
+argue argues argued assert asserts asserted ask asks asked write writes wrote tweeted
 acknowledge acknowledges acknowledged admit admits admitted confirm confirms confirmed deny denies denied
-describe describes described comment comments commented recall recalls recalled conclude concludes concluded
-remark remarks remarked respond responds responded reiterate reiterates reiterated mention mentions mentioned
-underline underlines underlined highlight highlights highlighted specify specifies specified vow vows vowed
-promise promises promised urge urges urged assure assures assured added quoted continued continues
+describe describes described commented recall recalls recalled conclude concludes concluded
+remarked respond responds responded reiterate reiterates reiterated mentioned
+underlined highlighted specified vowed
+promised urge urges urged assure assures assured quoted
 заявил заявила заявили заявляет заявляют сказал сказала сказали говорит говорят говорил говорила
 отметил отметила отметили отмечает отмечают сообщил сообщила сообщили сообщает сообщают
 ответил ответила ответили отвечает подчеркнул подчеркнула подчеркнули подчеркивает подчёркивает

@@ -139,14 +139,15 @@ func (d *document) segmentIsAdverbial(a, b int) bool {
 // sentence [t0, v): the nearest segment with a candidate, skipping
 // adverbials and appositions ("Ozharov, a top official at …, told").
 func (d *document) subjectBefore(t0, v int) (cand, bool) {
-	segs := d.segmentsBack(t0, v)
-	for n, sg := range segs {
-		if n > 4 {
-			break
-		}
+	n := -1
+	for _, sg := range d.segmentsBack(t0, v) {
 		a, b := sg[0], sg[1]
 		if a >= b {
 			continue
+		}
+		n++
+		if n > 4 {
+			break
 		}
 		first := &d.toks[a]
 		if first.k == tWord && first.cls&cArticle != 0 && (d.key(first) == "a" || d.key(first) == "an") && n == 0 {
