@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"github.com/inquest-project/inquest"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 )
 
 // maxHTMLElements bounds the work readability does on one page; a page with
@@ -38,10 +40,7 @@ func ReadHTML(name string, b []byte, contentType string, pageURL *url.URL) (res 
 			err = inquest.Errorf(inquest.EINVALID, "%s: HTML could not be parsed: %v", name, r)
 		}
 	}()
-	r, err := charset.NewReader(bytes.NewReader(b), contentType)
-	if err != nil {
-		return res, inquest.Errorf(inquest.EINVALID, "%s: unknown character set in %q: %v", name, contentType, err)
-	}
+	r := htmlEncoding(b, contentType).NewDecoder().Reader(bytes.NewReader(b))
 	doc, err := html.ParseWithOptions(r, html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return res, inquest.Errorf(inquest.EINVALID, "%s: HTML could not be parsed: %v", name, err)
@@ -79,6 +78,33 @@ func ReadHTML(name string, b []byte, contentType string, pageURL *url.URL) (res 
 		return res, inquest.Errorf(inquest.EINVALID, "%s: the HTML page has no readable text", name)
 	}
 	return res, nil
+}
+
+// htmlEncoding finds the character set of a page the way a browser does (a
+// byte-order mark, the Content-Type charset, a <meta charset> in the first
+// kilobyte), except for the last resort: where a browser guesses
+// Windows-1252 from an ASCII-only first kilobyte, a page that is valid UTF-8
+// throughout is UTF-8, and one that reads as Cyrillic is Windows-1251 or
+// KOI8-R, as Russian and Kazakh sites without a declaration are.
+func htmlEncoding(b []byte, contentType string) encoding.Encoding {
+	e, name, certain := charset.DetermineEncoding(b, contentType)
+	if certain || name != "windows-1252" || prescanned(b) {
+		return e
+	}
+	if utf8.Valid(b) {
+		return encoding.Nop
+	}
+	if cyr, _ := guessCyrillic(b); cyr != nil {
+		return cyr
+	}
+	return e
+}
+
+// prescanned reports whether the page declares its charset in a <meta> tag,
+// which DetermineEncoding honours without calling itself certain.
+func prescanned(b []byte) bool {
+	head := bytes.ToLower(b[:min(len(b), 1024)])
+	return bytes.Contains(head, []byte("charset"))
 }
 
 // countElements counts element nodes under n, stopping at limit.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/inquest-project/inquest"
+	"golang.org/x/text/encoding/htmlindex"
 )
 
 // Reader reads documents from files, directories and URLs within its limits.
@@ -213,7 +215,7 @@ func (r *Reader) extractText(doc *Document, declared string, pageURL *url.URL) e
 		}
 		found = Meta{Title: res.Title, Language: res.Language, Publisher: res.Publisher, Published: res.Published}
 	case mt == "" || strings.HasPrefix(mt, "text/") || mt == "application/octet-stream":
-		text, cs, err := DecodeText(doc.Name, b)
+		text, cs, err := decodeDeclared(doc.Name, b, declared)
 		if err != nil {
 			return err
 		}
@@ -235,6 +237,25 @@ func (r *Reader) extractText(doc *Document, declared string, pageURL *url.URL) e
 	}
 	doc.Meta = doc.Meta.merge(found)
 	return nil
+}
+
+// decodeDeclared decodes plain text in the charset its Content-Type names,
+// when it names one other than UTF-8, and otherwise as DecodeText does.
+func decodeDeclared(name string, b []byte, declared string) (string, string, error) {
+	_, params, _ := mime.ParseMediaType(declared)
+	cs := strings.ToLower(params["charset"])
+	if cs == "" || cs == "utf-8" || cs == "utf8" || cs == "us-ascii" {
+		return DecodeText(name, b)
+	}
+	enc, err := htmlindex.Get(cs)
+	if err != nil {
+		return DecodeText(name, b)
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return "", "", inquest.Errorf(inquest.EINVALID, "%s is not valid %s, as its Content-Type says: %v", name, cs, err)
+	}
+	return checkText(name, string(out), cs)
 }
 
 // knownLanguage reports whether the engine has rules for lang. A page that

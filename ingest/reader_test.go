@@ -257,3 +257,31 @@ func write(t testing.TB, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+func TestReadHTMLCharsets(t *testing.T) {
+	body := "<p>" + strings.Repeat("Генеральный прокурор заявил, что иностранных террористов не было. ", 10) + "</p>"
+	head := "<html><head><title>Заявление</title>" + strings.Repeat("<!-- padding to push the body past the first kilobyte -->\n", 30) + "</head><body>"
+	utf := head + body + "</body></html>"
+	cp1251, _ := charmap.Windows1251.NewEncoder().String(utf)
+	declared, _ := charmap.Windows1251.NewEncoder().String(strings.Replace(utf, "<head>", `<head><meta charset="windows-1251">`, 1))
+	tests := []struct {
+		name, ctype string
+		in          string
+	}{
+		{"utf-8 undeclared, ASCII first kilobyte", "", utf},
+		{"windows-1251 undeclared", "", cp1251},
+		{"windows-1251 in meta", "", declared},
+		{"windows-1251 in Content-Type", "text/html; charset=windows-1251", cp1251},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ReadHTML("page.html", []byte(tt.in), tt.ctype, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(res.Text, "Генеральный прокурор заявил") || res.Title != "Заявление" {
+				t.Errorf("title %q, text %q", res.Title, res.Text[:min(len(res.Text), 120)])
+			}
+		})
+	}
+}

@@ -1,0 +1,72 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/inquest-project/inquest/store/storetest"
+)
+
+// BenchmarkIngest measures ingest end to end into SQLite: reading a corpus
+// file (with its meta file), storing it as a new source with its bytes
+// archived, running the extraction engine with the corpus's people and
+// claims, and storing the suggestions. Each iteration ingests one document
+// whose bytes are new, so that nothing is skipped as unchanged. It reports
+// documents per second.
+//
+//	go test -run XXX -bench Ingest ./ingest/
+func BenchmarkIngest(b *testing.B) {
+	corpus := corpusDir(b)
+	files, err := filepath.Glob(filepath.Join(corpus, "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no corpus texts in %s", corpus)
+	}
+	ctx := context.Background()
+	db := storetest.Open(b)
+	c := storetest.NewCase(b, db, "january")
+	loadCorpusActors(b, db, corpus, c.ID)
+	p, err := NewPipeline(ctx, db, c.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := NewReader(DefaultOptions())
+	var size int64
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		doc, err := r.Read(ctx, files[i%len(files)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		// Make the bytes and the locator new, as a distinct document is.
+		suffix := fmt.Sprintf("\n\n[copy %d]", i)
+		doc.Original = append(doc.Original, suffix...)
+		doc.Text += suffix
+		doc.Locator = fmt.Sprintf("%s#%d", doc.Locator, i)
+		if _, created, err := p.Ingest(ctx, doc); err != nil || !created {
+			b.Fatalf("ingest %s: created %v, %v", doc.Name, created, err)
+		}
+		size += int64(len(doc.Original))
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.SetBytes(size / int64(b.N))
+}
+
+// BenchmarkRead measures reading alone: a corpus text file with its meta
+// file, and the HTML fixture through readability.
+func BenchmarkRead(b *testing.B) {
+	corpus := corpusDir(b)
+	files, _ := filepath.Glob(filepath.Join(corpus, "*.txt"))
+	items := map[string]string{"text": files[0], "html": filepath.Join("testdata", "article.html")}
+	for name, item := range items {
+		b.Run(name, func(b *testing.B) {
+			r := NewReader(DefaultOptions())
+			for b.Loop() {
+				if _, err := r.Read(context.Background(), item); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
