@@ -8,14 +8,19 @@ import (
 // precomputes the name and title index from the people file, so a caller that
 // reads many documents (the CLI, ingest) pays for that only once.
 type Engine struct {
-	opt   Options
-	names *nameIndex
+	opt     Options
+	names   *nameIndex
+	stances *StanceMatcher // nil without claims
 }
 
 // NewEngine prepares an engine for opt. The engine is safe for concurrent use:
 // Extract keeps all per-document state on its own stack.
 func NewEngine(opt Options) *Engine {
-	return &Engine{opt: opt, names: newNameIndex(opt.People)}
+	e := &Engine{opt: opt, names: newNameIndex(opt.People)}
+	if len(opt.Claims) > 0 {
+		e.stances = NewStanceMatcher(opt.Claims)
+	}
+	return e
 }
 
 // Extract is the convenience form of NewEngine(opt).Extract(text).
@@ -38,16 +43,12 @@ func (e *Engine) ExtractFor(text, lang string, published inquest.Date) Result {
 	d := newDocument(text, lang, published, e)
 	res := Result{Lang: lang}
 	res.Quotes = d.quotations()
-	if findFigures != nil {
-		res.Figures = findFigures(text, lang)
-	}
-	if findQuestions != nil {
-		res.Questions = d.attributeQuestions(findQuestions(text, lang), res.Quotes)
-	}
-	if findStances != nil && len(e.opt.Claims) > 0 {
+	res.Figures = Figures(text, lang)
+	res.Questions = d.attributeQuestions(Questions(text, lang), res.Quotes)
+	if e.stances != nil {
 		for i := range res.Quotes {
 			q := &res.Quotes[i]
-			q.Stances, q.StanceConfidence = findStances(q.Text, d.context(q.Span), lang, e.opt.Claims)
+			q.Stances, q.StanceConfidence = e.stances.Stances(q.Text, d.context(q.Span), lang)
 		}
 	}
 	if res.Quotes == nil {
