@@ -157,13 +157,15 @@ func (a *Actors) Slug(personID int64) string {
 	return ""
 }
 
+var possessive = strings.NewReplacer("’s ", " ", "'s ", " ")
+
 // normalizeOffice folds the ways a text names an office onto one form:
 // lower case, punctuation as space, and without the words that only say it is
 // an office ("the", "'s office", "office of the"), so that "the Prosecutor
 // General's Office" and "Prosecutor General" meet.
 func normalizeOffice(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("’s ", " ", "'s ", " ", "’s", "", "'s", "").Replace(s + " ")
+	s = possessive.Replace(s + " ")
 	fields := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	out := make([]string, 0, len(fields))
 	for i, f := range fields {
