@@ -194,7 +194,7 @@ func (d *document) dateline() inquest.Date {
 		k := j + n
 		if k < s.t1 && d.toks[k].k == tPunct {
 			switch d.toks[k].c {
-			case '.', '–', '—', '-', '/', ')':
+			case '.', '–', '—', '-', '/', ')', '(':
 			default:
 				continue
 			}

@@ -152,6 +152,12 @@ func (ix *nameIndex) lookup(w []rune) []*inquest.Person {
 		if ps, ok := ix.byKey[foldName(string(w[:n-cut]))]; ok {
 			return ps
 		}
+		// feminine surnames: Смирновой, Смирновую -> Смирнова
+		if cut == 2 && isCyrillic(w[n-1]) {
+			if ps, ok := ix.byKey[foldName(string(w[:n-cut])+"а")]; ok {
+				return ps
+			}
+		}
 	}
 	return nil
 }

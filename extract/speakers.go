@@ -239,6 +239,10 @@ func (d *document) subjectAfter(v, end int) (cand, bool) {
 			if c, ok := d.best(cs, v, true); ok {
 				return c, true
 			}
+			// "— рассказал свидетель", "said one of the detainees"
+			if a, b := sg[0], sg[1]; b > a && b-a <= 5 && d.contentWords(a, b) > 0 && d.toks[a].k == tWord {
+				return cand{kind: kGeneric, t0: a, t1: b, text: d.genericText(a, b)}, true
+			}
 			return cand{}, false
 		}
 	}

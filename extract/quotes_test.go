@@ -1,0 +1,304 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/inquest-project/inquest"
+)
+
+// testPeople is an invented people file: two prosecutors general who held
+// the office one after the other, an interior minister and a president.
+func testPeople() []*inquest.Person {
+	return []*inquest.Person{
+		{Slug: "bekov", Name: "Daniyar Bekov", Names: map[string]string{"ru": "Данияр Беков", "kk": "Данияр Беков"},
+			Aliases: []string{"Bekov", "Беков"},
+			Positions: []inquest.Position{{Title: "Prosecutor General", From: "2021-01-01", To: "2022-06-30",
+				Aliases: []string{"the Prosecutor General", "генпрокурор", "генеральный прокурор", "Бас прокурор"}}}},
+		{Slug: "smirnova", Name: "Olga Smirnova", Names: map[string]string{"ru": "Ольга Смирнова"},
+			Aliases: []string{"Smirnova", "Смирнова"},
+			Positions: []inquest.Position{{Title: "Prosecutor General", From: "2022-07-01",
+				Aliases: []string{"the Prosecutor General", "генпрокурор", "генеральный прокурор"}}}},
+		{Slug: "tulegenov", Name: "Yerzhan Tulegenov", Names: map[string]string{"ru": "Ержан Тулегенов", "kk": "Ержан Төлегенов"},
+			Aliases: []string{"Tulegenov"},
+			Positions: []inquest.Position{{Title: "Minister of Internal Affairs", From: "2020-01-01",
+				Aliases: []string{"the interior minister", "министр внутренних дел", "Ішкі істер министрі"}}}},
+		{Slug: "dosov", Name: "Arman Dosov", Names: map[string]string{"ru": "Арман Досов", "kk": "Арман Досов"},
+			Aliases: []string{"Dosov", "Досов"},
+			Positions: []inquest.Position{{Title: "President", From: "2019-01-01",
+				Aliases: []string{"the President", "President", "Head of State", "глава государства", "Мемлекет басшысы", "Президент"}}}},
+	}
+}
+
+type wantQuote struct {
+	text    string // the quotation, or its beginning followed by "…"
+	speaker string // the speaker as printed
+	id      string
+	role    string
+	saidOn  inquest.Date
+}
+
+func checkQuotes(t *testing.T, text string, opt Options, want []wantQuote) {
+	t.Helper()
+	res := Extract(text, opt)
+	if len(res.Quotes) != len(want) {
+		var got []string
+		for _, q := range res.Quotes {
+			got = append(got, q.Text+" ["+q.Speaker+"]")
+		}
+		t.Fatalf("got %d quotations %q, want %d", len(res.Quotes), got, len(want))
+	}
+	runes := []rune(text)
+	for i, w := range want {
+		q := res.Quotes[i]
+		if string(runes[q.Start:q.End]) != q.Text {
+			t.Errorf("quote %d: span %d..%d holds %q, text is %q", i, q.Start, q.End, string(runes[q.Start:q.End]), q.Text)
+		}
+		if prefix, ok := strings.CutSuffix(w.text, "…"); ok {
+			if !strings.HasPrefix(q.Text, prefix) {
+				t.Errorf("quote %d: got %q, want it to start %q", i, q.Text, prefix)
+			}
+		} else if q.Text != w.text {
+			t.Errorf("quote %d: got %q, want %q", i, q.Text, w.text)
+		}
+		if q.Speaker != w.speaker || q.SpeakerID != w.id || q.SpeakerRole != w.role {
+			t.Errorf("quote %d %q: got speaker %q id %q role %q, want %q id %q role %q", i, q.Text, q.Speaker, q.SpeakerID, q.SpeakerRole, w.speaker, w.id, w.role)
+		}
+		if q.SaidOn != w.saidOn {
+			t.Errorf("quote %d %q: said on %q, want %q", i, q.Text, q.SaidOn, w.saidOn)
+		}
+	}
+}
+
+func TestQuotesEnglish(t *testing.T) {
+	people := testPeople()
+	tests := []struct {
+		name      string
+		text      string
+		published inquest.Date
+		want      []wantQuote
+	}{
+		{"speaker after, named in the file",
+			"“We will publish the name of every victim,” Bekov said.", "",
+			[]wantQuote{{"We will publish the name of every victim", "Daniyar Bekov", "bekov", "", ""}}},
+		{"speaker before with a colon",
+			"Bekov said: “The investigation is nearly complete and the report will follow.”", "",
+			[]wantQuote{{"The investigation is nearly complete and the report will follow.", "Daniyar Bekov", "bekov", "", ""}}},
+		{"broken by the attribution",
+			"“The numbers are final,” Bekov told reporters, “and nobody will change them again.”", "",
+			[]wantQuote{{"The numbers are final", "Daniyar Bekov", "bekov", "", ""}, {"and nobody will change them again.", "Daniyar Bekov", "bekov", "", ""}}},
+		{"pronoun back to the last person",
+			"Daniyar Bekov spoke for an hour. “There was never an order to shoot at anyone,” he said.", "",
+			[]wantQuote{{"There was never an order to shoot at anyone", "Daniyar Bekov", "bekov", "", ""}}},
+		{"several paragraphs, each opened",
+			"“The first part of the long statement is here.\n\n“The second part goes on with the same statement,” Tulegenov said.", "",
+			[]wantQuote{{"The first part of the long statement is here.…", "Yerzhan Tulegenov", "tulegenov", "", ""}}},
+		{"role title resolved by the date said",
+			"On March 3, the Prosecutor General told deputies: “Nobody was tortured in our custody.”", "2022-03-10",
+			[]wantQuote{{"Nobody was tortured in our custody.", "Daniyar Bekov", "bekov", "Prosecutor General", "2022-03-03"}}},
+		{"the same title later belongs to the successor",
+			"On August 3, the Prosecutor General told deputies: “Nobody was tortured in our custody.”", "2022-09-10",
+			[]wantQuote{{"Nobody was tortured in our custody.", "Olga Smirnova", "smirnova", "Prosecutor General", "2022-08-03"}}},
+		{"according to an organisation not in the file",
+			"According to Amnesty International, “the authorities have failed to investigate a single case.”", "",
+			[]wantQuote{{"the authorities have failed to investigate a single case.", "Amnesty International", "", "", ""}}},
+		{"unknown person after the verb, with an apposition",
+			"“We were beaten every night in the cells,” said Aliya Nurova, a former detainee.", "",
+			[]wantQuote{{"We were beaten every night in the cells", "Aliya Nurova", "", "", ""}}},
+		{"scare quotes and names of things are not statements",
+			"Officials called the protesters “bandits”. The so-called “Operation Clean Streets Plan” began, and the newspaper “Evening News of the Capital” reported on it.", "",
+			nil},
+		{"headline with the speaker after a dash",
+			"“We did not fire a single shot” – Bekov\n\nThe prosecutor spoke on Monday.", "",
+			[]wantQuote{{"We did not fire a single shot", "Daniyar Bekov", "bekov", "", ""}}},
+		{"subject of the sentence before a colon",
+			"Smirnova, for her part, disagreed with this version: “The figures are simply wrong.”", "",
+			[]wantQuote{{"The figures are simply wrong.", "Olga Smirnova", "smirnova", "", ""}}},
+		{"on Friday counted back from publication",
+			"“We will not give up on the families,” Bekov said on Friday.", "2022-03-10",
+			[]wantQuote{{"We will not give up on the families", "Daniyar Bekov", "bekov", "", "2022-03-04"}}},
+		{"dateline",
+			"ALMATY, March 5 (Reuters) - The city is calm.\n\n“The curfew is lifted from tomorrow morning,” Tulegenov said.", "2022-03-06",
+			[]wantQuote{{"The curfew is lifted from tomorrow morning", "Yerzhan Tulegenov", "tulegenov", "", "2022-03-05"}}},
+		{"attribution in the next sentence",
+			"“Everything is under control in the city now.” This was stated by Tulegenov at a briefing.", "",
+			[]wantQuote{{"Everything is under control in the city now.", "Yerzhan Tulegenov", "tulegenov", "", ""}}},
+		{"a body speaks",
+			"“A number of strategic sites are now guarded,” the defence ministry said.", "",
+			[]wantQuote{{"A number of strategic sites are now guarded", "defence ministry", "", "", ""}}},
+		{"today is the publication day",
+			"Speaking today, Dosov said: “The state of emergency ends at midnight tonight.”", "2022-01-20",
+			[]wantQuote{{"The state of emergency ends at midnight tonight.", "Arman Dosov", "dosov", "", "2022-01-20"}}},
+		{"no day in the text: said_on stays unknown",
+			"“We owe the families the truth about every death,” Bekov said.", "2022-03-10",
+			[]wantQuote{{"We owe the families the truth about every death", "Daniyar Bekov", "bekov", "", ""}}},
+		{"paragraph of speech carried over from the speaker before",
+			"“The first answer is simple,” Smirnova said.\n\n“The second answer will take longer to give.”", "",
+			[]wantQuote{{"The first answer is simple", "Olga Smirnova", "smirnova", "", ""}, {"The second answer will take longer to give.", "Olga Smirnova", "smirnova", "", ""}}},
+		{"straight quotes",
+			`"Our officers acted within the law at all times," the interior minister said.`, "2022-02-01",
+			[]wantQuote{{"Our officers acted within the law at all times", "Yerzhan Tulegenov", "tulegenov", "Minister of Internal Affairs", ""}}},
+		{"single quotes nested in double",
+			"Bekov said: “They told me ‘go home now’ and I went home at once.”", "",
+			[]wantQuote{{"They told me ‘go home now’ and I went home at once.", "Daniyar Bekov", "bekov", "", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkQuotes(t, tt.text, Options{Lang: "en", Published: tt.published, People: people}, tt.want)
+		})
+	}
+}
+
+func TestQuotesRussian(t *testing.T) {
+	people := testPeople()
+	tests := []struct {
+		name      string
+		text      string
+		published inquest.Date
+		want      []wantQuote
+	}{
+		{"speaker after a dash",
+			"«Мы не применяли оружие против мирных граждан», — заявил Беков.", "",
+			[]wantQuote{{"Мы не применяли оружие против мирных граждан", "Daniyar Bekov", "bekov", "", ""}}},
+		{"speaker before a colon",
+			"Беков заявил: «Расследование будет завершено в ближайшие недели».", "",
+			[]wantQuote{{"Расследование будет завершено в ближайшие недели", "Daniyar Bekov", "bekov", "", ""}}},
+		{"dash speech broken by the attribution, title by date",
+			"— Никакой иностранной армии здесь не было, — сказал генпрокурор. — Мы проверили каждый случай отдельно.", "2022-03-20",
+			[]wantQuote{{"Никакой иностранной армии здесь не было", "Daniyar Bekov", "bekov", "Prosecutor General", ""},
+				{"Мы проверили каждый случай отдельно.", "Daniyar Bekov", "bekov", "Prosecutor General", ""}}},
+		{"по словам with the name inflected",
+			"По словам Бекова, «все задержанные получили доступ к адвокатам».", "",
+			[]wantQuote{{"все задержанные получили доступ к адвокатам", "Daniyar Bekov", "bekov", "", ""}}},
+		{"feminine verb",
+			"«Мы будем работать открыто и честно», — отметила Смирнова.", "",
+			[]wantQuote{{"Мы будем работать открыто и честно", "Olga Smirnova", "smirnova", "", ""}}},
+		{"date in the sentence, office and name",
+			"14 марта министр внутренних дел Тулегенов сообщил: «Ситуация полностью под контролем полиции».", "2022-03-20",
+			[]wantQuote{{"Ситуация полностью под контролем полиции", "Yerzhan Tulegenov", "tulegenov", "", "2022-03-14"}}},
+		{"yesterday",
+			"Вчера Беков заявил: «Мы передадим все материалы в суд».", "2022-03-20",
+			[]wantQuote{{"Мы передадим все материалы в суд", "Daniyar Bekov", "bekov", "", "2022-03-19"}}},
+		{"unknown lawyer keeps his name",
+			"«Моего подзащитного пытали три дня подряд», — рассказал адвокат Иванов.", "",
+			[]wantQuote{{"Моего подзащитного пытали три дня подряд", "Иванов", "", "", ""}}},
+		{"name of a channel is no quotation",
+			"Об этом сообщил телеканал «Новости нашего города сегодня».", "", nil},
+		{"nested quotation stays inside",
+			"«Он сказал мне: „Уходи отсюда быстро“, и я сразу ушёл домой», — рассказал свидетель.", "",
+			[]wantQuote{{"Он сказал мне: „Уходи отсюда быстро“, и я сразу ушёл домой", "свидетель", "", "", ""}}},
+		{"headline",
+			"«Иностранных боевиков не было вообще» – Беков\n\nГенпрокурор выступил в парламенте.", "",
+			[]wantQuote{{"Иностранных боевиков не было вообще", "Daniyar Bekov", "bekov", "", ""}}},
+		{"closed only at the end of the last paragraph",
+			"\"Первая часть длинного заявления звучит так.\n\nВторая часть того же самого заявления\", - сказал Беков.", "",
+			[]wantQuote{{"Первая часть длинного заявления звучит так.\n\nВторая часть того же самого заявления", "Daniyar Bekov", "bekov", "", ""}}},
+		{"on Friday",
+			"В пятницу Беков сказал журналистам: «Работа продолжается круглосуточно и без выходных».", "2022-03-10",
+			[]wantQuote{{"Работа продолжается круглосуточно и без выходных", "Daniyar Bekov", "bekov", "", "2022-03-04"}}},
+		{"pronoun after a dash",
+			"Ольга Смирнова выступила в сенате.\n\n«Мы ответим на каждый запрос депутатов», — сказала она.", "",
+			[]wantQuote{{"Мы ответим на каждый запрос депутатов", "Olga Smirnova", "smirnova", "", ""}}},
+		{"bare role refers back to the speaker",
+			"Об этом сообщил министр Тулегенов.\n\n«Все подозреваемые задержаны и дают показания», — добавил спикер.", "",
+			[]wantQuote{{"Все подозреваемые задержаны и дают показания", "Yerzhan Tulegenov", "tulegenov", "", ""}}},
+		{"month after publication is last year",
+			"28 декабря Беков сказал: «Итоги расследования будут опубликованы полностью».", "2022-02-01",
+			[]wantQuote{{"Итоги расследования будут опубликованы полностью", "Daniyar Bekov", "bekov", "", "2021-12-28"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkQuotes(t, tt.text, Options{Lang: "ru", Published: tt.published, People: people}, tt.want)
+		})
+	}
+}
+
+func TestQuotesKazakh(t *testing.T) {
+	people := testPeople()
+	tests := []struct {
+		name      string
+		text      string
+		published inquest.Date
+		want      []wantQuote
+	}{
+		{"деді after the quotation",
+			"«Біз бейбіт тұрғындарға ешқашан оқ атқан жоқпыз», – деді Беков.", "",
+			[]wantQuote{{"Біз бейбіт тұрғындарға ешқашан оқ атқан жоқпыз", "Daniyar Bekov", "bekov", "", ""}}},
+		{"subject before, деп мәлімдеді after",
+			"Мемлекет басшысы «Барлық кінәлілер міндетті түрде жауапқа тартылады» деп мәлімдеді.", "2022-03-01",
+			[]wantQuote{{"Барлық кінәлілер міндетті түрде жауапқа тартылады", "Arman Dosov", "dosov", "President", ""}}},
+		{"office and Kazakh spelling of the name",
+			"Ішкі істер министрі Төлегенов: «Қаладағы жағдай толық бақылауда», – деп атап өтті.", "",
+			[]wantQuote{{"Қаладағы жағдай толық бақылауда", "Yerzhan Tulegenov", "tulegenov", "", ""}}},
+		{"date with a case ending",
+			"10 ақпанда Беков «Тергеу толығымен аяқталды деп айтуға болады», – деді.", "2022-03-01",
+			[]wantQuote{{"Тергеу толығымен аяқталды деп айтуға болады", "Daniyar Bekov", "bekov", "", "2022-02-10"}}},
+		{"dash speech",
+			"– Біз барлық деректерді мұқият тексердік, – деді Смирнова.", "",
+			[]wantQuote{{"Біз барлық деректерді мұқият тексердік", "Olga Smirnova", "smirnova", "", ""}}},
+		{"сөзінше after an inflected name",
+			"Бековтың сөзінше, «барлық істер сотқа жіберілді және қаралуда».", "",
+			[]wantQuote{{"барлық істер сотқа жіберілді және қаралуда", "Daniyar Bekov", "bekov", "", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkQuotes(t, tt.text, Options{Lang: "kk", Published: tt.published, People: people}, tt.want)
+		})
+	}
+}
+
+func TestDetectLang(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"The prosecutor said the investigation was over.", "en"},
+		{"Генпрокурор заявил, что расследование завершено.", "ru"},
+		{"Бас прокурор тергеудің аяқталғанын мәлімдеді.", "kk"},
+		{"Президент Тоқаев выступил в парламенте, и его слова цитируют все газеты страны.", "ru"},
+		{"", "en"},
+	}
+	for _, tt := range tests {
+		if got := DetectLang(tt.text); got != tt.want {
+			t.Errorf("DetectLang(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestAutoLanguage(t *testing.T) {
+	res := Extract("«Мы проверим каждое сообщение о пытках», — заявил Беков.", Options{Lang: "auto", People: testPeople()})
+	if res.Lang != "ru" {
+		t.Errorf("lang = %q, want ru", res.Lang)
+	}
+	if len(res.Quotes) != 1 || res.Quotes[0].SpeakerID != "bekov" {
+		t.Errorf("quotes = %+v, want one by bekov", res.Quotes)
+	}
+}
+
+func TestFoldName(t *testing.T) {
+	groups := [][]string{
+		{"Tokayev", "Tokaev", "Токаев", "Тоқаев"},
+		{"Asylov", "Assylov", "Асылов"},
+		{"Akhmetzhanov", "Ахметжанов"},
+		{"Yerlan", "Ерлан"},
+		{"Pashinyan", "Пашинян"},
+	}
+	for _, g := range groups {
+		want := foldName(g[0])
+		for _, n := range g[1:] {
+			if got := foldName(n); got != want {
+				t.Errorf("foldName(%q) = %q, want %q as for %q", n, got, want, g[0])
+			}
+		}
+	}
+}
+
+func TestNameLookupInflected(t *testing.T) {
+	ix := newNameIndex(testPeople())
+	for _, w := range []string{"Бекова", "Беков", "Бековым", "Бековтың", "Bekov's", "Смирновой", "Төлегенов"} {
+		ps := ix.lookup([]rune(w))
+		if len(ps) == 0 {
+			t.Errorf("lookup(%q) found nobody", w)
+		}
+	}
+	if ps := ix.lookup([]rune("Бек")); len(ps) != 0 {
+		t.Errorf("lookup(Бек) = %v, want nobody", ps)
+	}
+}
