@@ -320,6 +320,9 @@ func (f *figureFinder) consider(ne numExpr) int {
 		kind = "verb"
 	case t0.kind == ftWord && figPrepAfter.has(t0.lw) && listContext:
 		kind = "prep"
+	case t0.kind == ftPunct && figIsDash(t0.r) && listContext && ai+1 < len(after) && after[ai+1].kind == ftWord &&
+		figPrepAfter.has(after[ai+1].lw):
+		kind = "prep" // "из них 1 200 – в Алматы"
 	default:
 		kind = "before"
 	}
@@ -354,7 +357,11 @@ func (f *figureFinder) consider(ne numExpr) int {
 		}
 		spanEnd, measureFrom = end, ai
 	case "prep":
-		end, ok := f.phraseEnd(after, ai, 6)
+		from := ai
+		if after[ai].kind == ftPunct {
+			from++ // the dash of "1 200 – в Алматы"
+		}
+		end, ok := f.phraseEnd(after, from, 6)
 		if !ok {
 			return numEnd
 		}
@@ -362,6 +369,11 @@ func (f *figureFinder) consider(ne numExpr) int {
 		conf -= 0.15
 	}
 
+	if kind == "before" && bi > 0 && before[bi-1].kind == ftPunct && figIsCurrency(before[bi-1].r) {
+		// "$4 million": money says what it counts by its sign.
+		kind = "money"
+		spanEnd = numEnd
+	}
 	if kind == "before" {
 		// "the number of individuals arrested reaches close to 10,000",
 		// "погибли от рук преступников 16": what is counted comes first.
@@ -374,6 +386,10 @@ func (f *figureFinder) consider(ne numExpr) int {
 		conf -= 0.15
 	} else {
 		spanStart = f.extendBefore(before, bi, spanStart)
+	}
+	if valMax > 0 && bi > 0 && before[bi-1].kind == ftWord && (before[bi-1].lw == "between" || before[bi-1].lw == "от") &&
+		before[bi-1].s < spanStart {
+		spanStart = before[bi-1].s // "between 200 and 230 people"
 	}
 
 	if f.truncated && spanEnd >= len(strings.TrimRightFunc(text, unicode.IsSpace)) {
@@ -420,6 +436,9 @@ func (f *figureFinder) consider(ne numExpr) int {
 		conf -= 0.05
 	} else {
 		conf += 0.15
+	}
+	if r, _ := utf8.DecodeRuneInString(text[spanStart:]); figIsCurrency(r) {
+		measure = "money"
 	}
 	f.words = words
 	f.add(spanStart, spanEnd, numEnd, val, valMax, qual, measure, conf)
@@ -807,13 +826,16 @@ func (f *figureFinder) extendBefore(before []figTok, bi, start int) int {
 	switch {
 	case t.kind == ftPunct && figIsCurrency(t.r):
 		return t.s
-	case t.kind == ftWord && figPrepBefore.has(t.lw):
-		start = t.s
-		if t.lw == "of" && p > 0 && before[p-1].kind == ftWord && !figTrailWords.has(before[p-1].lw) && !figDetWords.has(before[p-1].lw) {
-			start = before[p-1].s
+	case t.kind == ftWord && t.lw == "of":
+		// "deaths of 164 people", "a nation of 19 million", not "spoke of 300".
+		if p > 0 && before[p-1].kind == ftWord &&
+			(figCountHeads.has(before[p-1].lw) || figSuggestMeasure([]string{before[p-1].lw}) != "") {
+			return before[p-1].s
 		}
 		return start
-	case t.kind == ftWord && !t.upper && figSuggestMeasure([]string{t.lw}) != "":
+	case t.kind == ftWord && figPrepBefore.has(t.lw):
+		return t.s
+	case t.kind == ftWord && (!t.upper || figSentenceStart(before, p)) && figSuggestMeasure([]string{t.lw}) != "":
 		return t.s
 	case t.kind == ftPunct && figIsDash(t.r) && !t.nl:
 		// Only when those words say what is counted: "погибло в Алматы –

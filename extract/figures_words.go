@@ -120,9 +120,13 @@ var (
 
 	// figTrailWords are dropped from the end of a counted phrase.
 	figTrailWords = newFigWordSet(`the a an of to in on at by for with from and or but as that this these who
-		which into than so also out due
+		which into than so also out due within via
 		и или в во на по с со у к от до за для о об при из а но что как это также же
 		және мен бен пен`)
+
+	// figCountHeads before "of" name a count: "the number of", "a nation of".
+	figCountHeads = newFigWordSet(`number total toll tally count group groups sum amount crowd crowds population
+		nation families`)
 
 	// figPrepBefore just before a number belong to the phrase: "deaths of 164
 	// people", "по 53 погибшим".
@@ -166,7 +170,7 @@ var (
 		fatality lives perished bodies body shot
 		погиб* гибел* убит* убийств* смерт* умер* умерл* скончал* жертв* ликвидирован* тело тела тел
 		трупов погибш* застрелен*
-		қаза өлді өлген өлтір* мерт* қайтыс*`)
+		қаза өлді өлген өлтір* мерт* қайтыс* жұмды`)
 	figTortureWords = newFigWordSet(`torture tortured torturing custody detention пыт* истязан* сизо изолятор*
 		стражей азап* азаптау*`)
 	figSecurityWords = newFigWordSet(`police policemen policeman officers officer soldiers soldier servicemen
@@ -174,12 +178,12 @@ var (
 		сотрудник* полицейск* полици* военнослужащ* военн* силовик* правоохранител* нацгвард* гвард*
 		полицей* әскери* сарбаз* құқық*`)
 	figInjuryWords = newFigWordSet(`injured injuries injury wounded wound hurt hospitalised hospitalized
-		ранен* ранени* пострадав* травм* госпитализ* жарақат* жаралан*`)
+		ранен* ранени* пострада* травм* госпитализ* жарақат* жаралан*`)
 	figDetainWords = newFigWordSet(`detained detainees detainee detention arrested arrest arrests custody
 		apprehended held jailed imprisoned prisoners detain
-		задерж* арест* заключен* стражу стражей доставлен* ұсталд* ұсталған* қамау* қамал* тұтқын*`)
+		задерж* арест* заключен* стражу стражей доставлен* ұстал* ұстады ұстаған қамау* қамал* тұтқын*`)
 	figTroopWords = newFigWordSet(`troops peacekeepers peacekeeping contingent servicemen paratroopers
-		миротвор* контингент* войск* десантник* бітімгер* әскер*`)
+		миротвор* контингент* войск* десантник* военнослужащ* военных военные бітімгер* әскер*`)
 	figCaseWords          = newFigWordSet(`cases case дел дела дело іс ісі істер* істі`)
 	figCriminalWords      = newFigWordSet(`criminal уголовн* қылмыст*`)
 	figAdminWords         = newFigWordSet(`administrative административн* әкімшілік*`)
@@ -194,8 +198,8 @@ var (
 	figVehicleWords = newFigWordSet(`cars car vehicles vehicle trucks buses автомобил* машин* транспорт* көлік*`)
 	figProtestWords = newFigWordSet(`protesters protestors demonstrators participants rioters gathered
 		participated protesting rallied
-		протестующ* митингующ* участник* демонстрант* собрал* көтеріліс* наразылық* жиналған*`)
-	figAttackerWords = newFigWordSet(`attackers militants terrorists bandits gunmen insurgents fighters
+		протестующ* митингующ* участник* демонстрант* собрал* көтеріліс* наразылық* жиналған* жиналды`)
+	figAttackerWords = newFigWordSet(`attackers militants terrorists bandits gunmen insurgents fighters extremists
 		нападавш* боевик* террорист* бандит* экстремист* содыр* лаңкес* террор*`)
 )
 
