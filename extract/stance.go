@@ -201,6 +201,8 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 	present := make([]bool, nSlots)
 	pos := make([]bool, nSlots)
 	neg := make([]bool, nSlots)
+	// negExist: the slot's own concept (not one implying it) is denied to
+	// exist at all.
 	negExist := make([]bool, nSlots)
 
 	// Required slots the lead-in names, for denials that leave their subject
@@ -208,9 +210,10 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 	inLead := make([]bool, nSlots)
 	leadAll := false
 	if lead != nil && lead.nSent > 0 {
-		last := lead.nSent - 1
+		// The sentence that introduces the quotation and the one before.
+		first := lead.nSent - 2
 		for _, o := range lead.occ {
-			if o.sent != last || o.negated() {
+			if o.sent < first || o.negated() {
 				continue
 			}
 			for k := range r.slots {
@@ -247,7 +250,7 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 				if o.negated() {
 					if !q.question[s] {
 						neg[k] = true
-						negExist[k] = negExist[k] || o.existNeg
+						negExist[k] = negExist[k] || (o.existNeg && r.slots[k].has(o.concept))
 					}
 				} else if !o.hedged && !o.legal {
 					pos[k] = true

@@ -74,10 +74,13 @@ var stanceConcepts = []stanceConceptDef{
 	}},
 	{id: "foreign", kind: stanceIdentity, forms: map[string][]string{
 		"en": {"foreign*", "international", "abroad", "overseas", "external*", "from outside",
-			"outside forces", "non-kazakh*", "alien"},
-		"ru": {"иностран*", "зарубеж*", "заграниц*", "из-за рубеж*", "из-за границ*", "международн*",
-			"извне", "внешн*", "из других стран", "других государств"},
-		"kk": {"шетел*", "шет ел*", "шет елдік*", "халықаралық*", "сырттан*", "сырттағы*", "басқа елдер*"},
+			"outside forces", "non-kazakh*", "alien", "other countries", "neighbo* countries",
+			"other states", "third countries"},
+		"ru": {"иностран*", "зарубеж*", "заграниц*", "из-за рубеж*", "из-за границ*", "за рубеж*",
+			"за границ*", "международн*", "извне", "внешн*", "из других стран", "других государств",
+			"других стран", "соседних стран", "соседних государств"},
+		"kk": {"шетел*", "шет ел*", "шет елдік*", "халықаралық*", "сырттан*", "сырттағы*", "басқа елдер*",
+			"көрші елдер*"},
 	}},
 	{id: "coup", kind: stanceEntity, forms: map[string][]string{
 		"en": {"coup*", "putsch*", "seiz* power", "seiz* of power", "seize* power", "take over power",
@@ -134,18 +137,24 @@ var stanceConcepts = []stanceConceptDef{
 		"kk": {"ұрыс*", "шайқас*", "қақтығыс*", "әскери операция*", "атыс*"},
 	}},
 	{id: "antiterror", kind: stanceEntity, forms: map[string][]string{
+		// "the fight against international terrorism" is a policy, not a
+		// report that foreign terrorists came.
 		"en": {"antiterror*", "anti-terror*", "counterterror*", "counter-terror*", "fight* against terror*",
-			"fight* terror*", "ato"},
-		"ru": {"антитеррор*", "контртеррор*", "борьб* с террор*"},
-		"kk": {"терроризмге қарсы*", "лаңкестікке қарсы*", "антитеррор*"},
+			"fight* terror*", "ato", "fight* against international terror*", "counter* international terror*",
+			"combat* international terror*", "against international terror*", "counter* terror*",
+			"combat* terror*"},
+		"ru": {"антитеррор*", "контртеррор*", "борьб* с террор*", "борьб* с международн* террор*",
+			"противодейств* международн* террор*", "противодейств* террор*", "против международн* террор*"},
+		"kk": {"терроризмге қарсы*", "лаңкестікке қарсы*", "антитеррор*", "халықаралық терроризмге қарсы*"},
 	}},
 	{id: "lethal", kind: stanceEntity, forms: map[string][]string{
 		"en": {"lethal*", "deadly", "live ammunition", "live round*", "live fire", "shoot*", "shot", "shots",
 			"open* fire", "fire", "fired", "firing", "gunfire", "fire on", "fire at", "kill*", "sniper*", "massacre*",
-			"gunned down", "gunning down"},
+			"gunned down", "gunning down", "use* weapon*", "used firearm*", "use* firearm*", "using weapon*",
+			"use of weapon*", "use of firearm*"},
 		"ru": {"смертонос*", "боев* патрон*", "боевыми патронами", "стрел*", "выстрел*", "обстрел*", "огонь",
 			"огня", "огнем", "расстрел*", "убий*", "убив*", "убит*", "убил*", "на поражение", "снайпер*",
-			"пристрел*", "застрел*", "перестрелял*"},
+			"пристрел*", "застрел*", "перестрелял*", "примен* оружи*", "использ* оружи*", "примен* огнестрел*"},
 		"kk": {"оқ ат*", "атқыла*", "атып*", "атқан*", "өлтір*", "мерген*", "оққа ұш*", "қаруды қолдан*"},
 	}},
 	{id: "unjustified", kind: stanceDegree, forms: map[string][]string{
@@ -247,6 +256,9 @@ const (
 	// stanceCueEmphatic: looks like a negation but is not ("not only",
 	// "no doubt", "не только").
 	stanceCueEmphatic
+	// stanceCueOpinion: a verb of opinion; negated, it negates what follows
+	// ("I don't think there was a coup").
+	stanceCueOpinion
 	// stanceCueSkip: small words a negation reaches across ("not a", "not even").
 	stanceCueSkip
 	// stanceCuePronoun: a pronoun that refers back to what the context named.
@@ -269,7 +281,7 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 		"en": {"not there", "absent", "no such", "did not exist", "does not exist", "do not exist",
 			"never existed", "non-existent", "nonexistent"},
 		"ru": {"нет", "не было", "не были", "не был", "не была", "отсутств*", "не существ*", "не имел* мест*"},
-		"kk": {"жоқ", "болған жоқ", "болмады", "болмаған", "болмапты", "кездеспеді", "тіркелмеді",
+		"kk": {"жоқ", "болған жоқ", "болмады", "болмаған", "болмапты", "болмайды", "болмақ емес", "кездеспеді", "тіркелмеді",
 			"анықталмады", "расталмады"},
 	},
 	stanceCueCopulaNot: {
@@ -329,6 +341,11 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 			"не менее", "не раз", "не мог не", "не могу не", "не может не", "не могли не", "ни для кого",
 			"не исключ*"},
 		"kk": {"ғана емес", "күмән жоқ", "сөзсіз"},
+	},
+	stanceCueOpinion: {
+		"en": {"think", "believe", "consider", "say that", "agree"},
+		"ru": {"считаю", "считаем", "думаю", "думаем", "верю", "полагаю", "согласен", "согласна"},
+		"kk": {"ойламаймын", "санамаймын", "келіспеймін"},
 	},
 	stanceCueSkip: {
 		"en": {"a", "an", "any", "the", "even", "ever", "been", "be", "have", "has", "yet", "once", "really",

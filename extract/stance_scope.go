@@ -12,6 +12,7 @@ type stanceOcc struct {
 	neg        int  // negations that reach it; odd means negated
 	existNeg   bool // one of them denies its existence ("there were no …")
 	concordNeg bool // a negative word of its clause already reached it
+	comitative bool // a Kazakh word in the comitative case ("лаңкестермен")
 	hedged     bool // threatened, possible, aimed at, alleged, asked about
 	legal      bool // named as a charge or article, not asserted
 }
@@ -65,6 +66,11 @@ func stanceTagConcepts(toks []stanceTok, lits *stanceLiterals) []stanceOcc {
 		}
 		if m.p.concept >= 0 {
 			o := stanceOcc{concept: m.p.concept, start: m.start, end: m.end, sent: toks[i].sent, clause: toks[i].clause}
+			for _, suf := range []string{"мен", "бен", "пен"} {
+				if strings.HasSuffix(m.rest, suf) {
+					o.comitative = true
+				}
+			}
 			if m.p.kk && m.p.parts[len(m.p.parts)-1].prefix {
 				for _, suf := range stanceKkNegSuffixes {
 					if strings.HasPrefix(m.rest, suf) {
@@ -172,11 +178,20 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 		}
 		if ti, ok := cueAt[j]; ok {
 			switch cues[ti].class {
-			case stanceCueExist:
+			case stanceCueExist, stanceCueAffirm:
+				// "was not found", "did not confirm", "не подтвердилась".
 				negClause(clause, true)
 				negClauses[clause] = true
 			case stanceCueDeny, stanceCueFalse:
 				cues[ti].cancelled = true
+			case stanceCueOpinion:
+				// "I don't think there was a coup" means "I think there
+				// was none".
+				for i := range st.occ {
+					if st.occ[i].sent == toks[j].sent && st.occ[i].start > j {
+						stanceNegate(&st.occ[i], false, false)
+					}
+				}
 			}
 		}
 	}
@@ -190,12 +205,16 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 			for i := range st.occ {
 				o := &st.occ[i]
 				if o.clause == t.clause && o.start >= c.end && o.start < c.end+5 {
-					negOcc(i, true)
+					stanceExistNeg(st, i)
 				}
 			}
 			negClauses[t.clause] = true
 		case stanceCueAbsent:
-			negClause(t.clause, true)
+			for i := range st.occ {
+				if st.occ[i].clause == t.clause {
+					stanceExistNeg(st, i)
+				}
+			}
 			negClauses[t.clause] = true
 		case stanceCueCopulaNot:
 			for i := range st.occ {
@@ -261,6 +280,56 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 	}
 	st.anaphor = stanceAnaphor(st, negClauses)
 	return st
+}
+
+// stanceCompanionWords introduce a companion of the thing a clause is about:
+// "no mercy for terrorists", "никаких переговоров с бандитами" deny the mercy
+// and the talks, and take the terrorists for granted.
+var stanceCompanionWords = map[string]bool{
+	"with": true, "for": true, "against": true, "towards": true,
+	"с": true, "со": true, "для": true, "против": true, "перед": true,
+	"мен": true, "бен": true, "пен": true, "үшін": true, "қарсы": true,
+}
+
+// stanceCompanion reports whether occurrence i is in a companion phrase: a
+// preposition before it or before the concepts right in front of it, or a
+// Kazakh comitative ending on it or on the concept right after it.
+func stanceCompanion(st *stanceText, i int) bool {
+	// The noun phrase around i: adjacent occurrences of one clause.
+	first, last := i, i
+	for first > 0 && st.occ[first-1].end == st.occ[first].start && st.occ[first-1].clause == st.occ[i].clause {
+		first--
+	}
+	for last+1 < len(st.occ) && st.occ[last].end == st.occ[last+1].start && st.occ[last+1].clause == st.occ[i].clause {
+		last++
+	}
+	for k := first; k <= last; k++ {
+		if st.occ[k].comitative {
+			return true
+		}
+	}
+	o := &st.occ[first]
+	for j, n := o.start-1, 0; j >= 0 && n < 2; j, n = j-1, n+1 {
+		t := st.toks[j]
+		if t.w == "" || t.clause != o.clause || (first > 0 && st.occ[first-1].end > j) {
+			return false
+		}
+		if stanceCompanionWords[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+// stanceExistNeg applies a denial of existence to occurrence i, unless it is
+// a companion: "no talks with militants" takes the militants for granted,
+// and is taken as saying nothing about them either way.
+func stanceExistNeg(st *stanceText, i int) {
+	if stanceCompanion(st, i) {
+		st.occ[i].hedged = true
+		return
+	}
+	stanceNegate(&st.occ[i], true, true)
 }
 
 // stanceNegate records a negation reaching o. A clause negation (concord) is

@@ -83,6 +83,17 @@ var stanceCases = []stanceCase{
 	{"double negation ru", "ru", "Неправда, что иностранных боевиков не было.", "", ff(sup)},
 	{"double negation kk", "kk", "Шетелдік содырлар болған жоқ деген сөз өтірік.", "", ff(sup)},
 	{"cannot deny", "en", "We cannot deny that foreign militants took part.", "", ff(sup)},
+	{"negated opinion en", "en", "I don't think there was any coup attempt.", "",
+		map[string]inquest.StanceKind{"coup": den}},
+	{"negated opinion ru", "ru", "Я не считаю, что это была попытка переворота.", "",
+		map[string]inquest.StanceKind{"coup": den}},
+
+	// Denying a companion takes the thing itself for granted.
+	{"no talks with militants en", "en", "There will be no talks with the foreign militants, only their surrender.", "", nil},
+	{"no talks with militants ru", "ru", "Никаких переговоров с иностранными боевиками не будет.", "", nil},
+	{"no talks with militants kk", "kk", "Шетелдік содырлармен ешқандай келіссөз болмайды.", "", nil},
+	{"no evidence of militants", "en", "There is no evidence of foreign militants in the city.", "", ff(den)},
+	{"not confirmed ru", "ru", "Информация об участии иностранных боевиков не подтвердилась.", "", ff(den)},
 
 	// Verbs of denial and verdicts of falsehood.
 	{"denial verb en", "en", "The ministry denied that foreign militants took part.", "", ff(den)},
