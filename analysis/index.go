@@ -28,22 +28,9 @@ type said struct {
 
 // Change names what changed: a stance (ClaimID and StatementID), a statement
 // (StatementID only: its speaker, date or review) or a claim (ClaimID only).
-// It is also the scope of the contradictions that change can affect.
-type Change struct {
-	ClaimID     int64
-	StatementID int64
-}
-
-// Covers reports whether c lies within the scope of the change.
-func (ch Change) Covers(c *inquest.Contradiction) bool {
-	if ch.ClaimID != 0 && c.ClaimID != ch.ClaimID {
-		return false
-	}
-	if ch.StatementID != 0 && c.AStatementID != ch.StatementID && c.BStatementID != ch.StatementID {
-		return false
-	}
-	return true
-}
+// It is also the scope of the contradictions that change can affect, the
+// scope in which the store replaces them.
+type Change = inquest.ContradictionScope
 
 // NewIndex indexes the record.
 func NewIndex(r Record) *Index {
