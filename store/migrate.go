@@ -97,6 +97,16 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return nil
 }
 
+// LatestSchemaVersion returns the version a database has once Migrate has
+// run: the number of the last embedded migration.
+func LatestSchemaVersion() int {
+	ms, err := dialectSQLite.migrations()
+	if err != nil {
+		return 0
+	}
+	return len(ms)
+}
+
 // SchemaVersion returns the number of the last migration applied.
 func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
