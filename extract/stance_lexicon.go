@@ -106,8 +106,8 @@ var stanceConcepts = []stanceConceptDef{
 			"ұлттық ұлан*", "арнайы жасақ*"},
 	}},
 	{id: "protester", kind: stanceEntity, forms: map[string][]string{
-		"en": {"protest*", "demonstrator*", "rallies", "rally", "marchers"},
-		"ru": {"протест*", "митинг*", "демонстрант*", "манифестант*"},
+		"en": {"protest*", "demonstrator*", "rallies", "rally", "marchers", "crowd*"},
+		"ru": {"протест*", "митинг*", "демонстрант*", "манифестант*", "толп*"},
 		"kk": {"наразылық*", "наразы*", "шеру*", "митинг*"},
 	}},
 	{id: "civilian", kind: stanceEntity, forms: map[string][]string{
@@ -159,9 +159,11 @@ var stanceConcepts = []stanceConceptDef{
 	}},
 	{id: "unjustified", kind: stanceDegree, forms: map[string][]string{
 		"en": {"unjustif*", "excessive*", "disproportion*", "indiscriminat*", "unlawful*", "illegal*",
-			"arbitrar*", "without warning", "unwarranted", "unprovoked"},
+			"arbitrar*", "without warning", "unwarranted", "unprovoked", "without justification",
+			"without any justification", "without apparent justification", "without any apparent justification",
+			"without reason", "without any reason"},
 		"ru": {"неоправдан*", "чрезмерн*", "несоразмерн*", "непропорц*", "незаконн*", "без предупрежден*",
-			"произвол*", "неправомерн*"},
+			"произвол*", "неправомерн*", "без причин*", "без всякой причин*", "без оснований", "без всяких оснований"},
 		"kk": {"негізсіз*", "заңсыз*", "шектен тыс*", "ескертусіз*", "орынсыз*"},
 	}},
 	{id: "mass", kind: stanceDegree, forms: map[string][]string{

@@ -138,8 +138,13 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 	// count ("It is not true that there were no …").
 	negClause := func(clause int, exist bool) {
 		for i := range st.occ {
-			if st.occ[i].clause == clause {
-				stanceNegate(&st.occ[i], exist, true)
+			if st.occ[i].clause != clause {
+				continue
+			}
+			if exist {
+				stanceExistNeg(st, i)
+			} else {
+				stanceNegate(&st.occ[i], false, true)
 			}
 		}
 	}
@@ -202,10 +207,16 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 		t := toks[c.start]
 		switch c.class {
 		case stanceCueNoDet:
+			exist := stanceExistFrame(st, cueAt, cues, c.start)
 			for i := range st.occ {
 				o := &st.occ[i]
-				if o.clause == t.clause && o.start >= c.end && o.start < c.end+5 {
+				if o.clause != t.clause || o.start < c.end || o.start >= c.end+5 {
+					continue
+				}
+				if exist {
 					stanceExistNeg(st, i)
+				} else {
+					negOcc(i, false)
 				}
 			}
 			negClauses[t.clause] = true
@@ -291,9 +302,40 @@ var stanceCompanionWords = map[string]bool{
 	"мен": true, "бен": true, "пен": true, "үшін": true, "қарсы": true,
 }
 
-// stanceCompanion reports whether occurrence i is in a companion phrase: a
-// preposition before it or before the concepts right in front of it, or a
-// Kazakh comitative ending on it or on the concept right after it.
+// stancePrepositions introduce a phrase that completes another noun: "no
+// losses among the peacekeepers" denies the losses, not the peacekeepers. A
+// denial of existence reaches into such a phrase only when the noun it
+// completes is evidence ("no cases on terrorism", "нет доказательств участия")
+// or a concept itself ("no attempt at a coup").
+var stancePrepositions = map[string]bool{
+	"of": true, "in": true, "on": true, "at": true, "among": true, "from": true, "by": true, "about": true,
+	"into": true, "to": true, "under": true, "over": true, "during": true, "within": true, "inside": true,
+	"в": true, "во": true, "на": true, "среди": true, "из": true, "от": true, "по": true, "при": true, "у": true,
+	"о": true, "об": true, "к": true, "ко": true, "между": true, "под": true, "над": true, "за": true,
+	"внутри": true, "около": true,
+}
+
+// stanceEvidenceStems name evidence, whose absence is the absence of what it
+// would prove.
+var stanceEvidenceStems = []string{
+	"evidence", "proof", "fact", "case", "sign", "trace", "information", "data", "report", "record",
+	"confirmation", "indication", "instance", "version", "claim", "allegation",
+	"доказательств", "факт", "дел", "признак", "след", "информаци", "данн", "сведени", "подтвержден",
+	"случа", "улик", "верси", "утвержден", "заявлени",
+	"дәлел", "дерек", "белгі", "мәлімет", "жағдай", "нұсқа",
+}
+
+func stanceIsEvidence(w string) bool {
+	for _, s := range stanceEvidenceStems {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// stanceCompanion reports whether occurrence i is in a companion phrase or a
+// phrase completing another noun, which a denial of existence does not reach.
 func stanceCompanion(st *stanceText, i int) bool {
 	// The noun phrase around i: adjacent occurrences of one clause.
 	first, last := i, i
@@ -317,8 +359,56 @@ func stanceCompanion(st *stanceText, i int) bool {
 		if stanceCompanionWords[t.w] {
 			return true
 		}
+		if stancePrepositions[t.w] {
+			// What does the phrase complete?
+			h := j - 1
+			if h < 0 || st.toks[h].w == "" || st.toks[h].clause != o.clause {
+				return false
+			}
+			if first > 0 && st.occ[first-1].end > h {
+				return false // a concept: "no attempt at a coup"
+			}
+			return !stanceIsEvidence(st.toks[h].w)
+		}
 	}
 	return false
+}
+
+// stanceExistFrame reports whether a negative determiner at token i denies
+// existence: it opens its clause ("No militants took part"), or follows a
+// verb of being or finding ("there were no", "found no"). After another verb
+// it only negates that verb's object ("fired no shots").
+func stanceExistFrame(st *stanceText, cueAt map[int]int, cues []stanceCueAt, i int) bool {
+	clause := st.toks[i].clause
+	for j := i - 1; j >= 0; j-- {
+		t := st.toks[j]
+		if t.clause != clause || t.w == "" {
+			return true
+		}
+		if stanceBeWords[t.w] {
+			return true
+		}
+		if ci, ok := cueAt[j]; ok && cues[ci].class == stanceCueExist {
+			return true
+		}
+		// Words belonging to a longer cue that ends here (e.g. "took place").
+		for _, c := range cues {
+			if c.start < j && j < c.end && c.class == stanceCueExist {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// stanceBeWords are forms of "be" and "have" in front of a negative
+// determiner.
+var stanceBeWords = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "have": true, "has": true,
+	"had": true, "there": true, "exist": true, "exists": true, "existed": true,
+	"есть": true, "было": true, "были": true, "был": true, "была": true, "будет": true, "имеется": true,
+	"бар": true, "болды": true,
 }
 
 // stanceExistNeg applies a denial of existence to occurrence i, unless it is

@@ -67,10 +67,12 @@ var stanceCases = []stanceCase{
 		map[string]inquest.StanceKind{"torture": den}},
 	{"denial of firing en", "en", "The soldiers did not fire a single shot at the protesters.", "",
 		map[string]inquest.StanceKind{"troops-fired": den}},
-	// Not a single shot also denies that troops fired on protesters: denying
-	// that something happened at all denies every claim that needs it.
+	// "Not a single shot" is said of the peacekeepers, not of all troops: it
+	// does not deny that troops fired on protesters.
 	{"a negative claim is supported by a denial", "ru", "Миротворцы ОДКБ не сделали ни одного выстрела и в боях не участвовали.", "",
-		map[string]inquest.StanceKind{"no-peacekeepers-in-combat": sup, "troops-fired": den}},
+		map[string]inquest.StanceKind{"no-peacekeepers-in-combat": sup}},
+	{"losses among them", "ru", "Потерь среди миротворцев ОДКБ нет, миссия завершена.", "", nil},
+	{"no evidence of them", "ru", "Доказательств участия иностранных боевиков нет.", "", ff(den)},
 
 	// A negation in another clause does not flip the stance.
 	{"other clause en", "en", "Foreign militants attacked the airport, and the police did not manage to stop them.", "", ff(sup)},
