@@ -4,6 +4,7 @@ import (
 	"maps"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/inquest-project/inquest"
 )
@@ -157,20 +158,34 @@ func stanceSameClaims(claims []*inquest.Claim) bool {
 // introduce it ("asked about foreign terrorists, he replied:"). When the
 // quotation is not found in context, all of context is taken.
 func stanceLead(quote, context string) string {
+	lead := context
 	q := strings.TrimSpace(quote)
 	if i := strings.Index(context, q); i >= 0 {
-		return context[:i]
-	}
-	// Quotations are often given without their first or last words; try a
-	// shorter opening.
-	rs := []rune(q)
-	if len(rs) > 40 {
-		if i := strings.Index(context, string(rs[:40])); i >= 0 {
-			return context[:i]
+		lead = context[:i]
+	} else if len(q) > 80 {
+		// The quotation may differ from the text near its end (an ellipsis,
+		// a dropped word): look for its opening.
+		n := 80
+		for n > 0 && !utf8.RuneStart(q[n]) {
+			n--
+		}
+		if i := strings.Index(context, q[:n]); i >= 0 {
+			lead = context[:i]
 		}
 	}
-	return context
+	// Only the last two sentences are read; keep a little more than that.
+	if len(lead) > stanceLeadBytes {
+		cut := len(lead) - stanceLeadBytes
+		for cut < len(lead) && !utf8.RuneStart(lead[cut]) {
+			cut++
+		}
+		lead = lead[cut:]
+	}
+	return lead
 }
+
+// stanceLeadBytes bounds the lead-in read before a quotation.
+const stanceLeadBytes = 1200
 
 // claimStance combines the claim's readings: they must agree.
 func (m *StanceMatcher) claimStance(c *stanceClaim, q, lead *stanceText) (inquest.StanceKind, float64, bool, bool) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // stancePart is one word of a lexicon form: an exact word or a stem.
@@ -26,6 +27,9 @@ type stancePattern struct {
 type stanceIndex struct {
 	exact  map[string][]*stancePattern
 	prefix map[string][]*stancePattern
+	// The shortest and longest stems, in bytes: only prefixes of a word
+	// between the two are looked up.
+	minStem, maxStem int
 }
 
 func newStanceIndex() *stanceIndex {
@@ -54,6 +58,11 @@ func (ix *stanceIndex) add(form string, concept int, cue stanceCueClass, kk bool
 	}
 	p := &stancePattern{parts: parts, concept: concept, cue: cue, kk: kk}
 	if parts[0].prefix {
+		n := len(parts[0].s)
+		if ix.minStem == 0 || n < ix.minStem {
+			ix.minStem = n
+		}
+		ix.maxStem = max(ix.maxStem, n)
 		ix.prefix[parts[0].s] = append(ix.prefix[parts[0].s], p)
 	} else {
 		ix.exact[parts[0].s] = append(ix.exact[parts[0].s], p)
@@ -117,16 +126,14 @@ func (ix *stanceIndex) at(toks []stanceTok, i int) (stanceMatch, bool) {
 	for _, p := range ix.exact[w] {
 		try(p, true)
 	}
-	// Every rune boundary of w, and w itself, may end a stem.
-	for n := range w {
-		if n > 0 {
-			for _, p := range ix.prefix[w[:n]] {
-				try(p, false)
-			}
+	// Every rune boundary of w, and its end, may end a stem.
+	for n := max(ix.minStem, 1); n <= len(w) && n <= ix.maxStem; n++ {
+		if n < len(w) && !utf8.RuneStart(w[n]) {
+			continue
 		}
-	}
-	for _, p := range ix.prefix[w] {
-		try(p, false)
+		for _, p := range ix.prefix[w[:n]] {
+			try(p, false)
+		}
 	}
 	return best, bestScore >= 0
 }

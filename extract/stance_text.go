@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stanceTok is one token of a text being read for stances: a normalised word,
@@ -51,13 +52,12 @@ func stanceWordRune(r rune) bool {
 // "из-за"); English "n't" becomes a separate "not" so that "didn't" negates
 // like "did not".
 func stanceTokenize(text string) []stanceTok {
-	var toks []stanceTok
+	toks := make([]stanceTok, 0, len(text)/6+4)
 	sent, clause := 0, 0
-	// lastSentEnd is true after a sentence mark until the next word, so that
+	// pendingSent is true after a sentence mark until the next word, so that
 	// "..." or "?!" count as one boundary.
 	pendingSent := false
-	rs := []rune(text)
-	var b strings.Builder
+	var buf []byte
 	emitWord := func(w string) {
 		if pendingSent {
 			sent++
@@ -69,26 +69,35 @@ func stanceTokenize(text string) []stanceTok {
 		}
 		toks = append(toks, stanceTok{w: w, sent: sent, clause: clause})
 	}
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if stanceWordRune(r) {
-			b.Reset()
-			for i < len(rs) {
-				c := rs[i]
-				if stanceWordRune(c) {
-					b.WriteRune(stanceFold(c))
-					i++
-					continue
+			// Scan the word; keep the text's own bytes when folding changes
+			// nothing, which is most words.
+			start, same := i, true
+			buf = buf[:0]
+			for i < len(text) {
+				c, n := utf8.DecodeRuneInString(text[i:])
+				if !stanceWordRune(c) {
+					f := stanceFold(c)
+					if f != '\'' && f != '-' || i+n >= len(text) {
+						break
+					}
+					if nc, _ := utf8.DecodeRuneInString(text[i+n:]); !stanceWordRune(nc) {
+						break
+					}
 				}
 				f := stanceFold(c)
-				if (f == '\'' || f == '-') && i+1 < len(rs) && stanceWordRune(rs[i+1]) {
-					b.WriteRune(f)
-					i++
-					continue
+				if f != c {
+					same = false
 				}
-				break
+				buf = utf8.AppendRune(buf, f)
+				i += n
 			}
-			w := b.String()
+			w := text[start:i]
+			if !same {
+				w = string(buf)
+			}
 			switch {
 			case w == "cannot":
 				emitWord("can")
@@ -115,11 +124,11 @@ func stanceTokenize(text string) []stanceTok {
 		case r == '\n':
 			// A blank line ends a sentence even without a full stop
 			// (headings, list items).
-			if i+1 < len(rs) && rs[i+1] == '\n' && len(toks) > 0 {
+			if i+1 < len(text) && text[i+1] == '\n' && len(toks) > 0 {
 				pendingSent = true
 			}
 		}
-		i++
+		i += size
 	}
 	return toks
 }
