@@ -170,6 +170,7 @@ func TestIngestCorpusTwice(t *testing.T) {
 				known++
 			}
 		}
+		t.Logf("corpus: %d sources, %d suggested statements, %d with a known speaker", len(all), len(statements), known)
 		if len(statements) == 0 || known == 0 {
 			t.Errorf("corpus gave %d suggested statements, %d with a known speaker; want some of each", len(statements), known)
 		}
@@ -326,7 +327,11 @@ func TestIngestChangedCopyBecomesNewVersion(t *testing.T) {
 		}
 		var texts []string
 		for _, v := range versions {
-			texts = append(texts, v.Text)
+			full, err := db.Source(ctx, v.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, full.Text)
 		}
 		if got, want := strings.Join(texts, "|"), "The death toll is 164.|The death toll is 225.|The death toll is 238."; got != want {
 			t.Errorf("versions = %q, want %q", got, want)
