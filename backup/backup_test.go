@@ -246,7 +246,7 @@ func TestBackupWhileWriting(t *testing.T) {
 				written.Add(1)
 			}
 		}()
-		for written.Load() < 3 {
+		for written.Load() < 3 && !t.Failed() {
 			time.Sleep(time.Millisecond)
 		}
 		file := filepath.Join(t.TempDir(), "live.backup")
