@@ -197,12 +197,12 @@ func breakdowns(r FigureRecord, series []Series) []FigureConflict {
 				continue
 			}
 			total := totals[0]
-			parts := slices.Sorted(slices.Values(partsOf[totalID]))
+			partIDs := slices.Sorted(slices.Values(partsOf[totalID]))
 			sum := interval{}
 			var given []Point
 			var terms []string
 			complete, ambiguous := true, false
-			for _, part := range parts {
+			for _, part := range partIDs {
 				ps := byMeasure[part]
 				if len(ps) == 0 {
 					complete = false
@@ -221,12 +221,16 @@ func breakdowns(r FigureRecord, series []Series) []FigureConflict {
 				continue
 			}
 			tr := rangeOf(total.Figure)
+			parts := strings.Join(terms, " + ")
+			if len(terms) > 1 {
+				parts += " = " + sum.String()
+			}
 			var reason string
 			switch {
+			case sum.above(tr):
+				reason = fmt.Sprintf("%s, more than the total of %s given, %s", parts, names[totalID], FormatValue(total.Figure))
 			case complete && !sum.meets(tr):
-				reason = fmt.Sprintf("%s add up to %s, but the total of %s given is %s", strings.Join(terms, " + "), sum, names[totalID], FormatValue(total.Figure))
-			case !complete && sum.above(tr):
-				reason = fmt.Sprintf("%s already add up to %s, more than the total of %s given, %s", strings.Join(terms, " + "), sum, names[totalID], FormatValue(total.Figure))
+				reason = fmt.Sprintf("%s, less than the total of %s given, %s, though these parts make up the whole", parts, names[totalID], FormatValue(total.Figure))
 			default:
 				continue
 			}
