@@ -252,6 +252,11 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 		clear(neg)
 		clear(negExist)
 		any := false
+		// segPos[seg] lists the slots asserted in each part of the sentence
+		// that "but" or "while" sets apart: what a claim joins must be said
+		// together ("18 officers were killed, but civilian casualties were
+		// not disclosed" does not say civilians were killed).
+		segPos := map[int][]bool{}
 		for _, o := range q.occ {
 			if o.sent != s {
 				continue
@@ -269,25 +274,31 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 					}
 				} else if !o.hedged && !o.legal {
 					pos[k] = true
+					sp := segPos[o.seg]
+					if sp == nil {
+						sp = make([]bool, nSlots)
+						segPos[o.seg] = sp
+					}
+					sp[k] = true
 				}
 			}
 		}
 		if !any {
 			continue
 		}
-		allPos, anyNeg, anyReqHere, allReqReach := true, false, false, true
+		anyNeg, anyReqHere, allReqReach, agentsHere := false, false, true, true
 		for k, sl := range r.slots {
-			// A negation counts when it reaches what the claim is about or
-			// what it says was done, not its setting ("the amnesty won't
-			// apply to the events").
-			if neg[k] && (sl.required || sl.kind == stancePredicate) {
+			// A negation counts when it reaches what the claim is about,
+			// what it says was done, or how much ("not widespread"), not
+			// its setting ("the amnesty won't apply to the events").
+			if neg[k] && sl.kind != stanceSetting && sl.kind != stanceAgent {
 				anyNeg = true
+			}
+			if sl.kind == stanceAgent && !pos[k] {
+				agentsHere = false
 			}
 			if !sl.required {
 				continue
-			}
-			if !pos[k] {
-				allPos = false
 			}
 			if present[k] {
 				anyReqHere = true
@@ -296,8 +307,21 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 				allReqReach = false
 			}
 		}
+		allPos := false
+		for _, sp := range segPos {
+			all := true
+			for k, sl := range r.slots {
+				if sl.required && !sp[k] {
+					all = false
+				}
+			}
+			allPos = allPos || all
+		}
 		aux := stanceAuxCoverage(r, present)
-		if allPos && !anyNeg {
+		// Support needs the claim's whole core said together, and its agent
+		// when it names one ("security forces used …"): "164 people were
+		// killed" does not say who killed them.
+		if allPos && agentsHere && !anyNeg {
 			cf := 0.55 + 0.3*aux
 			if q.affirm[s] {
 				cf += 0.1

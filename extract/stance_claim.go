@@ -60,6 +60,7 @@ type stanceClaim struct {
 // concept: shooting is an act of fighting.
 var stanceImplies = map[string][]string{
 	"lethal": {"combat"},
+	"csto":   {"forces"},
 }
 
 // stanceImpliedBy is stanceImplies by concept number, filled with the lexicon.

@@ -182,6 +182,7 @@ func stanceLexicon() {
 					case stanceCuePronoun:
 						stancePronouns[stanceNormWord(f)] = true
 					default:
+						// stanceCueNone forms block the cue words inside them.
 						stanceCueIdx.add(f, -1, class, false)
 					}
 				}

@@ -28,8 +28,11 @@ const (
 	// stanceIdentity: a quality that makes the claim what it is (foreign).
 	// Required like an entity, but denying it alone needs the entity nearby.
 	stanceIdentity
-	// stanceAgent: who acts, often implicit (security forces, detainees).
+	// stanceAgent: who acts (security forces). A claim that names its agent
+	// is supported only by a sentence that names it too.
 	stanceAgent
+	// stancePatient: who is acted on, often implicit (detainees).
+	stancePatient
 	// stancePredicate: what is done (take part, use, attempt, plan). A negated
 	// predicate negates its clause.
 	stancePredicate
@@ -49,6 +52,7 @@ var stanceKindWeight = [...]float64{
 	stanceEntity:      1.0,
 	stanceIdentity:    1.0,
 	stanceAgent:       0.5,
+	stancePatient:     0.5,
 	stancePredicate:   0.6,
 	stanceDegree:      0.5,
 	stanceSetting:     0.15,
@@ -117,7 +121,7 @@ var stanceConcepts = []stanceConceptDef{
 			"случайн* прохож*", "прохож*", "невинн*", "безоружн*", "дети", "детей", "детям", "ребен*"},
 		"kk": {"бейбіт*", "жазықсыз*", "қарусыз*", "бала*", "кездейсоқ*"},
 	}},
-	{id: "detainee", kind: stanceAgent, forms: map[string][]string{
+	{id: "detainee", kind: stancePatient, forms: map[string][]string{
 		"en": {"detain*", "detention*", "arrest*", "custody", "prisoner*", "jail*", "inmate*"},
 		"ru": {"задержан*", "задержив*", "задержал*", "арест*", "заключенн*", "под страж*", "сизо",
 			"изолятор*", "узник*"},
@@ -148,7 +152,7 @@ var stanceConcepts = []stanceConceptDef{
 		"kk": {"терроризмге қарсы*", "лаңкестікке қарсы*", "антитеррор*", "халықаралық терроризмге қарсы*"},
 	}},
 	{id: "lethal", kind: stanceEntity, forms: map[string][]string{
-		"en": {"lethal*", "deadly", "live ammunition", "live round*", "live fire", "shoot*", "shot", "shots",
+		"en": {"lethal*", "live ammunition", "live round*", "live fire", "shoot*", "shot", "shots",
 			"open* fire", "fire", "fired", "firing", "gunfire", "fire on", "fire at", "kill*", "sniper*", "massacre*",
 			"gunned down", "gunning down", "use* weapon*", "used firearm*", "use* firearm*", "using weapon*",
 			"use of weapon*", "use of firearm*"},
@@ -268,6 +272,12 @@ const (
 )
 
 var stanceCues = map[stanceCueClass]map[string][]string{
+	// Phrases that contain a cue word but are no cue.
+	stanceCueNone: {
+		"en": {"law and order", "constitutional order", "public order", "in order", "order of", "in question"},
+		"ru": {"правопорядок*", "конституционн* порядок*", "вопрос* безопасност*"},
+		"kk": {"құқық тәртіп*"},
+	},
 	stanceCueNot: {
 		"en": {"not", "never", "neither", "nor"},
 		"ru": {"не", "никогда", "ни"},
@@ -306,17 +316,23 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 		"en": {"threat*", "potential*", "possib*", "may", "might", "could", "would", "if", "whether",
 			"alleg*", "rumou*", "suppos*", "in order to", "so as to", "aimed at", "aim of", "aims to",
 			"intended to", "probabl*", "perhaps", "maybe", "prevent*", "risk*", "danger of", "fear*",
-			"so-called", "purported*", "reportedly", "claimed", "claim that", "claims that", "should", "will"},
+			"so-called", "purported*", "reportedly", "claimed", "claim that", "claims that", "claims of",
+			"should", "will", "asked", "ask*", "question*", "ordered", "order to", "orders to", "the order",
+			"investigation into", "investigations into", "inquiry into", "complaint*", "goal of", "goal to",
+			"purpose of", "intention to", "intentions"},
 		"ru": {"угроз*", "возможн*", "якобы", "если", "ли", "с целью", "чтобы", "для того", "предполож*",
 			"вероятн*", "может", "могут", "мог", "могли", "могла", "могло", "бы", "слух*", "предотвра*",
 			"риск*", "опасност*", "так называем*", "будто", "будет", "будут", "допуст*", "говорят",
-			"утвержда*"},
-		"kk": {"мүмкін*", "егер", "қауіп*", "деген сияқты", "сияқты", "болуы мүмкін", "алдын алу*", "үшін"},
+			"утвержда*", "вопрос*", "спросил*", "спрашива*", "приказ*", "жалоб*",
+			"намерени*", "намерева*"},
+		"kk": {"мүмкін*", "егер", "қауіп*", "деген сияқты", "сияқты", "болуы мүмкін", "алдын алу*", "үшін",
+			"сұрақ*", "сұрады", "сұраған*", "бұйрық*", "бұйырды", "шағым*"},
 	},
 	stanceCueLegal: {
 		"en": {"cases of", "case of", "cases on", "case on", "cases for", "charged with", "charges of",
 			"charge of", "convicted of", "accused of", "suspected of", "suspicion of", "article*",
-			"criminal case*", "charged under", "on charges"},
+			"criminal case*", "charged under", "on charges", "cases concerning", "cases involving", "on suspicion",
+			"case concerning", "case involving"},
 		"ru": {"дело о", "дела о", "дел о", "дело по", "дела по", "дел по", "делу о", "делам о",
 			"уголовн* дел*", "по статье", "статья", "статье", "статьи", "статьям", "обвин*", "осужд*",
 			"осужден*", "подозрева*", "подозрени*", "по факт*"},

@@ -8,6 +8,7 @@ type stanceOcc struct {
 	start, end int // token range
 	sent       int
 	clause     int
+	seg        int
 	kkNeg      bool // a Kazakh verb with the negative suffix (қатыспады)
 	neg        int  // negations that reach it; odd means negated
 	existNeg   bool // one of them denies its existence ("there were no …")
@@ -65,7 +66,7 @@ func stanceTagConcepts(toks []stanceTok, lits *stanceLiterals) []stanceOcc {
 			continue
 		}
 		if m.p.concept >= 0 {
-			o := stanceOcc{concept: m.p.concept, start: m.start, end: m.end, sent: toks[i].sent, clause: toks[i].clause}
+			o := stanceOcc{concept: m.p.concept, start: m.start, end: m.end, sent: toks[i].sent, clause: toks[i].clause, seg: toks[i].seg}
 			for _, suf := range []string{"мен", "бен", "пен"} {
 				if strings.HasSuffix(m.rest, suf) {
 					o.comitative = true

@@ -15,8 +15,8 @@ func stanceTestClaims() []*inquest.Claim {
 			Texts: map[string]string{"ru": "В беспорядках участвовали иностранные боевики."}},
 		{Slug: "coup", Text: "The unrest was an attempted coup.",
 			Texts: map[string]string{"ru": "Беспорядки были попыткой государственного переворота."}},
-		{Slug: "torture", Text: "Detainees were tortured.",
-			Texts: map[string]string{"ru": "Задержанных пытали."}},
+		{Slug: "torture", Text: "Detainees were tortured on a mass scale.",
+			Texts: map[string]string{"ru": "Задержанных массово пытали."}},
 		{Slug: "troops-fired", Text: "Troops fired on peaceful protesters.",
 			Texts: map[string]string{"ru": "Военные стреляли по мирным протестующим."}},
 		{Slug: "no-peacekeepers-in-combat", Text: "CSTO peacekeepers did not take part in combat.",
@@ -112,7 +112,21 @@ var stanceCases = []stanceCase{
 	{"foreign, but not fighters", "en", "This is neither the first nor the last case of foreign interference.", "", nil},
 	{"troops, but not fighting", "en", "The CSTO peacekeepers guarded the power stations.", "", nil},
 
-	// Not asserted: threatened, aimed at, asked, charged.
+	// A claim that names who acted needs a quotation that names them.
+	{"no agent", "en", "Dozens of peaceful protesters were killed in the unrest.", "", nil},
+	{"agent", "en", "Soldiers killed dozens of peaceful protesters.", "",
+		map[string]inquest.StanceKind{"troops-fired": sup}},
+	// What the claim joins must be said together, not set against each other.
+	{"contrast en", "en", "Several soldiers were shot, but the number of protesters hurt is unknown.", "", nil},
+	{"contrast ru", "ru", "Несколько военных были застрелены, однако о протестующих данных нет.", "", nil},
+	// Denying the degree denies the claim that asserts it.
+	{"not widespread", "en", "Some detainees were tortured, but torture was not widespread.", "",
+		map[string]inquest.StanceKind{"torture": den}},
+
+	// Not asserted: threatened, aimed at, asked, charged, ordered.
+	{"asked about", "en", "When asked about foreign militants in the city, the minister smiled.", "", nil},
+	{"ordered", "en", "He ordered the troops to shoot protesters without warning.", "", nil},
+	{"complaints", "ru", "Поступило 90 жалоб о пытках задержанных.", "", nil},
 	{"a threat", "en", "There is a threat of attacks by foreign militants.", "", nil},
 	{"a question", "en", "Were foreign militants involved in the riots?", "", nil},
 	{"a charge en", "en", "He was convicted of an attempted coup.", "", nil},

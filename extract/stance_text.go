@@ -13,6 +13,9 @@ type stanceTok struct {
 	p      rune   // the punctuation mark when w is ""
 	sent   int    // sentence number, from 0
 	clause int    // clause number across the whole text, from 0
+	// seg numbers the parts of a sentence that "but", "while" or ";" set
+	// against each other, across the whole text.
+	seg int
 }
 
 // stanceClauseMarks end a clause but not a sentence.
@@ -53,7 +56,7 @@ func stanceWordRune(r rune) bool {
 // like "did not".
 func stanceTokenize(text string) []stanceTok {
 	toks := make([]stanceTok, 0, len(text)/6+4)
-	sent, clause := 0, 0
+	sent, clause, seg := 0, 0, 0
 	// pendingSent is true after a sentence mark until the next word, so that
 	// "..." or "?!" count as one boundary.
 	pendingSent := false
@@ -62,12 +65,14 @@ func stanceTokenize(text string) []stanceTok {
 		if pendingSent {
 			sent++
 			clause++
+			seg++
 			pendingSent = false
 		}
 		if stanceClauseWords[w] && len(toks) > 0 {
 			clause++
+			seg++
 		}
-		toks = append(toks, stanceTok{w: w, sent: sent, clause: clause})
+		toks = append(toks, stanceTok{w: w, sent: sent, clause: clause, seg: seg})
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -113,13 +118,16 @@ func stanceTokenize(text string) []stanceTok {
 		switch {
 		case strings.ContainsRune(stanceSentenceMarks, r):
 			if len(toks) > 0 && !pendingSent {
-				toks = append(toks, stanceTok{p: r, sent: sent, clause: clause})
+				toks = append(toks, stanceTok{p: r, sent: sent, clause: clause, seg: seg})
 				pendingSent = true
 			}
 		case strings.ContainsRune(stanceClauseMarks, r):
 			if len(toks) > 0 && !pendingSent {
-				toks = append(toks, stanceTok{p: r, sent: sent, clause: clause})
+				toks = append(toks, stanceTok{p: r, sent: sent, clause: clause, seg: seg})
 				clause++
+				if r == ';' {
+					seg++
+				}
 			}
 		case r == '\n':
 			// A blank line ends a sentence even without a full stop
