@@ -222,12 +222,18 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 			}
 			negClauses[t.clause] = true
 		case stanceCueAbsent:
+			negClauses[t.clause] = true
+			if stanceKkVerbalNeg(toks, c) {
+				// "оқ атқан жоқ": a Kazakh past participle with жоқ is a
+				// negated verb ("did not shoot"), not an absence.
+				negClause(t.clause, false)
+				continue
+			}
 			for i := range st.occ {
 				if st.occ[i].clause == t.clause {
 					stanceExistNeg(st, i)
 				}
 			}
-			negClauses[t.clause] = true
 		case stanceCueCopulaNot:
 			for i := range st.occ {
 				if st.occ[i].clause == t.clause && st.occ[i].end <= c.start {
@@ -292,6 +298,25 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 	}
 	st.anaphor = stanceAnaphor(st, negClauses)
 	return st
+}
+
+// stanceKkVerbalNeg reports whether an absence cue is Kazakh "жоқ" after a
+// past participle other than "болған" (was): "қатысқан жоқ" (did not take
+// part) negates a verb, "болған жоқ" (there was not) denies existence.
+func stanceKkVerbalNeg(toks []stanceTok, c stanceCueAt) bool {
+	if c.end-c.start != 1 || toks[c.start].w != "жоқ" || c.start == 0 {
+		return false
+	}
+	prev := toks[c.start-1].w
+	if prev == "" || strings.HasPrefix(prev, "бол") {
+		return false
+	}
+	for _, suf := range []string{"ған", "ген", "қан", "кен"} {
+		if strings.HasSuffix(prev, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // stanceCompanionWords introduce a companion of the thing a clause is about:

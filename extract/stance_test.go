@@ -96,6 +96,14 @@ var stanceCases = []stanceCase{
 	{"no talks with militants kk", "kk", "Шетелдік содырлармен ешқандай келіссөз болмайды.", "", nil},
 	{"no evidence of militants", "en", "There is no evidence of foreign militants in the city.", "", ff(den)},
 	{"not confirmed ru", "ru", "Информация об участии иностранных боевиков не подтвердилась.", "", ff(den)},
+	{"found no confirmation ru", "ru", "Версия о попытке госпереворота не нашла подтверждения.", "",
+		map[string]inquest.StanceKind{"coup": den}},
+	{"participle with жоқ kk", "kk", "Шетелдік содырлар тәртіпсіздікке қатысқан жоқ.", "", ff(den)},
+	// "Did not fire a single shot" is said of its subject only: it does not
+	// deny that troops fired on protesters.
+	{"participle with жоқ, restricted kk", "kk", "ҰҚШҰ бітімгерлері бірде-бір оқ атқан жоқ.", "",
+		map[string]inquest.StanceKind{"no-peacekeepers-in-combat": sup}},
+	{"sentenced for ru", "ru", "Суд приговорил его к десяти годам за попытку захвата власти.", "", nil},
 
 	// Verbs of denial and verdicts of falsehood.
 	{"denial verb en", "en", "The ministry denied that foreign militants took part.", "", ff(den)},
