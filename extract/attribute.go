@@ -39,7 +39,7 @@ func (d *document) noteMentionsAll(st *state) {
 			}
 		}
 		if !found && j-i >= 2 {
-			prep := i > 0 && d.isWord(i-1) && prepositions[d.key(&d.toks[i-1])]
+			prep := i > 0 && d.isWord(i-1) && d.toks[i-1].cls&cPrep != 0
 			if c, ok := d.nameRun(i, j, prep); ok && c.kind == kName && c.words >= 2 && !prep && !d.placeLike(c) {
 				last := d.tokText(c.t1-1, c.t1)
 				if _, seen := st.surnames[last]; !seen {

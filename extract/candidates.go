@@ -128,7 +128,7 @@ func (d *document) candidates(a, b int) []cand {
 // afterPreposition: the word at i follows a preposition ("at the General
 // Prosecutor's Office", "of the Majilis"), so it is a complement.
 func (d *document) afterPreposition(a, i int) bool {
-	return i > a && d.isWord(i-1) && prepositions[d.key(&d.toks[i-1])] ||
+	return i > a && d.isWord(i-1) && d.toks[i-1].cls&cPrep != 0 ||
 		i > a+1 && d.isWord(i-2) && d.key(&d.toks[i-2]) == "of" && d.toks[i-1].cls&cArticle != 0
 }
 
@@ -253,7 +253,12 @@ func (d *document) matchAlias(i, b int) ([]roleAlias, int) {
 	}
 	best := 0
 	var out []roleAlias
-	for _, ra := range ix.roles {
+	first := unicode.ToLower(d.r[d.toks[i].s])
+	if first == 'ё' {
+		first = 'е'
+	}
+	for _, ri := range ix.roleFirst[first] {
+		ra := ix.roles[ri]
 		n := len(ra.words)
 		if n < best || i+n > b {
 			continue
@@ -261,7 +266,7 @@ func (d *document) matchAlias(i, b int) ([]roleAlias, int) {
 		ok := true
 		for k := 0; k < n; k++ {
 			t := &d.toks[i+k]
-			if t.k != tWord || !wordMatches(ra.words[k], d.key(t)) {
+			if t.k != tWord || !wordMatches(ra.words[k], ra.stems[k], d.key(t)) {
 				ok = false
 				break
 			}

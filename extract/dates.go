@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"time"
 	"unicode"
 
@@ -33,19 +32,37 @@ func (d *document) month(i int) int {
 	if !d.isWord(i) {
 		return 0
 	}
-	k := strings.TrimSuffix(d.key(&d.toks[i]), ".")
-	if m, ok := monthNames[k]; ok {
-		if len(k) <= 4 && k != "may" && k != "мая" && !d.toks[i].cap {
+	t := &d.toks[i]
+	if t.cls&cMonth != 0 {
+		k := d.key(t)
+		if len(k) <= 4 && k != "may" && k != "мая" && !t.cap {
 			return 0 // "mar", "dec" as ordinary words
 		}
-		return m
+		return monthNames[k]
+	}
+	w := d.r[t.s:t.e]
+	if len(w) < 4 || !isCyrillic(w[0]) {
+		return 0
 	}
 	for _, km := range kazakhMonths {
-		if strings.HasPrefix(k, km.stem) {
+		if hasPrefixFold(w, km.stem) {
 			return km.n
 		}
 	}
 	return 0
+}
+
+// hasPrefixFold reports whether w starts with the lower-case prefix p,
+// ignoring the case of w.
+func hasPrefixFold(w []rune, p string) bool {
+	i := 0
+	for _, c := range p {
+		if i >= len(w) || lowerKey(w[i]) != c {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 var rangeWords = map[string]bool{
@@ -93,7 +110,7 @@ func (d *document) dateIn(t0, t1 int) inquest.Date {
 			continue
 		}
 		if day, month, year, n := d.explicitDate(i, t1); n > 0 {
-			if i > t0 && d.isWord(i-1) && rangeWords[d.key(&d.toks[i-1])] {
+			if i > t0 && d.isWord(i-1) && d.toks[i-1].cls&cRange != 0 {
 				i += n - 1
 				continue
 			}

@@ -24,8 +24,8 @@ type tok struct {
 	c    rune // tPunct: the character
 	q    int  // tQuote: index into document.spans
 	cls  wclass
-	cap  bool // a word starting with an upper-case letter
-	key  string
+	cap  bool  // a word starting with an upper-case letter
+	key  int32 // index into document.keys of the folded word, 0 until needed
 }
 
 type sentence struct {
@@ -43,6 +43,7 @@ type document struct {
 	toks      []tok
 	sents     []sentence
 	buf       []byte
+	keys      []string // folded words, indexed by tok.key; keeps toks free of pointers
 	year      int
 	mentions  []mention
 }
@@ -69,6 +70,16 @@ func (d *document) findSpans() []qspan {
 
 // lowerKey folds a rune for dictionary look-ups.
 func lowerKey(c rune) rune {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c + 32
+	case c < 0x80:
+		return c
+	case c >= 0x410 && c <= 0x42F:
+		return c + 0x20
+	case c >= 0x430 && c <= 0x44F:
+		return c
+	}
 	switch c {
 	case 'ё':
 		return 'е'
@@ -83,30 +94,44 @@ func lowerKey(c rune) rune {
 // wordKey returns the folded lower-case form of r[s:e], reusing d.buf, and
 // the word class. The string is only allocated when the word is known.
 func (d *document) classify(s, e int) (wclass, string) {
+	if n := e - s; n < 32 {
+		if f := lowerKey(d.r[s]); f < rune(len(lexFilter)) && lexFilter[f]&(1<<n) == 0 {
+			return 0, ""
+		}
+	} else {
+		return 0, ""
+	}
 	d.buf = d.buf[:0]
 	for _, c := range d.r[s:e] {
 		d.buf = utf8.AppendRune(d.buf, lowerKey(c))
 	}
-	cls, ok := lexicon[string(d.buf)]
+	le, ok := lexicon[string(d.buf)]
 	if !ok {
 		return 0, ""
 	}
-	return cls, string(d.buf)
+	return le.cls, le.key
 }
 
 func (d *document) key(t *tok) string {
-	if t.key != "" || t.k != tWord {
-		return t.key
+	if t.key != 0 || t.k != tWord {
+		return d.keys[t.key]
 	}
 	d.buf = d.buf[:0]
 	for _, c := range d.r[t.s:t.e] {
 		d.buf = utf8.AppendRune(d.buf, lowerKey(c))
 	}
-	t.key = string(d.buf)
-	return t.key
+	d.keys = append(d.keys, string(d.buf))
+	t.key = int32(len(d.keys) - 1)
+	return d.keys[t.key]
 }
 
 func isWordRune(c rune) bool {
+	switch {
+	case c < 0x80:
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	case c >= 0x400 && c <= 0x4FF:
+		return c >= 0x410 && c <= 0x44F || c == 'ё' || c == 'Ё' || isKazakhLetter(c) || unicode.IsLetter(c)
+	}
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c)
 }
 
@@ -116,6 +141,7 @@ func (d *document) tokenize() {
 	r := d.r
 	qi := 0
 	d.toks = make([]tok, 0, len(r)/5+8)
+	d.keys = append(make([]string, 0, len(r)/40+8), "")
 	for i := 0; i < len(r); {
 		if qi < len(d.spans) && i == d.spans[qi].open {
 			sp := d.spans[qi]
@@ -136,7 +162,7 @@ func (d *document) tokenize() {
 		case c == '\n':
 			d.toks = append(d.toks, tok{s: i, e: i + 1, k: tNL})
 			i++
-		case unicode.IsSpace(c):
+		case c == ' ' || c == '\t' || c == '\r' || (c > 0x7F && unicode.IsSpace(c)):
 			i++
 		case isWordRune(c):
 			j := i + 1
@@ -158,8 +184,12 @@ func (d *document) tokenize() {
 			if j < len(r) && r[j] == '.' && containsRune(r[i:j], '.') && j-i <= 5 {
 				j++
 			}
-			t := tok{s: i, e: j, k: tWord, cap: unicode.IsUpper(c)}
-			t.cls, t.key = d.classify(i, j)
+			t := tok{s: i, e: j, k: tWord, cap: isUpper(c)}
+			var k string
+			if t.cls, k = d.classify(i, j); k != "" {
+				d.keys = append(d.keys, k)
+				t.key = int32(len(d.keys) - 1)
+			}
 			d.toks = append(d.toks, t)
 			i = j
 		default:
@@ -167,6 +197,18 @@ func (d *document) tokenize() {
 			i++
 		}
 	}
+}
+
+func isUpper(c rune) bool {
+	switch {
+	case c < 0x80:
+		return c >= 'A' && c <= 'Z'
+	case c >= 0x410 && c <= 0x42F:
+		return true
+	case c >= 0x430 && c <= 0x44F:
+		return false
+	}
+	return unicode.IsUpper(c)
 }
 
 func containsRune(rs []rune, c rune) bool {
@@ -244,8 +286,7 @@ func (d *document) sentenceEnds(i int) bool {
 	if d.toks[i].c == '.' && i > 0 {
 		p := &d.toks[i-1]
 		if p.k == tWord && p.e == d.toks[i].s {
-			w := d.key(p)
-			if abbrevs[w] || (p.e-p.s == 1 && unicode.IsLetter(d.r[p.s])) {
+			if p.cls&cAbbrev != 0 || (p.e-p.s == 1 && unicode.IsLetter(d.r[p.s])) {
 				return false
 			}
 		}

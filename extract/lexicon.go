@@ -28,14 +28,49 @@ const (
 	cOrgHead                        // office, ministry, committee: a body, not a person
 	cSozinshe                       // сөзінше, айтуынша: Kazakh "according to", after the name
 	cDay                            // today, вчера, Friday: a day relative to publication
+	cPrep                           // a preposition: what follows is a complement
+	cMonth                          // a month name (English, Russian genitive)
+	cAbbrev                         // an abbreviation whose dot ends no sentence
+	cRange                          // since, until, с, до: a date after it bounds a range
 )
 
-var lexicon = map[string]wclass{}
+// lexEntry is a known word: its classes and its interned spelling, so that
+// classifying a word of the text allocates nothing.
+type lexEntry struct {
+	cls wclass
+	key string
+}
+
+var lexicon = map[string]lexEntry{}
+
+// lexFilter has, for each lower-case first letter below U+0500, a bit for
+// every word length (in runes) the lexicon holds: most words of a text are
+// rejected without building their lower-case form.
+var lexFilter [0x500]uint32
+
+func buildLexFilter() {
+	for w := range lexicon {
+		r := []rune(w)
+		if len(r) >= 32 {
+			continue
+		}
+		if f := lowerKey(r[0]); f < rune(len(lexFilter)) {
+			lexFilter[f] |= 1 << len(r)
+		}
+	}
+	// a first letter beyond the table is never filtered
+}
+
+func addWord(w string, c wclass) {
+	e := lexicon[w]
+	e.cls |= c
+	e.key = w
+	lexicon[w] = e
+}
 
 func addWords(c wclass, list string) {
 	for _, w := range strings.Fields(list) {
-		w = strings.ReplaceAll(w, "_", " ")
-		lexicon[w] |= c
+		addWord(strings.ReplaceAll(w, "_", " "), c)
 	}
 }
 
@@ -145,14 +180,27 @@ further then later earlier first finally instead nevertheless за в на од�
 	addWords(cSozinshe, `сөзінше айтуынша пікірінше`)
 	addWords(cWordsOf, `словам мнению`)
 	for k := range weekdayNames {
-		lexicon[k] |= cDay
+		addWord(k, cDay)
 	}
 	for k := range relativeDays {
-		lexicon[k] |= cDay
+		addWord(k, cDay)
 	}
-	lexicon["күні"] |= cDay
+	addWord("күні", cDay)
 	addWords(cOrgHead, `office ministry committee service department agency government administration
 council court prosecutors police`)
+	for w := range prepositions {
+		addWord(w, cPrep)
+	}
+	for w := range monthNames {
+		addWord(w, cMonth)
+	}
+	for w := range abbrevs {
+		addWord(w, cAbbrev)
+	}
+	for w := range rangeWords {
+		addWord(w, cRange)
+	}
+	buildLexFilter()
 }
 
 // months maps a lower-case month name (any case ending stripped by prefix

@@ -23,38 +23,40 @@ var translit = map[rune]string{
 // start dropped (Tokayev/Tokaev, Yerlan/Ерлан), doubled letters single
 // (Assylov/Asylov).
 func foldName(w string) string {
-	var b strings.Builder
+	var raw [64]byte
+	bs := raw[:0]
 	for _, c := range w {
-		c = unicode.ToLower(c)
-		if t, ok := translit[c]; ok {
-			b.WriteString(t)
+		c = lowerKey(c)
+		if t, ok := translitOf(c); ok {
+			bs = append(bs, t...)
 			continue
 		}
 		if c >= 'a' && c <= 'z' {
-			b.WriteRune(c)
+			bs = append(bs, byte(c))
 		}
 	}
-	s := b.String()
-	s = strings.ReplaceAll(s, "kh", "h")
-	s = strings.ReplaceAll(s, "dzh", "zh")
-	bs := []byte(s)
-	for i, c := range bs {
-		switch c {
-		case 'y':
-			bs[i] = 'i'
-		case 'j':
-			bs[i] = 'i'
-		case 'w':
-			bs[i] = 'v'
-		}
-	}
-	out := bs[:0]
+	var outb [64]byte
+	out := outb[:0]
 	for i := 0; i < len(bs); i++ {
 		c := bs[i]
+		switch c {
+		case 'k':
+			if i+1 < len(bs) && bs[i+1] == 'h' {
+				continue // kh -> h
+			}
+		case 'd':
+			if i+2 < len(bs) && bs[i+1] == 'z' && bs[i+2] == 'h' {
+				continue // dzh -> zh
+			}
+		case 'y', 'j':
+			c = 'i'
+		case 'w':
+			c = 'v'
+		}
 		if c == 'i' {
-			prevV := i > 0 && isVowel(bs[i-1])
+			prevV := len(out) > 0 && isVowel(out[len(out)-1])
 			nextV := i+1 < len(bs) && isVowel(bs[i+1])
-			if nextV && (prevV || i == 0) {
+			if nextV && (prevV || len(out) == 0) {
 				continue
 			}
 		}
@@ -66,11 +68,31 @@ func foldName(w string) string {
 	return string(out)
 }
 
+// translitTable is translit as an array over the Cyrillic block.
+var translitTable = func() (t [0x100]*string) {
+	for c, s := range translit {
+		s := s
+		t[c-0x400] = &s
+	}
+	return t
+}()
+
+func translitOf(c rune) (string, bool) {
+	if c < 0x400 || c >= 0x500 {
+		return "", false
+	}
+	if p := translitTable[c-0x400]; p != nil {
+		return *p, true
+	}
+	return "", false
+}
+
 func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
 
 // roleAlias is one way to name an office, as lower-case words.
 type roleAlias struct {
 	words  []string
+	stems  []string // words without a final vowel, for case endings
 	person *inquest.Person
 	pos    inquest.Position
 }
@@ -79,11 +101,17 @@ type roleAlias struct {
 // any script and case ending, and by the title of an office they held.
 type nameIndex struct {
 	byKey map[string][]*inquest.Person
+	// heads holds the folded first letters of every indexed word, a cheap
+	// test that rejects most capitalised words before any folding.
+	heads map[[2]rune]bool
 	roles []roleAlias
+	// roleFirst maps the first letter of an office's first word to the
+	// offices, so that matching tries only a few at each word.
+	roleFirst map[rune][]int
 }
 
 func newNameIndex(people []*inquest.Person) *nameIndex {
-	ix := &nameIndex{byKey: map[string][]*inquest.Person{}}
+	ix := &nameIndex{byKey: map[string][]*inquest.Person{}, heads: map[[2]rune]bool{}, roleFirst: map[rune][]int{}}
 	add := func(name string, p *inquest.Person) {
 		ws := strings.FieldsFunc(name, func(c rune) bool { return unicode.IsSpace(c) || c == ',' })
 		if len(ws) == 0 {
@@ -95,6 +123,7 @@ func newNameIndex(people []*inquest.Person) *nameIndex {
 		if len(k) < 3 {
 			return
 		}
+		ix.heads[headOf([]rune(ws[len(ws)-1]))] = true
 		for _, q := range ix.byKey[k] {
 			if q == p {
 				return
@@ -114,7 +143,13 @@ func newNameIndex(people []*inquest.Person) *nameIndex {
 			for _, a := range append([]string{pos.Title}, pos.Aliases...) {
 				ws := roleWords(a)
 				if len(ws) > 0 {
-					ix.roles = append(ix.roles, roleAlias{words: ws, person: p, pos: pos})
+					ra := roleAlias{words: ws, person: p, pos: pos}
+					for _, w := range ws {
+						ra.stems = append(ra.stems, aliasStem(w))
+					}
+					first, _ := utf8.DecodeRuneInString(ws[0])
+					ix.roleFirst[first] = append(ix.roleFirst[first], len(ix.roles))
+					ix.roles = append(ix.roles, ra)
 				}
 			}
 		}
@@ -138,7 +173,7 @@ func roleWords(a string) []string {
 // lookup finds the people a word names, trying the word without case endings
 // (Токаева, Тоқаевтың, Tokayev's).
 func (ix *nameIndex) lookup(w []rune) []*inquest.Person {
-	if len(ix.byKey) == 0 || len(w) < 3 {
+	if len(ix.byKey) == 0 || len(w) < 3 || !ix.heads[headOf(w)] {
 		return nil
 	}
 	n := len(w)
@@ -164,32 +199,67 @@ func (ix *nameIndex) lookup(w []rune) []*inquest.Person {
 
 func isCyrillic(c rune) bool { return c >= 0x400 && c <= 0x4FF }
 
-// wordMatches compares an alias word with a text word, allowing the text word
-// a case ending of up to three letters (генпрокурора, главы государства).
-func wordMatches(alias, text string) bool {
+// headOf is the lower-cased first two letters of a word with Cyrillic and
+// Latin spellings of a name brought together (Т/T, о/o), enough to reject
+// words that cannot be an indexed name.
+func headOf(w []rune) [2]rune {
+	var h [2]rune
+	n := 0
+	for _, c := range w {
+		if n == 2 {
+			break
+		}
+		c = lowerKey(c)
+		if t, ok := translitOf(c); ok {
+			if t == "" {
+				continue
+			}
+			c = rune(t[0])
+		}
+		switch c {
+		case 'y', 'j':
+			c = 'i'
+		case 'w':
+			c = 'v'
+		}
+		if n == 1 && (c == h[0] || c == 'i' || c == 'h') {
+			continue // doubled letters, a dropped i, kh
+		}
+		if n == 0 && c == 'i' {
+			continue // Yerlan / Ерлан
+		}
+		h[n] = c
+		n++
+	}
+	return h
+}
+
+// aliasStem is an office word without a final vowel, so that the word
+// matches its case forms (глава/главы, генпрокурор/генпрокурора).
+func aliasStem(alias string) string {
+	ar := []rune(alias)
+	if len(ar) < 4 {
+		return alias
+	}
+	if strings.ContainsRune("аяоеыиьйуюіә", ar[len(ar)-1]) {
+		return string(ar[:len(ar)-1])
+	}
+	return alias
+}
+
+// wordMatches compares an office word (and its stem) with a text word,
+// allowing the text word a case ending of up to three letters.
+func wordMatches(alias, stem, text string) bool {
 	if alias == text {
 		return true
 	}
-	stem := alias
-	ar := []rune(alias)
-	if len(ar) >= 4 {
-		last := ar[len(ar)-1]
-		if strings.ContainsRune("аяоеыиьйуюіә", last) {
-			stem = string(ar[:len(ar)-1])
-		}
-	} else {
+	if len(alias) < 4 || !strings.HasPrefix(text, stem) {
 		return false
 	}
-	if !strings.HasPrefix(text, stem) {
-		return false
+	rest := text[len(stem):]
+	if stem[0] < 0x80 {
+		// English words take no case endings beyond a plural or possessive
+		return rest == "" || rest == "s" || rest == "'s"
 	}
-	rest := utf8.RuneCountInString(text) - utf8.RuneCountInString(stem)
-	if rest > 3 {
-		return false
-	}
-	// English words take no case endings beyond a plural or possessive
-	if r, _ := utf8.DecodeRuneInString(stem); r < 0x80 {
-		return rest == 0 || text[len(stem):] == "s" || text[len(stem):] == "'s"
-	}
-	return true
+	return utf8.RuneCountInString(rest) <= 3
 }

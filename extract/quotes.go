@@ -134,7 +134,7 @@ func (d *document) quoteText(sp qspan) (Quote, bool) {
 	for e > s && (unicode.IsSpace(d.r[e-1]) || d.r[e-1] == ',') {
 		e--
 	}
-	if quoteWordCount(d.r[s:e]) < 4 {
+	if quoteWordCount(d.r[s:e], 4) < 4 {
 		return Quote{}, false
 	}
 	if d.nameOfThing(sp, s, e) {
@@ -143,14 +143,18 @@ func (d *document) quoteText(sp qspan) (Quote, bool) {
 	return Quote{Span: Span{s, e}, Text: string(d.r[s:e])}, true
 }
 
-// countWords counts runs of letters and digits, as the corpus scorer does.
-func quoteWordCount(r []rune) int {
+// quoteWordCount counts runs of letters and digits, as the corpus scorer
+// does, stopping at limit.
+func quoteWordCount(r []rune, limit int) int {
 	n := 0
 	in := false
 	for _, c := range r {
 		w := isWordRune(c) || c == '_'
 		if w && !in {
 			n++
+			if n >= limit {
+				return n
+			}
 		}
 		in = w
 	}
@@ -164,7 +168,7 @@ func (d *document) nameOfThing(sp qspan, s, e int) bool {
 	if sp.dash {
 		return false
 	}
-	words := quoteWordCount(d.r[s:e])
+	words := quoteWordCount(d.r[s:e], 11)
 	if words > 10 {
 		return false
 	}
@@ -250,7 +254,7 @@ func (d *document) venueIn(t0, t1 int) string {
 	for i := t0; i < t1; i++ {
 		t := &d.toks[i]
 		if t.k == tWord && t.cls&cVenue != 0 {
-			r := []rune(t.key)
+			r := []rune(d.key(t))
 			return string(r[:min(5, len(r))])
 		}
 	}

@@ -65,6 +65,15 @@ func closingContext(r []rune, i int) bool {
 	return unicode.IsSpace(n) || unicode.IsPunct(n) || isDash(n)
 }
 
+// markOrBreak: the only runes the scanner needs to look at.
+func markOrBreak(c rune) bool {
+	switch c {
+	case '\n', '"', '“', '”', '„', '«', '»', '‘', '’', '‚', '‹', '›':
+		return true
+	}
+	return false
+}
+
 func isDash(c rune) bool { return c == '—' || c == '–' || c == '-' || c == '−' }
 
 func isLetterOrDigit(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
@@ -103,6 +112,9 @@ func scanQuotes(r []rune) []qspan {
 	}
 	for i := 0; i < len(r); i++ {
 		c := r[i]
+		if !markOrBreak(c) {
+			continue
+		}
 		if c == '\n' && len(stack) > 0 {
 			stack = stack[:1]
 			bottom := stack[0]

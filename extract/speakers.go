@@ -129,7 +129,7 @@ func (d *document) segmentIsAdverbial(a, b int) bool {
 	if t.k != tWord {
 		return true
 	}
-	if t.cls&(cAdverbial|cSubord) != 0 || prepositions[d.key(t)] || d.month(a) > 0 || d.number(a) >= 0 {
+	if t.cls&(cAdverbial|cSubord) != 0 || t.cls&cPrep != 0 || d.month(a) > 0 || d.number(a) >= 0 {
 		return true
 	}
 	return false
@@ -260,7 +260,7 @@ func (d *document) frames(si int) []frame {
 		}
 		switch {
 		case t.cls&cSpeech != 0:
-			k := t.key
+			k := d.key(t)
 			if (k == "атап" || k == "баса") && !(i+1 < s.t1 && d.isWord(i+1)) {
 				continue
 			}

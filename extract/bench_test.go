@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// syntheticNews writes about n bytes of news-like text: paragraphs of
+// reporting with quotations, speakers, titles, dates and numbers, in English
+// and Russian, generated from a fixed seed (no corpus text).
+func syntheticNews(n int) string {
+	rng := rand.New(rand.NewPCG(7, 11))
+	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
+	enNames := []string{"Daniyar Bekov", "Bekov", "Olga Smirnova", "the Prosecutor General", "the interior minister", "Aliya Nurova", "a local official", "Mr Tulegenov"}
+	enVerbs := []string{"said", "told reporters", "added", "stressed", "noted", "insisted"}
+	enWords := strings.Fields("the investigation into the events of January continues and officials say that many people were detained in several cities while lawyers and relatives of detainees demand an independent inquiry into allegations of torture and the use of force against peaceful protesters in the main square")
+	ruNames := []string{"Беков", "генпрокурор", "министр внутренних дел Тулегенов", "Ольга Смирнова", "адвокат Иванов"}
+	ruVerbs := []string{"заявил", "сказал", "отметил", "сообщил", "подчеркнул"}
+	ruWords := strings.Fields("расследование январских событий продолжается и по данным ведомства в нескольких городах были задержаны люди а адвокаты и родственники задержанных требуют независимого расследования сообщений о пытках и применении силы против мирных протестующих на центральной площади")
+	months := []string{"January", "February", "March"}
+	ruMonths := []string{"января", "февраля", "марта"}
+	sentence := func(words []string, k int) string {
+		var b strings.Builder
+		for i := 0; i < k; i++ {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+		s := b.String()
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	var b strings.Builder
+	for b.Len() < n {
+		// about a third of the paragraphs of a news report quote someone
+		switch rng.IntN(12) {
+		case 0:
+			fmt.Fprintf(&b, "On %s %d, %s %s: “%s. %s.”\n\n", pick(months), 1+rng.IntN(28), pick(enNames), pick(enVerbs), sentence(enWords, 12), sentence(enWords, 9))
+		case 1:
+			fmt.Fprintf(&b, "“%s,” %s %s. “%s.”\n\n", sentence(enWords, 10), pick(enNames), pick(enVerbs), sentence(enWords, 14))
+		case 2, 3, 4:
+			fmt.Fprintf(&b, "%s. %s said that %d people had been detained and %s. %s.\n\n", sentence(enWords, 15), pick(enNames), 100+rng.IntN(9000), sentence(enWords, 8), sentence(enWords, 11))
+		case 5:
+			fmt.Fprintf(&b, "«%s», — %s %s. %d %s %s.\n\n", sentence(ruWords, 11), pick(ruVerbs), pick(ruNames), 1+rng.IntN(28), pick(ruMonths), sentence(ruWords, 9))
+		case 6:
+			fmt.Fprintf(&b, "По словам %s, %s. %s «%s».\n\n", "Бекова", sentence(ruWords, 10), sentence(ruWords, 6), sentence(ruWords, 8))
+		case 7:
+			fmt.Fprintf(&b, "— %s, — %s %s. — %s.\n\n", sentence(ruWords, 9), pick(ruVerbs), pick(ruNames), sentence(ruWords, 7))
+		case 8, 9:
+			fmt.Fprintf(&b, "%s, %s. %s. %s.\n\n", sentence(enWords, 14), sentence(enWords, 9), sentence(enWords, 17), sentence(enWords, 12))
+		default:
+			fmt.Fprintf(&b, "%s %d %s %s. %s, %s.\n\n", sentence(ruWords, 9), 1+rng.IntN(28), pick(ruMonths), sentence(ruWords, 6), sentence(ruWords, 13), sentence(ruWords, 8))
+		}
+	}
+	return b.String()
+}
+
+func BenchmarkExtract(b *testing.B) {
+	text := syntheticNews(1 << 20)
+	eng := NewEngine(Options{People: testPeople(), Published: "2022-03-20"})
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		eng.Extract(text)
+	}
+}
+
+// BenchmarkQuotations measures this file's part alone: quotations, speakers
+// and dates, without figures, questions and stances.
+func BenchmarkQuotations(b *testing.B) {
+	text := syntheticNews(1 << 20)
+	eng := NewEngine(Options{People: testPeople(), Published: "2022-03-20"})
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		newDocument(text, "en", "2022-03-20", eng).quotations()
+	}
+}
