@@ -42,6 +42,11 @@ type AnalysisService interface {
 	// decided. ENOTFOUND; EINVALID for an unknown status or no decider.
 	SetContradictionStatus(ctx context.Context, id int64, status ContradictionStatus, note, by string) error
 
+	// ClaimStances returns the stances on one claim and the statements they
+	// are of: what re-analysing one change on that claim reads, instead of
+	// the whole case.
+	ClaimStances(ctx context.Context, claimID int64) ([]*Stance, []*Statement, error)
+
 	// UpsertMeasure inserts m or renames the measure with the same case and
 	// slug, and sets ID. EINVALID for a bad slug or no name.
 	UpsertMeasure(ctx context.Context, m *Measure) error

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -185,6 +186,41 @@ func (db *DB) SetContradictionStatus(ctx context.Context, id int64, status inque
 		}
 		return t.record(ctx, "contradiction."+string(status), "contradiction", id, old.Contradiction, &after)
 	})
+}
+
+// ClaimStances returns the stances on one claim, by statement, and the
+// statements they are of: all that re-analysing a change on that claim
+// needs, without reading the rest of the case. Both are read from one
+// snapshot, so a stance never comes without its statement.
+func (db *DB) ClaimStances(ctx context.Context, claimID int64) ([]*inquest.Stance, []*inquest.Statement, error) {
+	sqlTx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, nil, fmt.Errorf("stances on claim %d: %w", claimID, err)
+	}
+	defer sqlTx.Rollback()
+	r := q{sqlTx, db.dialect}
+	rows, err := r.query(ctx, "SELECT "+stanceColumns+" FROM stances st WHERE st.claim_id = ? ORDER BY st.statement_id", claimID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("stances on claim %d: %w", claimID, err)
+	}
+	var stances []*inquest.Stance
+	for rows.Next() {
+		s, err := scanStance(rows)
+		if err != nil {
+			rows.Close()
+			return nil, nil, fmt.Errorf("stances on claim %d: %w", claimID, err)
+		}
+		stances = append(stances, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("stances on claim %d: %w", claimID, err)
+	}
+	statements, err := queryStatements(ctx, r, "s.id IN (SELECT statement_id FROM stances WHERE claim_id = ?)", "", claimID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("statements with stances on claim %d: %w", claimID, err)
+	}
+	return stances, statements, nil
 }
 
 func scanContradiction(r scanner) (storedContradiction, error) {

@@ -261,3 +261,44 @@ func TestMeasuresPartsAndAssignment(t *testing.T) {
 		}
 	})
 }
+
+func TestClaimStancesReadsOneClaim(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newAnalysisCase(t, db)
+		other := &inquest.Claim{CaseID: a.c.ID, Slug: "coup-attempt", Text: "A coup was attempted"}
+		if err := db.UpsertClaim(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []*inquest.Stance{
+			{StatementID: a.st[0].ID, ClaimID: a.claim.ID, Stance: inquest.Supports},
+			{StatementID: a.st[1].ID, ClaimID: a.claim.ID, Stance: inquest.Denies, Review: inquest.Rejected},
+			{StatementID: a.st[2].ID, ClaimID: other.ID, Stance: inquest.Supports},
+			{StatementID: a.st[0].ID, ClaimID: other.ID, Stance: inquest.Qualifies},
+		} {
+			if err := db.AddStance(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		stances, statements, err := db.ClaimStances(ctx, a.claim.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range stances {
+			got = append(got, fmt.Sprintf("stance %d %s %s", s.StatementID, s.Stance, s.Review))
+		}
+		for _, s := range statements {
+			got = append(got, fmt.Sprintf("statement %d %s", s.ID, s.SpeakerName))
+		}
+		want := []string{
+			fmt.Sprintf("stance %d supports suggested", a.st[0].ID),
+			fmt.Sprintf("stance %d denies rejected", a.st[1].ID),
+			fmt.Sprintf("statement %d Tokayev", a.st[0].ID),
+			fmt.Sprintf("statement %d Asylov", a.st[1].ID),
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("ClaimStances:\n got %q\nwant %q", got, want)
+		}
+	})
+}
