@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,9 +68,71 @@ type figureFinder struct {
 	// lastNumEnd is where the last figure's number ended, for lists.
 	lastNumEnd int
 	pos        figRuneCursor
-	before     []figTok
-	after      []figTok
 	words      []string
+	// toks are the tokens of the paragraph text[paraStart:paraEnd], read
+	// when the first number in it is considered.
+	toks               []figTok
+	paraStart, paraEnd int
+	// masks caches the measure flags of the words seen.
+	masks map[string]uint32
+}
+
+// mask returns the measure flags of the lower-case word lw.
+func (f *figureFinder) mask(lw string) uint32 {
+	if m, ok := f.masks[lw]; ok {
+		return m
+	}
+	if f.masks == nil {
+		f.masks = map[string]uint32{}
+	}
+	m := figMeasureMask(lw)
+	f.masks[lw] = m
+	return m
+}
+
+// measure names what words measure, as figSuggestMeasure does.
+func (f *figureFinder) measure(words []string) string {
+	var m uint32
+	for _, w := range words {
+		m |= f.mask(w)
+	}
+	return figMeasureName(m)
+}
+
+// wordMeasure names what one word measures.
+func (f *figureFinder) wordMeasure(lw string) string { return figMeasureName(f.mask(lw)) }
+
+// figBeforeTokens and figAfterTokens bound how far the finder looks either
+// side of a number: qualifiers, a counted phrase of eight words with its
+// marks, six words back for a number standing after its noun.
+const (
+	figBeforeTokens = 16
+	figAfterTokens  = 28
+)
+
+// window returns the tokens of the paragraph before start and from end on.
+func (f *figureFinder) window(start, end int) (before, after []figTok) {
+	if f.toks == nil || start < f.paraStart || start >= f.paraEnd {
+		ps := strings.LastIndexByte(f.text[:start], '\n') + 1
+		pe := strings.IndexByte(f.text[start:], '\n')
+		if pe < 0 {
+			pe = len(f.text)
+		} else {
+			pe += start
+		}
+		f.toks = figTokenize(f.text, ps, pe, f.toks[:0])
+		if len(f.toks) > 0 {
+			f.toks[0].nl = true
+		}
+		f.paraStart, f.paraEnd = ps, pe
+	}
+	toks := f.toks
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].s >= start })
+	lo := max(0, k-figBeforeTokens)
+	before = toks[lo:k]
+	m := sort.Search(len(toks), func(i int) bool { return toks[i].s >= end })
+	after = toks[m:min(len(toks), m+figAfterTokens)]
+	return before, after
 }
 
 // figRuneCursor converts byte offsets to code-point offsets, moving from the last
@@ -137,7 +200,7 @@ func (f *figureFinder) scan() {
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		if !numIsLetter(r) {
 			i += w
 			continue
 		}
@@ -152,6 +215,9 @@ func (f *figureFinder) scan() {
 
 // isNumberWord reports whether the word w can start a number in f's language.
 func (f *figureFinder) isNumberWord(w string) bool {
+	if !numStartsNumberWord(w) {
+		return false
+	}
 	var buf [48]byte
 	lw := numLower(buf[:0], w)
 	nw, ok := lookupNumberWord(lw, f.lang)
@@ -200,9 +266,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 		}
 	}
 
-	f.before = figTokensBefore(text, numStart, f.before)
-	f.after = figTokensAfter(text, numEnd, f.after)
-	before, after := f.before, f.after
+	before, after := f.window(numStart, numEnd)
 
 	var prev *figTok
 	if len(before) > 0 {
@@ -261,7 +325,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 	// it plainly counts people.
 	if ne.digits && ne.plainInt && prev != nil && prev.kind == ftWord && prev.upper && prev.e == figTrimmedEnd(text, numStart) &&
 		!figSentenceStart(before, len(before)-1) && !figIsQualifierWord(prev.lw) {
-		if next == nil || next.kind != ftWord || !(figPeopleNouns.has(next.lw) || figSuggestMeasure([]string{next.lw}) != "") {
+		if next == nil || next.kind != ftWord || !(figPeopleNouns.has(next.lw) || f.wordMeasure(next.lw) != "") {
 			return numEnd
 		}
 	}
@@ -352,7 +416,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 			return numEnd
 		}
 		words := f.wordsOf(after, ai, end)
-		if figSuggestMeasure(words) == "" && !listContext {
+		if f.measure(words) == "" && !listContext {
 			return numEnd
 		}
 		spanEnd, measureFrom = end, ai
@@ -413,7 +477,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 			}
 		}
 	}
-	measure := figSuggestMeasure(words)
+	measure := f.measure(words)
 	if measure == "" {
 		// "164 people, including two children, killed in unrest".
 		n := 0
@@ -432,7 +496,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 				n++
 			}
 		}
-		measure = figSuggestMeasure(words)
+		measure = f.measure(words)
 		conf -= 0.05
 	} else {
 		conf += 0.15
@@ -661,11 +725,15 @@ func figCrossesSentence(s string) bool {
 var (
 	figQualBeforeWords [][]string
 	figQualAfterWords  [][]string
+	// figQualByLast lists the qualifiers before a number by their last word.
+	figQualByLast = map[string][]int{}
 )
 
 func init() {
-	for _, q := range figQualBefore {
-		figQualBeforeWords = append(figQualBeforeWords, strings.Fields(q.words))
+	for i, q := range figQualBefore {
+		ws := strings.Fields(q.words)
+		figQualBeforeWords = append(figQualBeforeWords, ws)
+		figQualByLast[ws[len(ws)-1]] = append(figQualByLast[ws[len(ws)-1]], i)
 	}
 	for _, q := range figQualAfter {
 		figQualAfterWords = append(figQualAfterWords, strings.Fields(q.words))
@@ -676,7 +744,11 @@ func init() {
 // number and returns its meaning and length in tokens.
 func figMatchQualBefore(before []figTok) (string, int) {
 	best, bestN := "", 0
-	for qi, ws := range figQualBeforeWords {
+	if len(before) == 0 || before[len(before)-1].kind != ftWord {
+		return "", 0
+	}
+	for _, qi := range figQualByLast[before[len(before)-1].lw] {
+		ws := figQualBeforeWords[qi]
 		n := len(ws)
 		if n <= bestN || n > len(before) {
 			continue
@@ -829,13 +901,13 @@ func (f *figureFinder) extendBefore(before []figTok, bi, start int) int {
 	case t.kind == ftWord && t.lw == "of":
 		// "deaths of 164 people", "a nation of 19 million", not "spoke of 300".
 		if p > 0 && before[p-1].kind == ftWord &&
-			(figCountHeads.has(before[p-1].lw) || figSuggestMeasure([]string{before[p-1].lw}) != "") {
+			(figCountHeads.has(before[p-1].lw) || f.wordMeasure(before[p-1].lw) != "") {
 			return before[p-1].s
 		}
 		return start
 	case t.kind == ftWord && figPrepBefore.has(t.lw):
 		return t.s
-	case t.kind == ftWord && (!t.upper || figSentenceStart(before, p)) && figSuggestMeasure([]string{t.lw}) != "":
+	case t.kind == ftWord && (!t.upper || figSentenceStart(before, p)) && f.wordMeasure(t.lw) != "":
 		return t.s
 	case t.kind == ftPunct && figIsDash(t.r) && !t.nl:
 		// Only when those words say what is counted: "погибло в Алматы –
@@ -846,7 +918,7 @@ func (f *figureFinder) extendBefore(before []figTok, bi, start int) int {
 			if before[k].kind != ftWord || before[k+1].nl {
 				break
 			}
-			if figSuggestMeasure([]string{before[k].lw}) != "" {
+			if f.wordMeasure(before[k].lw) != "" {
 				s = before[k].s
 			}
 			n++
@@ -874,7 +946,7 @@ func (f *figureFinder) countedBefore(before []figTok, bi int) (int, bool) {
 			break
 		}
 		n++
-		if figPeopleNouns.has(t.lw) || figSuggestMeasure([]string{t.lw}) != "" {
+		if figPeopleNouns.has(t.lw) || f.wordMeasure(t.lw) != "" {
 			start, ok = t.s, true
 		}
 		if t.nl {

@@ -26,48 +26,63 @@ type figTok struct {
 	r     rune // the mark, for punctuation
 }
 
-// windowBytes bound how far the finder looks either side of a number.
-const (
-	figWindowBefore = 360
-	figWindowAfter  = 480
-)
-
 // figTokenize splits text[from:to] into tokens. from and to are rune boundaries.
 func figTokenize(text string, from, to int, out []figTok) []figTok {
 	i := from
 	nl := false
 	for i < to {
-		r, w := utf8.DecodeRuneInString(text[i:])
+		r, w := numDecode(text, i)
 		switch {
 		case r == '\n' || r == '\r' || r == '\u2029':
 			nl = true
 			i += w
-		case unicode.IsSpace(r):
+		case r == ' ' || r == '\t' || (r >= utf8.RuneSelf && unicode.IsSpace(r)):
 			i += w
-		case unicode.IsLetter(r):
+		case numIsLetter(r):
 			j := i + w
+			clean := !(r == 'ё' || numIsUpper(r)) // already lower case
 			for j < to {
-				r2, w2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.Is(unicode.Mn, r2) {
+				// Fast paths for the two scripts of the texts.
+				if c := text[j]; c < utf8.RuneSelf {
+					if uint32(c|0x20)-'a' < 26 {
+						if c <= 'Z' {
+							clean = false
+						}
+						j++
+						continue
+					}
+				} else if (c == 0xD0 || c == 0xD1) && j+1 < to && text[j+1]&0xC0 == 0x80 {
+					// а-я (D0 B0 - D1 8F) are lower case, А-Я and Ё upper.
+					c2 := text[j+1]
+					if c == 0xD1 && c2 <= 0x8F || c == 0xD0 && c2 >= 0xB0 {
+						j += 2
+						continue
+					}
+				}
+				r2, w2 := numDecode(text, j)
+				if numIsLetter(r2) || (r2 >= 0x0300 && unicode.Is(unicode.Mn, r2)) {
+					if r2 == 'ё' || numIsUpper(r2) {
+						clean = false
+					}
 					j += w2
 					continue
 				}
 				// Hyphens and apostrophes inside words: "Nur-Sultan", "country's".
 				if (r2 == '-' || r2 == '\'' || r2 == '’') && j+w2 < to {
 					r3, _ := utf8.DecodeRuneInString(text[j+w2:])
-					if unicode.IsLetter(r3) {
+					if numIsLetter(r3) {
 						j += w2
 						continue
 					}
 				}
 				break
 			}
-			var buf [64]byte
-			lw := ""
-			if j-i <= 48 {
-				lw = numLower(buf[:0], text[i:j])
+			lw := text[i:j]
+			if !clean {
+				var buf [64]byte
+				lw = numLower(buf[:0], lw)
 			}
-			out = append(out, figTok{s: i, e: j, kind: ftWord, nl: nl, upper: unicode.IsUpper(r), lw: lw})
+			out = append(out, figTok{s: i, e: j, kind: ftWord, nl: nl, upper: numIsUpper(r), lw: lw})
 			nl = false
 			i = j
 		case r < utf8.RuneSelf && numIsDigit(byte(r)):
@@ -87,44 +102,6 @@ func figTokenize(text string, from, to int, out []figTok) []figTok {
 	return out
 }
 
-// figRuneStart moves i back to the start of the rune it falls in.
-func figRuneStart(text string, i int) int {
-	for i > 0 && i < len(text) && !utf8.RuneStart(text[i]) {
-		i--
-	}
-	return i
-}
-
-// figTokensBefore returns the tokens that end at or before pos, nearest last.
-func figTokensBefore(text string, pos int, buf []figTok) []figTok {
-	from := pos - figWindowBefore
-	partial := from > 0
-	if from < 0 {
-		from = 0
-	}
-	from = figRuneStart(text, from)
-	toks := figTokenize(text, from, pos, buf[:0])
-	if partial && len(toks) > 0 {
-		toks = toks[1:] // may be the tail of a word cut by the window
-	}
-	return toks
-}
-
-// figTokensAfter returns the tokens from pos on.
-func figTokensAfter(text string, pos int, buf []figTok) []figTok {
-	to := pos + figWindowAfter
-	partial := to < len(text)
-	if to > len(text) {
-		to = len(text)
-	}
-	to = figRuneStart(text, to)
-	toks := figTokenize(text, pos, to, buf[:0])
-	if partial && len(toks) > 0 {
-		toks = toks[:len(toks)-1]
-	}
-	return toks
-}
-
 func figIsDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '‒' || r == '−' }
 
 func figIsOpenQuote(r rune) bool { return r == '«' || r == '“' || r == '„' || r == '‘' }
@@ -139,3 +116,11 @@ func figIsCurrency(r rune) bool {
 
 // figSentenceEnd reports whether a punctuation mark ends a sentence.
 func figSentenceEnd(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' || r == ';' }
+
+// figRuneStart moves i back to the start of the rune it falls in.
+func figRuneStart(text string, i int) int {
+	for i > 0 && i < len(text) && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return i
+}

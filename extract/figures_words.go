@@ -9,14 +9,16 @@ import "strings"
 // figWordSet matches lower-case words exactly or by stem.
 type figWordSet struct {
 	exact map[string]bool
-	stems []string
+	// stems by their first byte, so a word is tried against few of them.
+	stems map[byte][]string
 }
 
 func newFigWordSet(list string) figWordSet {
-	ws := figWordSet{exact: map[string]bool{}}
+	ws := figWordSet{exact: map[string]bool{}, stems: map[byte][]string{}}
 	for _, w := range strings.Fields(list) {
 		if strings.HasSuffix(w, "*") {
-			ws.stems = append(ws.stems, strings.TrimSuffix(w, "*"))
+			st := strings.TrimSuffix(w, "*")
+			ws.stems[st[0]] = append(ws.stems[st[0]], st)
 		} else {
 			ws.exact[w] = true
 		}
@@ -25,10 +27,15 @@ func newFigWordSet(list string) figWordSet {
 }
 
 func (ws figWordSet) has(lw string) bool {
+	if lw == "" {
+		return false
+	}
 	if ws.exact[lw] {
 		return true
 	}
-	for _, s := range ws.stems {
+	// Cyrillic letters share their first byte; index by the second too
+	// would cost more than it saves for lists this short.
+	for _, s := range ws.stems[lw[0]] {
 		if strings.HasPrefix(lw, s) {
 			return true
 		}
@@ -203,60 +210,93 @@ var (
 		нападавш* боевик* террорист* бандит* экстремист* содыр* лаңкес* террор*`)
 )
 
+// Measure flags: what each word says about a counted phrase.
+const (
+	mDeath uint32 = 1 << iota
+	mTorture
+	mSecurity
+	mInjury
+	mDetain
+	mTroop
+	mCase
+	mCriminal
+	mAdmin
+	mInvestigation
+	mWeapon
+	mMoney
+	mBuilding
+	mVehicle
+	mProtest
+	mAttacker
+)
+
+var figMeasureSets = []struct {
+	set  *figWordSet
+	flag uint32
+}{
+	{&figDeathWords, mDeath}, {&figTortureWords, mTorture}, {&figSecurityWords, mSecurity},
+	{&figInjuryWords, mInjury}, {&figDetainWords, mDetain}, {&figTroopWords, mTroop},
+	{&figCaseWords, mCase}, {&figCriminalWords, mCriminal}, {&figAdminWords, mAdmin},
+	{&figInvestigationWords, mInvestigation}, {&figWeaponWords, mWeapon}, {&figMoneyWords, mMoney},
+	{&figBuildingWords, mBuilding}, {&figVehicleWords, mVehicle}, {&figProtestWords, mProtest},
+	{&figAttackerWords, mAttacker},
+}
+
+// figMeasureMask returns the measure flags of one lower-case word.
+func figMeasureMask(lw string) uint32 {
+	var m uint32
+	for _, ms := range figMeasureSets {
+		if ms.set.has(lw) {
+			m |= ms.flag
+		}
+	}
+	return m
+}
+
 // figSuggestMeasure names what the words of a counted phrase measure, or "".
 func figSuggestMeasure(words []string) string {
-	var death, torture, security, injury, detain, troop, cases, criminal, admin, invest,
-		weapon, money, building, vehicle, protest, attacker bool
+	var m uint32
 	for _, w := range words {
-		death = death || figDeathWords.has(w)
-		torture = torture || figTortureWords.has(w)
-		security = security || figSecurityWords.has(w)
-		injury = injury || figInjuryWords.has(w)
-		detain = detain || figDetainWords.has(w)
-		troop = troop || figTroopWords.has(w)
-		cases = cases || figCaseWords.has(w)
-		criminal = criminal || figCriminalWords.has(w)
-		admin = admin || figAdminWords.has(w)
-		invest = invest || figInvestigationWords.has(w)
-		weapon = weapon || figWeaponWords.has(w)
-		money = money || figMoneyWords.has(w)
-		building = building || figBuildingWords.has(w)
-		vehicle = vehicle || figVehicleWords.has(w)
-		protest = protest || figProtestWords.has(w)
-		attacker = attacker || figAttackerWords.has(w)
+		m |= figMeasureMask(w)
 	}
+	return figMeasureName(m)
+}
+
+// figMeasureName turns measure flags into a measure name, or "".
+func figMeasureName(m uint32) string {
+	has := func(f uint32) bool { return m&f != 0 }
 	switch {
-	case money:
+	case has(mMoney):
 		return "money"
-	case death && torture:
+	case has(mDeath) && has(mTorture):
 		return "deaths in custody"
-	case death && security:
+	case has(mDeath) && has(mSecurity):
 		return "security-force deaths"
-	case death && attacker:
+	case has(mDeath) && has(mAttacker):
 		return "attackers killed"
-	case death:
+	case has(mDeath):
 		return "deaths"
-	case injury:
+	case has(mInjury):
 		return "injured"
-	case cases && criminal:
+	case has(mCase) && has(mCriminal):
 		return "criminal cases"
-	case cases && admin:
+	case has(mCase) && has(mAdmin):
 		return "administrative cases"
-	case invest:
+	case has(mInvestigation):
 		return "investigations"
-	case detain:
+	case has(mDetain):
 		return "detainees"
-	case troop:
+	case has(mTroop):
 		return "troops"
-	case weapon:
+	case has(mWeapon):
 		return "weapons"
-	case attacker:
+	case has(mAttacker):
 		return "attackers"
-	case protest:
+	case has(mProtest):
 		return "protesters"
-	case vehicle:
+	case has(mVehicle):
 		return "vehicles"
-	case building:
+	case has(mBuilding):
 		return "buildings"
 	}
 	return ""

@@ -507,8 +507,21 @@ func numSkipSpaces(s string, i int) int {
 func numWordAt(s string, i int) (string, int, bool) {
 	j := i
 	for j < len(s) {
-		r, w := utf8.DecodeRuneInString(s[j:])
-		if !unicode.IsLetter(r) {
+		// Fast paths: ASCII letters and the Cyrillic block (lead bytes D0-D3).
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if uint32(c|0x20)-'a' < 26 {
+				j++
+				continue
+			}
+			break
+		}
+		if c >= 0xD0 && c <= 0xD3 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 && !(c == 0xD2 && s[j+1] >= 0x82 && s[j+1] <= 0x89) {
+			j += 2
+			continue
+		}
+		r, w := numDecode(s, j)
+		if !numIsLetter(r) {
 			break
 		}
 		j += w
@@ -519,9 +532,31 @@ func numWordAt(s string, i int) (string, int, bool) {
 	return s[i:j], j, true
 }
 
-// numLower lower-cases w into buf without allocating when it fits, and
-// folds "ё" to "е".
+// numLower returns w in lower case with "ё" folded to "е". A word already in
+// that form, as most are, is returned as is without allocating; otherwise it
+// is built in buf.
 func numLower(buf []byte, w string) string {
+	clean := true
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				clean = false
+				break
+			}
+			i++
+			continue
+		}
+		r, n := numDecode(w, i)
+		if r == 'ё' || numIsUpper(r) {
+			clean = false
+			break
+		}
+		i += n
+	}
+	if clean {
+		return w
+	}
 	for _, r := range w {
 		r = unicode.ToLower(r)
 		if r == 'ё' {
@@ -530,4 +565,127 @@ func numLower(buf []byte, w string) string {
 		buf = utf8.AppendRune(buf, r)
 	}
 	return string(buf)
+}
+
+// numPrefixes marks the first two letters (lower case) of every number word,
+// a cheap test that lets the scanner skip most words without a lookup. It is
+// indexed by numLetterIndex; letters outside the table never start one.
+var numPrefixes [numLetters][numLetters]bool
+
+const numLetters = 26 + 32 + 9
+
+func init() {
+	for _, m := range []map[string]numWord{numEN, numRU, numKK} {
+		for w := range m {
+			if utf8.RuneCountInString(w) < 2 {
+				continue // "k", "m": only glued to digits
+			}
+			a, b, ok := numPrefix(w)
+			if !ok {
+				panic("extract: number word outside the letter table: " + w)
+			}
+			numPrefixes[a][b] = true
+		}
+	}
+}
+
+// numStartsNumberWord reports whether w may be a number word, by its first
+// two letters.
+func numStartsNumberWord(w string) bool {
+	a, b, ok := numPrefix(w)
+	return ok && numPrefixes[a][b]
+}
+
+// numPrefix returns the table indexes of the first two letters of w.
+func numPrefix(w string) (int, int, bool) {
+	r1, n1 := numDecode(w, 0)
+	if n1 == 0 {
+		return 0, 0, false
+	}
+	r2, n2 := numDecode(w, n1)
+	if n2 == 0 {
+		return 0, 0, false
+	}
+	a, b := numLetterIndex(r1), numLetterIndex(r2)
+	return a, b, a >= 0 && b >= 0
+}
+
+// numLetterIndex folds case and numbers the Latin, Russian and Kazakh
+// letters from 0; -1 for anything else.
+func numLetterIndex(r rune) int {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return int(r - 'a')
+	case r >= 'A' && r <= 'Z':
+		return int(r - 'A')
+	case r >= 0x0430 && r <= 0x044f: // а-я
+		return 26 + int(r-0x0430)
+	case r >= 0x0410 && r <= 0x042f: // А-Я
+		return 26 + int(r-0x0410)
+	case r == 'ё' || r == 'Ё':
+		return 26 + int('е'-0x0430)
+	}
+	switch unicode.ToLower(r) {
+	case 'ә':
+		return 58
+	case 'ғ':
+		return 59
+	case 'қ':
+		return 60
+	case 'ң':
+		return 61
+	case 'ө':
+		return 62
+	case 'ұ':
+		return 63
+	case 'ү':
+		return 64
+	case 'һ':
+		return 65
+	case 'і':
+		return 66
+	}
+	return -1
+}
+
+// numDecode decodes the rune at s[i:], inlined for ASCII. It returns width
+// 0 at the end of s.
+func numDecode(s string, i int) (rune, int) {
+	if i < len(s) && s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
+	}
+	return numDecodeSlow(s, i)
+}
+
+// numDecodeSlow decodes a non-ASCII rune, fast for two-byte sequences
+// (Cyrillic).
+func numDecodeSlow(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	c := s[i]
+	if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// numIsUpper is unicode.IsUpper with a fast answer for Latin and Cyrillic,
+// the scripts of the texts.
+func numIsUpper(r rune) bool {
+	if r < 0x0430 {
+		return ('A' <= r && r <= 'Z') || (r >= 0x0400 && r <= 0x042f) || (r >= 0xc0 && unicode.IsUpper(r))
+	}
+	return r > 0x045f && unicode.IsUpper(r)
+}
+
+// numIsLetter is unicode.IsLetter with a fast answer for Latin and Cyrillic.
+func numIsLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return uint32(r|0x20)-'a' < 26
+	}
+	if r >= 0x0400 && r <= 0x04ff {
+		return r < 0x0482 || r > 0x0489
+	}
+	return unicode.IsLetter(r)
 }

@@ -18,8 +18,14 @@ func Questions(text string, lang string) []Question {
 	var out []Question
 	cur := figRuneCursor{text: text}
 	lastEnd := -1
+	fullwidth := strings.Contains(text, "？")
 	for i := 0; i < len(text); {
-		k := strings.IndexAny(text[i:], "?？")
+		var k int
+		if fullwidth {
+			k = strings.IndexAny(text[i:], "?？")
+		} else {
+			k = strings.IndexByte(text[i:], '?')
+		}
 		if k < 0 {
 			break
 		}
