@@ -250,6 +250,56 @@ func check(ctx context.Context, db *store.DB, slug string, today inquest.Date) (
 	return r, nil
 }
 
+// reanalyse re-derives and saves only the contradictions a change can
+// affect, without reading the case: for each claim in scope it reads the
+// stances on that claim and their statements, re-pairs the changed
+// statement (or the whole claim), and saves within that scope, so that the
+// analysts' verdicts stay. A zero change re-analyses the case like check.
+func reanalyse(ctx context.Context, db *store.DB, caseID int64, ch inquest.ContradictionScope) ([]*inquest.Contradiction, error) {
+	people, err := db.People(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if ch.ClaimID == 0 && ch.StatementID == 0 {
+		statements, err := db.Statements(ctx, inquest.StatementFilter{CaseID: caseID})
+		if err != nil {
+			return nil, err
+		}
+		stances, err := db.Stances(ctx, caseID)
+		if err != nil {
+			return nil, err
+		}
+		derived := analysis.Contradictions(analysis.Record{CaseID: caseID, Statements: statements, Stances: stances, People: people})
+		return derived, db.SaveContradictions(ctx, caseID, ch, derived)
+	}
+	claims := []int64{ch.ClaimID}
+	if ch.ClaimID == 0 { // a statement changed: its speaker or day may matter on every claim
+		cs, err := db.Claims(ctx, caseID)
+		if err != nil {
+			return nil, err
+		}
+		claims = claims[:0]
+		for _, c := range cs {
+			claims = append(claims, c.ID)
+		}
+	}
+	var out []*inquest.Contradiction
+	for _, claimID := range claims {
+		stances, statements, err := db.ClaimStances(ctx, claimID)
+		if err != nil {
+			return nil, err
+		}
+		scope := inquest.ContradictionScope{ClaimID: claimID, StatementID: ch.StatementID}
+		ix := analysis.NewIndex(analysis.Record{CaseID: caseID, Statements: statements, Stances: stances, People: people})
+		derived := ix.Affected(scope)
+		if err := db.SaveContradictions(ctx, caseID, scope, derived); err != nil {
+			return nil, fmt.Errorf("save the contradictions on claim %d: %w", claimID, err)
+		}
+		out = append(out, derived...)
+	}
+	return out, nil
+}
+
 func measureName(ms []*inquest.Measure, p analysis.Point) string {
 	for _, m := range ms {
 		if m.ID == p.MeasureID {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -281,4 +283,93 @@ func checkCmdGolden(t *testing.T, name, got string) {
 			}
 		}
 	}
+}
+
+// TestReanalyseOneChangeMatchesFullCheck changes one stance, then one
+// statement, re-analyses only what each can affect, and checks that a full
+// check afterwards finds exactly the same contradictions, verdicts included.
+func TestReanalyseOneChangeMatchesFullCheck(t *testing.T) {
+	storetest.EachDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db := checkCase(t, dsn)
+		c, err := db.CaseBySlug(ctx, "january-events")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := check(ctx, db, c.Slug, "2026-11-26"); err != nil {
+			t.Fatal(err)
+		}
+		listed := func() []string {
+			cs, err := db.Contradictions(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := []string{}
+			for _, x := range cs {
+				out = append(out, fmt.Sprintf("#%d %s %d>%d %s %s", x.ID, x.Kind, x.AStatementID, x.BStatementID, x.Degree, x.Status))
+			}
+			return out
+		}
+		first := listed()
+		if err := db.SetContradictionStatus(ctx, 3, inquest.ContradictionDismissed, "the office spoke before Asylov took it", "aigerim"); err != nil {
+			t.Fatal(err)
+		}
+		stances, err := db.Stances(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		claimID := stances[0].ClaimID
+		changes := []struct {
+			name   string
+			change func() inquest.ContradictionScope
+		}{
+			{"Khabar's rejected denial is restored as a suggestion", func() inquest.ContradictionScope {
+				// Statement 5's stance was rejected; an analyst reopens it.
+				if _, err := db.RawExec(ctx, "UPDATE stances SET review = ? WHERE statement_id = ?", "suggested", 5); err != nil {
+					t.Fatal(err)
+				}
+				return inquest.ContradictionScope{ClaimID: claimID, StatementID: 5}
+			}},
+			{"Asylov's denial is rejected", func() inquest.ContradictionScope {
+				s := &inquest.Stance{StatementID: 2, ClaimID: claimID, Stance: inquest.Denies, Review: inquest.Rejected}
+				if err := db.AddStance(ctx, s); err != nil {
+					t.Fatal(err)
+				}
+				return inquest.ContradictionScope{ClaimID: claimID, StatementID: 2}
+			}},
+			{"Asylov's denial comes back, the dismissal with it", func() inquest.ContradictionScope {
+				if _, err := db.RawExec(ctx, "UPDATE stances SET review = ? WHERE statement_id = ?", "confirmed", 2); err != nil {
+					t.Fatal(err)
+				}
+				return inquest.ContradictionScope{ClaimID: claimID, StatementID: 2}
+			}},
+			{"the President's first statement is rejected", func() inquest.ContradictionScope {
+				if err := db.SetStatementReview(ctx, 1, inquest.Rejected, "aigerim"); err != nil {
+					t.Fatal(err)
+				}
+				return inquest.ContradictionScope{StatementID: 1}
+			}},
+		}
+		var history [][]string
+		for _, ch := range changes {
+			if _, err := reanalyse(ctx, db, c.ID, ch.change()); err != nil {
+				t.Fatalf("%s: %v", ch.name, err)
+			}
+			incremental := listed()
+			if _, err := check(ctx, db, c.Slug, "2026-11-26"); err != nil {
+				t.Fatal(err)
+			}
+			if full := listed(); !slices.Equal(incremental, full) {
+				t.Errorf("%s:\nincremental %q\nfull check  %q", ch.name, incremental, full)
+			}
+			history = append(history, incremental)
+		}
+		// The changes were real: the list moved, and the dismissal survived.
+		if slices.Equal(history[0], first) || slices.Equal(history[1], history[0]) {
+			t.Errorf("a change left the contradictions as they were: %q", history)
+		}
+		if !slices.ContainsFunc(history[2], func(s string) bool { return strings.HasPrefix(s, "#3 ") && strings.HasSuffix(s, " dismissed") }) {
+			t.Errorf("contradiction 3 did not come back dismissed: %q", history[2])
+		}
+	})
 }
