@@ -36,7 +36,7 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Backed up %s to %s (%s, %s, %s).\n", redactDSN(*dsn), res.File, res.Backend, byteSize(res.Bytes), res.Duration.Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "Backed up %s to %s (%s, %s, %s).\n", displayDSN(*dsn), res.File, res.Backend, byteSize(res.Bytes), res.Duration.Round(time.Millisecond))
 	if res.Rows != nil {
 		fmt.Fprintf(e.stdout, "It holds %s; SQLite's integrity check passed.\n", rowSummary(res.Rows))
 	}
@@ -60,7 +60,7 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Restored %s into %s (%s, %s): %s.\n", res.File, redactDSN(*dsn), res.Backend, res.Duration.Round(time.Millisecond), rowSummary(res.Rows))
+	fmt.Fprintf(e.stdout, "Restored %s into %s (%s, %s): %s.\n", res.File, displayDSN(*dsn), res.Backend, res.Duration.Round(time.Millisecond), rowSummary(res.Rows))
 
 	// A restore is only done when the evidence checks out: open the
 	// workspace (bringing its schema up to date) and re-hash everything.
@@ -110,19 +110,4 @@ func rowSummary(rows map[string]int64) string {
 		}
 	}
 	return fmt.Sprintf("%d rows in %d tables (%s)", total, len(names), strings.Join(parts, ", "))
-}
-
-// redactDSN hides a PostgreSQL password in messages.
-func redactDSN(dsn string) string {
-	if !backup.IsPostgres(dsn) {
-		return dsn
-	}
-	if i := strings.Index(dsn, "://"); i >= 0 {
-		if at := strings.LastIndex(dsn, "@"); at > i {
-			if colon := strings.Index(dsn[i+3:at], ":"); colon >= 0 {
-				return dsn[:i+3+colon] + ":xxxxx" + dsn[at:]
-			}
-		}
-	}
-	return dsn
 }
