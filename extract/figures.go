@@ -286,6 +286,10 @@ func (f *figureFinder) consider(ne numExpr) int {
 	if next != nil && next.kind == ftPunct && (next.r == '%' || next.r == '‰') {
 		return numEnd
 	}
+	if next != nil && next.kind == ftWord && (next.lw == "a" || next.lw == "p") && len(after) > 1 &&
+		after[1].kind == ftPunct && after[1].r == '.' && after[1].s == next.e {
+		return numEnd // "6 p.m."
+	}
 	if prev != nil {
 		if prev.kind == ftWord && figIsMonth(prev) && (ne.digits) {
 			return numEnd
@@ -338,6 +342,10 @@ func (f *figureFinder) consider(ne numExpr) int {
 		qual = q
 		bi = len(before) - n
 		spanStart = before[bi].s
+		// "выросло до 225", "rose to": a new level, not an upper bound.
+		if q == "up to" && bi > 0 && before[bi-1].kind == ftWord && figChangeVerbs.has(before[bi-1].lw) {
+			qual = ""
+		}
 	}
 	// Qualifier after: "мыңнан астам", "200 с лишним", "50 or more".
 	ai := 0
@@ -497,6 +505,19 @@ func (f *figureFinder) consider(ne numExpr) int {
 			}
 		}
 		measure = f.measure(words)
+		if measure == "" {
+			// "число задержанных превысило 12 тыс. человек".
+			n := 0
+			for k := figIndexAtOrAfter(before, spanStart) - 1; k >= 0 && n < 4; k-- {
+				t := before[k]
+				if t.kind != ftWord {
+					break
+				}
+				words = append(words, t.lw)
+				n++
+			}
+			measure = f.measure(words)
+		}
 		conf -= 0.05
 	} else {
 		conf += 0.15
@@ -800,12 +821,23 @@ func (f *figureFinder) phraseEnd(after []figTok, from, max int) (int, bool) {
 	words := 0
 	inQuote := false
 	last := -1 // index of the last token kept
+	// A phrase that runs into the next number ends at its last "and":
+	// "71 buildings were burned and looted in eight cities".
+	cutAtAnd := func() {
+		for k := last; k > from; k-- {
+			if after[k].kind == ftWord && figAndWords.has(after[k].lw) {
+				last = k - 1
+				return
+			}
+		}
+	}
 	for k := from; k < len(after); k++ {
 		t := after[k]
 		if k > from && t.nl {
 			break
 		}
 		if t.kind == ftNum {
+			cutAtAnd()
 			break
 		}
 		if t.kind == ftPunct {
@@ -827,6 +859,7 @@ func (f *figureFinder) phraseEnd(after []figTok, from, max int) (int, bool) {
 		}
 		if words > 0 {
 			if _, isNum := lookupNumberWord(t.lw, f.lang); isNum {
+				cutAtAnd()
 				break
 			}
 		}

@@ -68,7 +68,7 @@ var (
 	// figRefWords before a number make it a label: "Article 4", "статья 255".
 	figRefWords = newFigWordSet(`article articles art part parts paragraph paragraphs clause clauses section
 		sections chapter chapters page pages p pp no nos item items point resolution decree room flight
-		route bus house apartment apt tel phone fax code ext vol volume issue episode
+		route bus house apartment apt tel phone fax code ext vol volume issue episode aged age ages
 		стат* ст ч част* пункт* п пп глава главе главой подпункт* страниц* стр раздел* номер* №
 		указ* постановлени* протокол* дом корпус кв квартир* маршрут* рейс* автобус* тел телефон* том
 		бап* бабы* тармақ* бөлім* тарау* бет* нөмір*`)
@@ -88,7 +88,7 @@ var (
 	// is a count even when it looks like a year ("2000 people").
 	figPeopleNouns = newFigWordSet(`people persons person individuals men women children citizens residents
 		protesters demonstrators detainees troops officers soldiers
-		человек людей граждан жителей участник* задержанн* военнослужащ* сотрудник*
+		человек человека людей граждан жителей участник* задержанн* военнослужащ* военных сотрудник*
 		адам азамат* тұрғын*`)
 
 	// figStopAfter are words that cannot start the counted phrase right after a
@@ -127,9 +127,16 @@ var (
 
 	// figTrailWords are dropped from the end of a counted phrase.
 	figTrailWords = newFigWordSet(`the a an of to in on at by for with from and or but as that this these who
-		which into than so also out due within via
+		which into than so also out due within via up
 		и или в во на по с со у к от до за для о об при из а но что как это также же
 		және мен бен пен`)
+
+	// figAndWords join two clauses in a phrase that runs into another number.
+	figAndWords = newFigWordSet(`and или и а but но while және`)
+
+	// figChangeVerbs before "до"/"up to" say the count rose or fell to a level.
+	figChangeVerbs = newFigWordSet(`вырос* выросл* увелич* снизил* снизи* сократил* сократи* достиг* дошл*
+		поднял* поднялось упал* упало опустил* rose risen fell climbed jumped dropped increased decreased`)
 
 	// figCountHeads before "of" name a count: "the number of", "a nation of".
 	figCountHeads = newFigWordSet(`number total toll tally count group groups sum amount crowd crowds population
@@ -160,6 +167,9 @@ var figQualBefore = []struct{ words, means string }{
 	{"порядка", "about"}, {"примерно", "about"}, {"приблизительно", "about"}, {"почти", "almost"},
 	{"чуть менее", "almost"}, {"без малого", "almost"}, {"не более", "up to"}, {"до", "up to"},
 	{"менее", "less than"}, {"меньше", "less than"}, {"максимум", "up to"},
+	{"превысило", "more than"}, {"превысил", "more than"}, {"превысила", "more than"},
+	{"превысили", "more than"}, {"превышает", "more than"}, {"exceeded", "more than"},
+	{"exceeds", "more than"}, {"surpassed", "more than"}, {"topped", "more than"},
 	{"кем дегенде", "at least"}, {"шамамен", "about"}, {"шамасы", "about"}, {"жуық", "almost"},
 }
 
