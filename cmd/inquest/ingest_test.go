@@ -137,17 +137,8 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and kills it; skipped in -short")
 	}
-	bin := filepath.Join(t.TempDir(), "inquest")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	dir := t.TempDir()
-	const files = 400
-	for i := range files {
-		body := fmt.Sprintf("Report %d\n\n%s", i, strings.Repeat(fmt.Sprintf("The Prosecutor General said: \"They were not there.\" Paragraph %d of report %d.\n\n", i%7, i), 20))
-		ingestWriteFile(t, filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), body)
-	}
+	bin := buildIngestBinary(t)
+	dir := manyReports(t, 400)
 	storetest.EachDSN(t, func(t *testing.T, dsn string) {
 		ingestWorkspace(t, dsn, "january")
 		printed := map[int64]string{} // id -> sha256 prefix
@@ -189,6 +180,84 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 			t.Errorf("only %d sources printed over all rounds", len(printed))
 		}
 	})
+}
+
+// buildIngestBinary builds the inquest binary into the test's temporary
+// directory, so that it can be run, interrupted and killed as a user would.
+func buildIngestBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "inquest")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// manyReports writes n distinct short reports to a new directory.
+func manyReports(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i := range n {
+		body := fmt.Sprintf("Report %d\n\n%s", i, strings.Repeat(fmt.Sprintf("The Prosecutor General said: \"They were not there.\" Paragraph %d of report %d.\n\n", i%7, i), 20))
+		ingestWriteFile(t, filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), body)
+	}
+	return dir
+}
+
+// Ctrl-C stops between documents: the document under way is finished and
+// listed, nothing after it is stored, and the exit status says interrupted.
+func TestIngestInterruptStopsBetweenDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped in -short")
+	}
+	bin := buildIngestBinary(t)
+	dir := manyReports(t, 200)
+	dsn := storetest.SQLitePath(t)
+	ingestWorkspace(t, dsn, "january")
+	cmd := exec.Command(bin, "ingest", "--db", dsn, "--case", "january", dir)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stdout)
+	printed := map[int64]string{}
+	for sc.Scan() {
+		m := ingestSummaryLine.FindStringSubmatch(sc.Text())
+		if m == nil {
+			t.Fatalf("unexpected line %q", sc.Text())
+		}
+		id, _ := strconv.ParseInt(m[1], 10, 64)
+		printed[id] = m[2]
+		if len(printed) == 5 {
+			cmd.Process.Signal(os.Interrupt)
+		}
+	}
+	err = cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
+		t.Errorf("exit: %v, want status 130", err)
+	}
+	if !strings.Contains(stderr.String(), "interrupted") || len(printed) >= 200 {
+		t.Errorf("%d of 200 printed; stderr:\n%s", len(printed), stderr.String())
+	}
+	checkIngestAfterKill(t, dsn, printed)
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	all, err := db.Sources(context.Background(), inquest.SourceFilter{WithoutText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(printed) {
+		t.Errorf("the database holds %d sources, %d were listed: an interrupted ingest must store only what it lists", len(all), len(printed))
+	}
 }
 
 func checkIngestAfterKill(t *testing.T, dsn string, printed map[int64]string) {
