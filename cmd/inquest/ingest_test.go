@@ -291,3 +291,18 @@ func ingestWriteFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+func TestIngestProgressBar(t *testing.T) {
+	var buf bytes.Buffer
+	if p := newProgress(&buf, 3); p.on {
+		t.Error("progress bar drawn on a writer that is not a terminal")
+	}
+	p := &progress{w: &buf, on: true, total: 4, width: 60}
+	p.show(2, "/very/long/path/to/the/corpus/directory/of/the/case/report-0001.txt")
+	p.clear()
+	got := buf.String()
+	want := "\r\033[K[############            ] 2/4 …of/the/case/report-0001.txt\r\033[K"
+	if got != want {
+		t.Errorf("bar = %q, want %q", got, want)
+	}
+}
