@@ -15,7 +15,8 @@ import (
 // ordinals are not figures. Spans are in code points.
 func Figures(text string, lang string) []Figure {
 	text = figRuneSafe(text)
-	f := &figureFinder{text: text, lang: figNormLang(lang), truncated: figEndsMidWord(text)}
+	f := &figureFinder{text: text, lang: figNormLang(lang), truncated: figEndsMidWord(text),
+		textEnd: len(strings.TrimRightFunc(text, unicode.IsSpace))}
 	f.scan()
 	return f.out
 }
@@ -62,6 +63,7 @@ type figureFinder struct {
 	text      string
 	lang      string
 	truncated bool
+	textEnd   int // end of the text without trailing spaces
 	out       []Figure
 	// spans of the figures found, in bytes, parallel to out.
 	starts, ends []int
@@ -106,6 +108,7 @@ func (f *figureFinder) wordMeasure(lw string) string { return figMeasureName(f.m
 // side of a number: qualifiers, a counted phrase of eight words with its
 // marks, six words back for a number standing after its noun.
 const (
+	figMaxSentence  = 1000
 	figBeforeTokens = 16
 	figAfterTokens  = 28
 )
@@ -247,6 +250,9 @@ func (f *figureFinder) consider(ne numExpr) int {
 	if !f.gluedOK(&ne) {
 		return ne.end
 	}
+	if ne.val > 1e15 || math.IsInf(ne.val, 0) || math.IsNaN(ne.val) {
+		return ne.end // a code or an identifier, not a count
+	}
 	numEnd = ne.end
 	val, valMax := ne.val, 0.0
 
@@ -357,7 +363,11 @@ func (f *figureFinder) consider(ne numExpr) int {
 		ai = n
 	}
 
-	listContext := f.lastNumEnd >= 0 && f.lastNumEnd <= numStart && !figCrossesSentence(text[f.lastNumEnd:numStart])
+	// In a list when the last figure ended earlier in the same sentence (a
+	// sentence is not longer than figMaxSentence bytes, which also keeps this
+	// scan short).
+	listContext := f.lastNumEnd >= 0 && f.lastNumEnd <= numStart && numStart-f.lastNumEnd < figMaxSentence &&
+		!figCrossesSentence(text[f.lastNumEnd:numStart])
 
 	spanEnd := -1
 	kind := ""
@@ -413,7 +423,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 		spanEnd, measureFrom = end, ai
 		conf += 0.1
 	case "dash":
-		end, ok := f.phraseEnd(after, ai+1, 3)
+		end, ok := f.phraseEnd(after, ai+1, 5)
 		if !ok {
 			return numEnd
 		}
@@ -464,7 +474,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 		spanStart = before[bi-1].s // "between 200 and 230 people"
 	}
 
-	if f.truncated && spanEnd >= len(strings.TrimRightFunc(text, unicode.IsSpace)) {
+	if f.truncated && spanEnd >= f.textEnd {
 		return numEnd // the text stops inside the counted phrase
 	}
 
@@ -593,24 +603,29 @@ func (f *figureFinder) gluedOK(ne *numExpr) bool {
 		case (nextR == '.' || nextR == ',') && unicode.IsDigit(next2):
 			return false
 		case nextR == '-' || nextR == '–':
-			if unicode.IsLetter(next2) {
-				// Kazakh case endings on digits: "20-дан астам", else an
-				// ordinal or compound: "5-й", "16-сы", "25-year-old".
-				if f.lang == "kk" {
-					w, wend, ok := numWordAt(text, ne.end+nextW)
-					if ok && numIsKKSuffix(strings.ToLower(w)) {
-						k := numSkipSpaces(text, wend)
-						if w2, _, ok2 := numWordAt(text, k); ok2 && k > wend {
-							lw2 := strings.ToLower(w2)
-							for _, q := range figQualAfter {
-								if strings.HasPrefix(q.words+" ", lw2+" ") {
-									ne.end = wend
-									return true
-								}
+			if unicode.IsLetter(next2) && nextR == '-' {
+				// Case endings written after a hyphen count the same number:
+				// Kazakh "20-дан астам", "19-ы", Russian "5-ти", "3-х". Ordinals
+				// ("5-й", "5-ші") and compounds ("25-year-old") do not.
+				w, wend, ok := numWordAt(text, ne.end+nextW)
+				if ok && numCaseEnding(strings.ToLower(w), f.lang) && (wend == len(text) || !numIsWordByte(text, wend)) &&
+					!(wend < len(text) && text[wend] == '-') {
+					ne.end = wend
+					// "2-х тысяч": the scale word still follows.
+					if k := numSkipSpaces(text, wend); k > wend {
+						if sw, send, ok := numWordAt(text, k); ok {
+							if nw, found := lookupNumberWord(strings.ToLower(sw), f.lang); found && nw.kind == numScale {
+								ne.val *= nw.val
+								ne.scaled, ne.mult, ne.plainInt = true, nw.val, false
+								ne.end = send
 							}
 						}
 					}
+					return true
 				}
+				return false
+			}
+			if unicode.IsLetter(next2) {
 				return false
 			}
 			if unicode.IsDigit(next2) && nextR == '-' {
@@ -630,6 +645,25 @@ func (f *figureFinder) gluedOK(ne *numExpr) bool {
 		return false
 	}
 	return true
+}
+
+// numCaseEnding reports whether s, written after a hyphen on digits, is a
+// case ending of a cardinal number in lang rather than an ordinal's.
+func numCaseEnding(s, lang string) bool {
+	switch lang {
+	case "kk":
+		switch s {
+		case "ші", "шы", "інші", "ыншы", "нші", "ншы":
+			return false
+		}
+		return numIsKKSuffix(s)
+	case "ru", "":
+		switch s {
+		case "х", "ти", "ми", "ух", "ех", "ью", "ста", "сот", "ю":
+			return true
+		}
+	}
+	return false
 }
 
 func numIsKKSuffix(s string) bool {

@@ -220,6 +220,15 @@ func TestFiguresOffsetsAreCodePoints(t *testing.T) {
 	}
 }
 
+// TestFiguresHugeNumbers: digit runs too long to be counts (codes, hashes)
+// are not figures and never become infinite values.
+func TestFiguresHugeNumbers(t *testing.T) {
+	in := "Case 1234567890123456789012345678901234567890 people and " + strings.Repeat("9", 400) + " people."
+	if got := Figures(in, "en"); len(got) != 0 {
+		t.Errorf("Figures(long digit runs) = %s; want none", describeFigures(got))
+	}
+}
+
 func TestFiguresInvalidUTF8(t *testing.T) {
 	in := "Police detained \xff\xfe 300 people \xc3 in the city."
 	got := Figures(in, "en")
@@ -329,6 +338,9 @@ func FuzzFigures(f *testing.F) {
 			}
 			if fg.Confidence <= 0 || fg.Confidence > 1 || !utf8.ValidString(fg.Text) {
 				t.Fatalf("bad figure %+v", fg)
+			}
+			if _, err := json.Marshal(fg); err != nil {
+				t.Fatalf("figure %+v does not encode: %v", fg, err)
 			}
 		}
 	})

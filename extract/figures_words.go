@@ -89,7 +89,7 @@ var (
 	figPeopleNouns = newFigWordSet(`people persons person individuals men women children citizens residents
 		protesters demonstrators detainees troops officers soldiers
 		человек человека людей граждан жителей участник* задержанн* военнослужащ* военных сотрудник*
-		адам азамат* тұрғын*`)
+		адам кісі тұлға* азамат* тұрғын*`)
 
 	// figStopAfter are words that cannot start the counted phrase right after a
 	// number: the number then counts something named before it, or nothing.
@@ -170,7 +170,7 @@ var figQualBefore = []struct{ words, means string }{
 	{"превысило", "more than"}, {"превысил", "more than"}, {"превысила", "more than"},
 	{"превысили", "more than"}, {"превышает", "more than"}, {"exceeded", "more than"},
 	{"exceeds", "more than"}, {"surpassed", "more than"}, {"topped", "more than"},
-	{"кем дегенде", "at least"}, {"шамамен", "about"}, {"шамасы", "about"}, {"жуық", "almost"},
+	{"кем дегенде", "at least"}, {"кемінде", "at least"}, {"шамамен", "about"}, {"шамасы", "about"}, {"жуық", "almost"},
 }
 
 // figQualAfter follow the number: "мыңнан астам", "200 с лишним", "50 or more".
@@ -179,6 +179,7 @@ var figQualAfter = []struct{ words, means string }{
 	{"с лишним", "more than"}, {"с небольшим", "more than"}, {"и более", "at least"},
 	{"астам", "more than"}, {"аса", "more than"}, {"артық", "more than"}, {"жуық", "almost"},
 	{"шамасында", "about"}, {"шақты", "about"}, {"дейін", "up to"}, {"кем емес", "at least"},
+	{"көп", "more than"}, {"кем", "less than"},
 }
 
 // measureStems suggest what a counted phrase measures.
@@ -187,7 +188,7 @@ var (
 		fatality lives perished bodies body shot
 		погиб* гибел* убит* убийств* смерт* умер* умерл* скончал* жертв* ликвидирован* тело тела тел
 		трупов погибш* застрелен*
-		қаза өлді өлген өлтір* мерт* қайтыс* жұмды`)
+		қаза өлді өлген өлтір* мерт* қайтыс* жұмды ажал*`)
 	figTortureWords = newFigWordSet(`torture tortured torturing custody detention пыт* истязан* сизо изолятор*
 		стражей азап* азаптау*`)
 	figSecurityWords = newFigWordSet(`police policemen policeman officers officer soldiers soldier servicemen

@@ -72,6 +72,7 @@ func init() {
 	for v, forms := range ru {
 		add(numRU, float64(v), forms...)
 	}
+	add(numRU, 1.5, "полтора", "полторы", "полутора")
 	for i, stem := range strings.Fields("один две три четыр пят шест сем восем девят") {
 		// одиннадцать, двенадцать ... девятнадцать and their oblique forms.
 		base := stem + "надцат"
