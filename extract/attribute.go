@@ -86,7 +86,7 @@ func (d *document) resolve(st *state, c cand, s sentence, date inquest.Date) who
 				name = full
 			}
 		}
-		return who{name: name, t0: c.t0, t1: c.t1, conf: 0.85}
+		return who{name: name, t0: c.t0, t1: c.t1, org: c.org, conf: 0.85}
 	case kAlias:
 		if date == "" {
 			date = d.published
@@ -268,7 +268,19 @@ func (d *document) attribute(st *state, si, qi int, frames []frame, date inquest
 			}
 		}
 	}
-	// 6. carried over from the paragraphs before
+	// 6. the subject of the sentence before, in the same paragraph, when that
+	// sentence reports no one: Smirnova was blunt. “…”
+	if si > 0 && d.sents[si-1].para == s.para && d.quoteOpens(s, qi) {
+		p := d.sents[si-1]
+		if len(d.frames(si-1)) == 0 {
+			if c, ok := d.sentenceSubject(p.t0, p.t1); ok && (c.kind == kPerson || c.kind == kName || c.kind == kAlias) {
+				if w := d.resolve(st, c, p, date); w.ok() {
+					return w, 0.6
+				}
+			}
+		}
+	}
+	// 7. carried over from the paragraphs before
 	if st.lastSpeaker.ok() && s.para-st.lastSpeakerPara <= 3 {
 		w := st.lastSpeaker
 		w.t0, w.t1 = -1, -1
@@ -282,9 +294,20 @@ func (d *document) attribute(st *state, si, qi int, frames []frame, date inquest
 	return who{t0: -1, t1: -1}, 0
 }
 
+// quoteOpens: only punctuation stands before the quotation in its sentence.
+func (d *document) quoteOpens(s sentence, qi int) bool {
+	for i := s.t0; i < qi; i++ {
+		if d.toks[i].k != tPunct {
+			return false
+		}
+	}
+	return true
+}
+
 // sentenceSubject is the first candidate of the sentence before token end,
 // skipping adverbial segments: "On February 10, Tokayev …".
 func (d *document) sentenceSubject(t0, end int) (cand, bool) {
+	end = min(end, t0+2*maxWindow)
 	a := t0
 	for j := t0; j <= end; j++ {
 		if j < end && !d.isBreak(j) {

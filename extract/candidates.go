@@ -101,6 +101,11 @@ func (d *document) candidates(a, b int) []cand {
 			out = append(out, cand{kind: kRelative, t0: i, t1: i + 1})
 			continue
 		}
+		if t.cap && d.allCaps(t) && t.cls&cStop == 0 && (i+1 >= b || !d.isWord(i+1) || !d.toks[i+1].cap) && (i == a || !d.isWord(i-1) || !d.toks[i-1].cap) {
+			// KNB, МВД, CSTO: a body named by its acronym
+			out = append(out, cand{kind: kName, t0: i, t1: i + 1, text: d.tokText(i, i+1), words: 1, org: true, prep: prep})
+			continue
+		}
 		if t.cap && !d.allCaps(t) {
 			j := i
 			for j < b && d.isWord(j) && d.toks[j].cap && !d.allCaps(&d.toks[j]) && (j == i || !d.possessive(&d.toks[j-1])) {
@@ -119,7 +124,9 @@ func (d *document) candidates(a, b int) []cand {
 			continue
 		}
 		if t.cls&(cRole|cOrgHead) != 0 {
-			out = append(out, d.roleNP(a, i, b))
+			c := d.roleNP(a, i, b)
+			out = append(out, c)
+			i = max(i, c.t1-1) // the complement belongs to this role
 		}
 	}
 	return out
@@ -136,15 +143,18 @@ func (d *document) afterPreposition(a, i int) bool {
 // person of the people file if any word names one (the last such word), else
 // the last two or three words that are neither titles nor common words.
 func (d *document) nameRun(i, j int, prep bool) (cand, bool) {
+	if d.possessive(&d.toks[j-1]) {
+		return cand{}, false // "Tokayev's spokesman": a modifier
+	}
 	ix := d.eng.names
 	for k := j - 1; k >= i; k-- {
 		if ps := ix.lookup(d.r[d.toks[k].s:d.toks[k].e]); len(ps) > 0 {
+			if k < j-2 {
+				break // "пресс-секретарь Токаева Руслан Желдибай": the full name after is the person
+			}
 			p := d.pickPerson(ps)
 			return cand{kind: kPerson, t0: k, t1: k + 1, person: p, text: d.tokText(i, j), prep: prep}, true
 		}
-	}
-	if d.possessive(&d.toks[j-1]) {
-		return cand{}, false
 	}
 	// "Russian leader", "Kazakh president": a capitalised adjective before a
 	// role is not a name
@@ -206,22 +216,22 @@ func (d *document) roleNP(a, h, b int) cand {
 		s--
 	}
 	e := h + 1
-	of := false
+	of, gen := false, false
 	// "head of the Special Prosecutor's service", "министр внутренних дел"
 	for e < b && d.isWord(e) {
 		w := &d.toks[e]
 		k := d.key(w)
-		if k == "of" {
+		if !gen && (k == "of" || k == "for" || k == "at") {
 			of = true
 			e++
 			continue
 		}
-		if of && (w.cls&cArticle != 0 || w.cap || w.cls == 0) {
+		if of && (w.cls&cArticle != 0 || w.cls&(cNPEnd|cSpeech|cParticiple|cRelative|cPronoun|cSubord|cAux) == 0) {
 			e++
 			continue
 		}
 		if !of && isCyrillic(d.r[w.s]) && w.cls&(cNPEnd|cSpeech|cPronoun|cRelative) == 0 && !w.cap && e-h <= 3 && d.genitiveLike(w) {
-			of = true
+			gen = true
 			e++
 			continue
 		}
@@ -229,7 +239,12 @@ func (d *document) roleNP(a, h, b int) cand {
 	}
 	head := &d.toks[h]
 	c := cand{kind: kRoleNP, t0: s, t1: e, text: d.tokText(s, e), org: head.cls&cOrgHead != 0 && head.cls&cRole == 0}
-	c.anaph = !of && !c.org && head.cls&cRole != 0
+	c.anaph = !of && !gen && !c.org && head.cls&cRole != 0
+	if h > a && d.isWord(h-1) {
+		if k := d.key(&d.toks[h-1]); k == "a" || k == "an" || k == "one" || k == "another" {
+			c.anaph = false // "a spokesman": someone new
+		}
+	}
 	return c
 }
 

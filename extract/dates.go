@@ -102,15 +102,19 @@ func (d *document) explicitDate(i, end int) (day, month, year, n int) {
 func isLatin(c rune) bool { return c < 0x250 && unicode.IsLetter(c) }
 
 // dateIn finds the day words were said in tokens [t0, t1): an explicit date,
-// or today/yesterday/on Friday counted from the publication day.
-func (d *document) dateIn(t0, t1 int) inquest.Date {
+// or today/yesterday/on Friday counted from the publication day. Only a date
+// that belongs to a reporting clause counts: before its verb or just after it
+// ("On March 14 the minister said", "said on Friday"), not one inside what
+// was reported ("said that on January 5 the airport was seized"). Without a
+// reporting clause, a date before the first quotation counts.
+func (d *document) dateIn(t0, t1 int, frames []frame) inquest.Date {
 	for i := t0; i < t1; i++ {
 		t := &d.toks[i]
 		if t.k != tWord {
 			continue
 		}
 		if day, month, year, n := d.explicitDate(i, t1); n > 0 {
-			if i > t0 && d.isWord(i-1) && d.toks[i-1].cls&cRange != 0 {
+			if i > t0 && d.toks[i-1].cls&cRange != 0 || !d.dateOfFrame(i, t0, t1, frames) {
 				i += n - 1
 				continue
 			}
@@ -120,14 +124,14 @@ func (d *document) dateIn(t0, t1 int) inquest.Date {
 			i += n - 1
 			continue
 		}
-		if t.cls&cDay == 0 {
+		if t.cls&cDay == 0 || !d.published.Known() || !d.dateOfFrame(i, t0, t1, frames) {
 			continue
 		}
 		k := d.key(t)
-		if off, ok := relativeDays[k]; ok && d.published.Known() {
+		if off, ok := relativeDays[k]; ok {
 			return inquest.DateOf(d.published.Time().AddDate(0, 0, off))
 		}
-		if wd, ok := weekdayNames[k]; ok && d.published.Known() && i > t0 && d.isWord(i-1) {
+		if wd, ok := weekdayNames[k]; ok && i > t0 && d.isWord(i-1) {
 			p := d.key(&d.toks[i-1])
 			kk := i+1 < t1 && d.isWord(i+1) && d.key(&d.toks[i+1]) == "күні"
 			if p == "on" || p == "в" || p == "во" || p == "last" || kk {
@@ -141,6 +145,48 @@ func (d *document) dateIn(t0, t1 int) inquest.Date {
 		}
 	}
 	return ""
+}
+
+// dateOfFrame reports whether a date at token i dates a reporting clause of
+// the sentence [t0, t1).
+func (d *document) dateOfFrame(i, t0, t1 int, frames []frame) bool {
+	verbs := 0
+	for _, f := range frames {
+		if f.kind == fParticiple {
+			continue
+		}
+		verbs++
+		switch {
+		case i < f.at && !d.blocked(i, f.at):
+			return true
+		case f.at < i && i <= f.at+6 && !d.blocked(f.at, i):
+			return true
+		}
+	}
+	if verbs > 0 {
+		return false
+	}
+	for j := t0; j < t1; j++ {
+		if d.toks[j].k == tQuote {
+			return i < j
+		}
+	}
+	return true
+}
+
+// blocked: between tokens a and b stands a word opening reported content
+// ("that", "что").
+func (d *document) blocked(a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		t := &d.toks[j]
+		if t.k == tWord && t.cls&cStop != 0 {
+			switch d.key(t) {
+			case "that", "что", "if", "whether", "which", "who", "когда", "чтобы", "как":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // anchor completes a day and month with a year: the one written, else the

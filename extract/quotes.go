@@ -54,7 +54,7 @@ func (d *document) quotations() []Quote {
 			continue
 		}
 		frames := d.frames(si)
-		date := d.dateIn(s.t0, s.t1)
+		date := d.dateIn(s.t0, s.t1, frames)
 		venue := d.venueIn(s.t0, s.t1)
 		var main who
 		for _, f := range frames {

@@ -63,7 +63,7 @@ func dashParagraph(r []rune, dash, pe int) []qspan {
 		// find ", — " / "! — " / "? — " followed by a lower-case word: the
 		// attribution.
 		e, attr := -1, -1
-		for k := s; k+3 < pe; k++ {
+		for k := s; k+3 < pe && k < s+4000; k++ {
 			c := r[k]
 			if c != ',' && c != '!' && c != '?' && c != '.' && c != '…' {
 				continue
@@ -102,7 +102,7 @@ func dashParagraph(r []rune, dash, pe int) []qspan {
 		out = append(out, qspan{open: open, s: s, e: e, after: attr, mark: r[dash], dash: true, closed: true})
 		// the speech resumes after ". — " with a capital letter
 		next := -1
-		for k := attr; k+3 < pe; k++ {
+		for k := attr; k+3 < pe && k < attr+1000; k++ {
 			if r[k] != '.' && r[k] != ':' {
 				continue
 			}

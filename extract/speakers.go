@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/inquest-project/inquest"
+import (
+	"strings"
+
+	"github.com/inquest-project/inquest"
+)
 
 // who is a resolved speaker.
 type who struct {
@@ -19,6 +23,14 @@ func (w who) same(o who) bool {
 	}
 	return w.name != "" && w.name == o.name
 }
+
+// maxWindow bounds, in tokens, how far from a verb its subject is looked for,
+// and maxFrames the reporting clauses read in one sentence: a text without
+// full stops must not make the engine quadratic.
+const (
+	maxWindow = 48
+	maxFrames = 32
+)
 
 type fkind uint8
 
@@ -139,6 +151,7 @@ func (d *document) segmentIsAdverbial(a, b int) bool {
 // sentence [t0, v): the nearest segment with a candidate, skipping
 // adverbials and appositions ("Ozharov, a top official at …, told").
 func (d *document) subjectBefore(t0, v int) (cand, bool) {
+	t0 = max(t0, v-maxWindow) // a subject is near its verb; keeps long sentences linear
 	n := -1
 	for _, sg := range d.segmentsBack(t0, v) {
 		a, b := sg[0], sg[1]
@@ -150,7 +163,7 @@ func (d *document) subjectBefore(t0, v int) (cand, bool) {
 			break
 		}
 		first := &d.toks[a]
-		if first.k == tWord && first.cls&cArticle != 0 && (d.key(first) == "a" || d.key(first) == "an") && n == 0 {
+		if first.k == tWord && first.cls&cArticle != 0 && (d.key(first) == "a" || d.key(first) == "an") && n == 0 && a > t0 {
 			continue // an apposition after the name
 		}
 		cs := d.candidates(a, b)
@@ -160,6 +173,9 @@ func (d *document) subjectBefore(t0, v int) (cand, bool) {
 		if d.segmentIsAdverbial(a, b) {
 			continue
 		}
+		if n == 0 && d.participial(a) {
+			continue // "Tokayev, speaking at the Majilis, said"
+		}
 		if n == 0 && d.contentWords(a, b) > 0 {
 			return cand{kind: kGeneric, t0: a, t1: b, text: d.genericText(a, b)}, true
 		}
@@ -168,6 +184,28 @@ func (d *document) subjectBefore(t0, v int) (cand, bool) {
 		}
 	}
 	return cand{}, false
+}
+
+// participial: the segment opens with a participle or gerund ("speaking at",
+// "выступая в", "отвечая на"), a clause set between a subject and its verb.
+func (d *document) participial(a int) bool {
+	t := &d.toks[a]
+	if t.k != tWord || t.cap && a > 0 && d.toks[a-1].k == tPunct && d.toks[a-1].c != ',' {
+		return false
+	}
+	w := d.r[t.s:t.e]
+	n := len(w)
+	if n < 5 || isUpper(w[0]) {
+		return false
+	}
+	end := string(w[n-3:])
+	switch {
+	case end == "ing":
+		return true
+	case isCyrillic(w[n-1]) && (w[n-1] == 'я' || strings.HasSuffix(end, "ясь") || strings.HasSuffix(end, "вшись") || strings.HasSuffix(end, "ав") || strings.HasSuffix(end, "ив") || strings.HasSuffix(end, "ев")):
+		return true
+	}
+	return false
 }
 
 func (d *document) contentWords(a, b int) int {
@@ -184,7 +222,7 @@ func (d *document) contentWords(a, b int) int {
 // genericText is a description such as "Kazakhstan's authorities" or
 // "Rights activists", at most six words, without a leading article.
 func (d *document) genericText(a, b int) string {
-	for a < b && d.toks[a].k == tWord && d.toks[a].cls&(cArticle|cAdverbial|cStop) != 0 && d.toks[a].cls&cRole == 0 && b-a > 1 {
+	for a < b && d.toks[a].k == tWord && d.toks[a].cls&(cArticle|cAdverbial|cStop|cPrep) != 0 && d.toks[a].cls&cRole == 0 && b-a > 1 {
 		a++
 	}
 	if b-a > 6 {
@@ -196,6 +234,7 @@ func (d *document) genericText(a, b int) string {
 // subjectAfter finds who speaks right after verb v ("said Marie Struthers",
 // "сообщил премьер-министр Армении Никол Пашинян", "declared by …").
 func (d *document) subjectAfter(v, end int) (cand, bool) {
+	end = min(end, v+maxWindow)
 	i := v + 1
 	if i < end && d.isWord(i) && (d.key(&d.toks[i]) == "by") {
 		i++
@@ -257,6 +296,9 @@ func (d *document) frames(si int) []frame {
 		t := &d.toks[i]
 		if t.k != tWord {
 			continue
+		}
+		if len(out) >= maxFrames {
+			break
 		}
 		switch {
 		case t.cls&cSpeech != 0:
