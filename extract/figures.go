@@ -469,7 +469,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 	} else {
 		spanStart = f.extendBefore(before, bi, spanStart)
 	}
-	if valMax > 0 && bi > 0 && before[bi-1].kind == ftWord && (before[bi-1].lw == "between" || before[bi-1].lw == "от") &&
+	if valMax > 0 && bi > 0 && before[bi-1].kind == ftWord && (before[bi-1].lw == "between" || before[bi-1].lw == "from" || before[bi-1].lw == "от") &&
 		before[bi-1].s < spanStart {
 		spanStart = before[bi-1].s // "between 200 and 230 people"
 	}
@@ -503,7 +503,8 @@ func (f *figureFinder) consider(ne numExpr) int {
 			if t.s < spanEnd {
 				continue
 			}
-			if t.nl || t.kind == ftNum || (t.kind == ftPunct && figSentenceEnd(t.r)) || n >= 8 {
+			if t.nl || t.kind == ftNum || (t.kind == ftPunct && figSentenceEnd(t.r)) || n >= 8 ||
+				(t.kind == ftWord && figClauseWords.has(t.lw)) {
 				break
 			}
 			if _, isNum := lookupNumberWord(t.lw, f.lang); isNum && t.kind == ftWord {
