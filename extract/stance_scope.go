@@ -405,27 +405,24 @@ func stanceCompanion(st *stanceText, i int) bool {
 // verb of being or finding ("there were no", "found no"). After another verb
 // it only negates that verb's object ("fired no shots").
 func stanceExistFrame(st *stanceText, cueAt map[int]int, cues []stanceCueAt, i int) bool {
-	clause := st.toks[i].clause
-	for j := i - 1; j >= 0; j-- {
-		t := st.toks[j]
-		if t.clause != clause || t.w == "" {
-			return true
-		}
-		if stanceBeWords[t.w] {
-			return true
-		}
-		if ci, ok := cueAt[j]; ok && cues[ci].class == stanceCueExist {
-			return true
-		}
-		// Words belonging to a longer cue that ends here (e.g. "took place").
-		for _, c := range cues {
-			if c.start < j && j < c.end && c.class == stanceCueExist {
-				return true
-			}
-		}
-		return false
+	j := i - 1 // the word before the determiner decides
+	if j < 0 {
+		return true
 	}
-	return true
+	t := st.toks[j]
+	if t.clause != st.toks[i].clause || t.w == "" || stanceBeWords[t.w] {
+		return true
+	}
+	if ci, ok := cueAt[j]; ok && cues[ci].class == stanceCueExist {
+		return true
+	}
+	// The last word of a longer cue ("took place").
+	for _, c := range cues {
+		if c.start < j && j < c.end && c.class == stanceCueExist {
+			return true
+		}
+	}
+	return false
 }
 
 // stanceBeWords are forms of "be" and "have" in front of a negative

@@ -140,18 +140,3 @@ func stanceTokenize(text string) []stanceTok {
 	}
 	return toks
 }
-
-// stanceSentenceIsQuestion reports whether sentence s of toks ends with a
-// question mark: what a question mentions, it does not assert.
-func stanceSentenceIsQuestion(toks []stanceTok, s int) bool {
-	for i := len(toks) - 1; i >= 0; i-- {
-		t := toks[i]
-		if t.sent < s {
-			return false
-		}
-		if t.sent == s && t.w == "" && strings.ContainsRune(stanceSentenceMarks, t.p) {
-			return t.p == '?'
-		}
-	}
-	return false
-}
