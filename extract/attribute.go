@@ -144,6 +144,12 @@ func (d *document) resolve(st *state, c cand, s sentence, date inquest.Date) who
 			return w
 		}
 	case kGeneric:
+		// "the statement said": the body that issued it, named before
+		if d.toks[c.t1-1].cls&cSpeechNoun != 0 && st.lastSpeaker.ok() {
+			w := st.lastSpeaker
+			w.t0, w.t1, w.conf = c.t0, c.t1, 0.6
+			return w
+		}
 		return who{name: c.text, t0: c.t0, t1: c.t1, conf: 0.5}
 	}
 	return who{}

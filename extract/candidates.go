@@ -156,10 +156,12 @@ func (d *document) nameRun(i, j int, prep bool) (cand, bool) {
 			return cand{kind: kPerson, t0: k, t1: k + 1, person: p, text: d.tokText(i, j), prep: prep}, true
 		}
 	}
-	// "Russian leader", "Kazakh president": a capitalised adjective before a
-	// role is not a name
-	if j < len(d.toks) && d.isWord(j) && !d.toks[j].cap && d.toks[j].cls&(cRole|cOrgHead) != 0 {
-		return cand{}, false
+	// "Russian leader", "Kazakh president", "Казахстанского бюро": a
+	// capitalised adjective before a noun is not a name
+	if j < len(d.toks) && d.isWord(j) && !d.toks[j].cap {
+		if d.toks[j].cls&(cRole|cOrgHead) != 0 || j-i == 1 && russianAdjective(d.r[d.toks[i].s:d.toks[i].e]) {
+			return cand{}, false
+		}
 	}
 	// drop leading titles, honorifics and common words
 	s := i
@@ -183,6 +185,20 @@ func (d *document) nameRun(i, j int, prep bool) (cand, bool) {
 		n = j - s
 	}
 	return cand{kind: kName, t0: s, t1: j, text: d.tokText(s, j), words: n, prep: prep}, true
+}
+
+// russianAdjective: a capitalised word with an adjective ending
+// (Казахстанского, Национальной, Верховный).
+func russianAdjective(w []rune) bool {
+	if len(w) < 6 || !isCyrillic(w[0]) {
+		return false
+	}
+	s := strings.ToLower(string(w[len(w)-3:]))
+	switch s {
+	case "ого", "его", "ому", "ему", "ной", "кой", "ный", "кий", "ная", "кая", "ное", "кое", "ных", "ких", "ым", "ими":
+		return true
+	}
+	return false
 }
 
 func patronymic(w []rune) bool {

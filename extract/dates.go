@@ -124,18 +124,18 @@ func (d *document) dateIn(t0, t1 int, frames []frame) inquest.Date {
 			i += n - 1
 			continue
 		}
-		if t.cls&cDay == 0 || !d.published.Known() || !d.dateOfFrame(i, t0, t1, frames) {
+		if t.cls&cDay == 0 || !d.dayAnchor.Known() || !d.dateOfFrame(i, t0, t1, frames) {
 			continue
 		}
 		k := d.key(t)
 		if off, ok := relativeDays[k]; ok {
-			return inquest.DateOf(d.published.Time().AddDate(0, 0, off))
+			return inquest.DateOf(d.dayAnchor.Time().AddDate(0, 0, off))
 		}
 		if wd, ok := weekdayNames[k]; ok && i > t0 && d.isWord(i-1) {
 			p := d.key(&d.toks[i-1])
 			kk := i+1 < t1 && d.isWord(i+1) && d.key(&d.toks[i+1]) == "күні"
 			if p == "on" || p == "в" || p == "во" || p == "last" || kk {
-				pub := d.published.Time()
+				pub := d.dayAnchor.Time()
 				back := (int(pub.Weekday()) - wd + 7) % 7
 				if p == "last" && back == 0 {
 					back = 7

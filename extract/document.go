@@ -38,6 +38,9 @@ type document struct {
 	r         []rune
 	lang      string
 	published inquest.Date
+	// dayAnchor is what "today" and "on Friday" count from: the dateline if
+	// the text has one, else the publication day.
+	dayAnchor inquest.Date
 	eng       *Engine
 	spans     []qspan
 	toks      []tok

@@ -32,6 +32,7 @@ const (
 	cMonth                          // a month name (English, Russian genitive)
 	cAbbrev                         // an abbreviation whose dot ends no sentence
 	cRange                          // since, until, с, до: a date after it bounds a range
+	cPast                           // earlier, ранее, бұған дейін: said before the report's day
 )
 
 // lexEntry is a known word: its classes and its interned spelling, so that
@@ -99,10 +100,12 @@ promised urge urges urged assure assures assured quoted
 поделился поделилась цитирует процитировал заявлял заявляла утверждает утверждают утверждал утверждала
 прокомментировал прокомментировала комментирует обещал обещала пообещал пообещала назвал назвала назвали
 деді деген мәлімдеді айтты айтады хабарлады жеткізді түсіндірді сұрады қосты мәлімдейді дейді атап баса жазды
-`)
+мәлімдеген айтқан хабарлаған түсіндірген жариялады жариялаған сендірді айтып мәлімдеп`)
 	addWords(cParticiple, `adding saying noting stressing emphasizing emphasising warning explaining insisting
 recalling arguing asserting describing referring добавив отметив подчеркнув заявив пояснив сказав уточнив деп`)
-	addWords(cSpeechNoun, `statement statements remarks words comments comment заявление заявлении заявления словами высказывание`)
+	addWords(cSpeechNoun, `statement statements remarks words comments comment letter release document
+заявление заявлении заявления словами высказывание сообщение сообщении документ письмо письме
+мәлімдеме мәлімдемеде`)
 	addWords(cPronoun, `he she он она ол`)
 	addWords(cRelative, `who который которая которые кто`)
 	addWords(cRole, `
@@ -177,6 +180,7 @@ organization organisation association union centre center station website portal
 further then later earlier first finally instead nevertheless за в на однако также кроме впрочем при этом
 вместе тем поэтому затем позже ранее`)
 	addWords(cAccordingTo, `according`)
+	addWords(cPast, `earlier previously ранее прежде раньше бұрын бұған`)
 	addWords(cSozinshe, `сөзінше айтуынша пікірінше`)
 	addWords(cWordsOf, `словам мнению`)
 	for k := range weekdayNames {

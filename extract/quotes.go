@@ -34,8 +34,12 @@ func speakerKey(w who) string {
 func (d *document) quotations() []Quote {
 	st := &state{surnames: map[string]string{}, mentioned: map[*inquest.Person]bool{},
 		datedSpeaker: map[string]datedAt{}, venues: map[string]inquest.Date{}}
+	d.dayAnchor = d.published
 	if len(d.spans) > 0 {
 		st.dateline = d.dateline()
+		if st.dateline != "" {
+			d.dayAnchor = st.dateline
+		}
 	}
 	d.noteMentionsAll(st)
 	var out []Quote
@@ -87,6 +91,8 @@ func (d *document) quotations() []Quote {
 			case said != "":
 			case w.ok() && st.datedSpeaker[speakerKey(w)].date != "" && st.datedSpeaker[speakerKey(w)].para >= s.para-1:
 				said = st.datedSpeaker[speakerKey(w)].date
+			case d.hasClass(s.t0, s.t1, cPast):
+				// "earlier", "ранее": not the day of the report
 			case venue != "" && st.venues[venue] != "":
 				said = st.venues[venue]
 			default:
@@ -118,6 +124,15 @@ func (d *document) quotations() []Quote {
 		}
 	}
 	return out
+}
+
+func (d *document) hasClass(t0, t1 int, c wclass) bool {
+	for i := t0; i < t1; i++ {
+		if d.toks[i].k == tWord && d.toks[i].cls&c != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func isOutlet(name string) bool {

@@ -86,21 +86,25 @@ func (d *document) segmentsBack(a, b int) [][2]int {
 	return out
 }
 
-// rank orders candidates: people of the file, names, offices, roles, pronouns.
+// rank orders candidates: people of the file, full names, surnames, offices,
+// pronouns, roles.
 func rank(c cand) int {
 	switch c.kind {
 	case kPerson:
 		return 0
 	case kName:
-		return 1
-	case kAlias:
+		if c.words >= 2 {
+			return 1
+		}
 		return 2
-	case kPronoun, kRelative:
+	case kAlias:
 		return 3
-	case kRoleNP:
+	case kPronoun, kRelative:
 		return 4
+	case kRoleNP:
+		return 5
 	}
-	return 5
+	return 6
 }
 
 // best picks the best usable candidate of a segment; near is the token the
@@ -168,6 +172,13 @@ func (d *document) subjectBefore(t0, v int) (cand, bool) {
 		}
 		cs := d.candidates(a, b)
 		if c, ok := d.best(cs, v, false); ok {
+			// "Nika Melia, chairman of the party, said": the name before
+			// the apposition is the subject
+			if (c.kind == kRoleNP || c.kind == kAlias) && a > t0 && d.toks[a-1].k == tPunct && d.toks[a-1].c == ',' {
+				if p, ok := d.nameBefore(t0, a-1); ok {
+					return p, true
+				}
+			}
 			return c, true
 		}
 		if d.segmentIsAdverbial(a, b) {
@@ -181,6 +192,21 @@ func (d *document) subjectBefore(t0, v int) (cand, bool) {
 		}
 		if n > 0 {
 			break
+		}
+	}
+	return cand{}, false
+}
+
+// nameBefore returns a name that makes up the whole segment ending at token
+// end: the head of an apposition.
+func (d *document) nameBefore(t0, end int) (cand, bool) {
+	a := end
+	for a > t0 && !d.isBreak(a-1) {
+		a--
+	}
+	for _, c := range d.candidates(a, end) {
+		if (c.kind == kPerson || c.kind == kName && c.words >= 2) && !c.prep && c.t1 == end {
+			return c, true
 		}
 	}
 	return cand{}, false
@@ -231,61 +257,84 @@ func (d *document) genericText(a, b int) string {
 	return d.tokText(a, b)
 }
 
-// subjectAfter finds who speaks right after verb v ("said Marie Struthers",
-// "сообщил премьер-министр Армении Никол Пашинян", "declared by …").
+// subjectAfter finds who speaks after verb v: "said Marie Struthers",
+// "сообщил премьер-министр Армении Никол Пашинян", "declared by …", and in
+// Russian past adverbials: "сообщил в четверг на брифинге замгенпрокурора
+// Асет Чиндалиев".
 func (d *document) subjectAfter(v, end int) (cand, bool) {
 	end = min(end, v+maxWindow)
 	i := v + 1
 	if i < end && d.isWord(i) && (d.key(&d.toks[i]) == "by") {
 		i++
 	}
-	var segs [][2]int
-	a := i
-	for j := i; j <= end; j++ {
-		stop := j == end
-		if !stop {
-			t := &d.toks[j]
-			switch {
-			case t.k == tWord && t.cls&cNPEnd != 0 && j > a:
-				stop = true
-			case t.k == tWord && t.cls&(cSpeech|cParticiple) != 0:
-				stop = true
-			case t.k == tPunct && t.c == ',' && len(segs) == 0:
-				segs = append(segs, [2]int{a, j})
-				a = j + 1
-				continue
-			case t.k != tWord && !(t.k == tPunct && (t.c == '-' || t.c == '\'' || t.c == '’')):
-				stop = true
+	// the window: up to a clause or sentence boundary, two commas at most
+	w, commas, npEnd := i, 0, -1
+	for ; w < end && w-i < 16; w++ {
+		t := &d.toks[w]
+		if t.k == tWord {
+			if t.cls&(cSpeech|cParticiple|cRelative|cSubord) != 0 {
+				break
 			}
+			if k := d.key(t); k == "that" || k == "что" || k == "чтобы" {
+				break
+			}
+			if t.cls&cNPEnd != 0 && w > i && npEnd < 0 {
+				npEnd = w
+			}
+			continue
 		}
-		if stop {
-			segs = append(segs, [2]int{a, j})
-			break
+		if t.k == tPunct && t.c == ',' && commas < 2 {
+			commas++
+			if npEnd < 0 {
+				npEnd = w
+			}
+			continue
+		}
+		if t.k == tPunct && (t.c == '-' || t.c == '\'' || t.c == '’') {
+			continue
+		}
+		break
+	}
+	if npEnd < 0 {
+		npEnd = w
+	}
+	// the phrase right after the verb
+	near := d.candidates(i, npEnd)
+	if c, ok := d.best(near, v, true); ok && (c.kind == kPerson || c.kind == kName || c.kind == kPronoun) {
+		return c, true
+	}
+	// a name further on: an apposition or past adverbials
+	for _, c := range d.candidates(npEnd, w) {
+		if (c.kind == kPerson || c.kind == kName && c.words >= 2) && !c.prep {
+			return c, true
 		}
 	}
-	for n, sg := range segs {
-		cs := d.candidates(sg[0], sg[1])
-		if n == 0 {
-			if c, ok := d.best(cs, v, true); ok && (c.kind == kPerson || c.kind == kName || c.kind == kPronoun) {
-				return c, true
-			}
-			// an office or role, unless a name follows in apposition
-			if len(segs) > 1 {
-				if c2, ok := d.best(d.candidates(segs[1][0], segs[1][1]), segs[1][0]-1, true); ok && (c2.kind == kPerson || c2.kind == kName) {
-					return c2, true
-				}
-			}
-			if c, ok := d.best(cs, v, true); ok {
-				return c, true
-			}
-			// "— рассказал свидетель", "said one of the detainees"
-			if a, b := sg[0], sg[1]; b > a && b-a <= 5 && d.contentWords(a, b) > 0 && d.toks[a].k == tWord {
-				return cand{kind: kGeneric, t0: a, t1: b, text: d.genericText(a, b)}, true
-			}
-			return cand{}, false
-		}
+	if c, ok := d.best(near, v, true); ok {
+		return c, true
+	}
+	// "— рассказал свидетель", "said one of the detainees"
+	if a, b := i, npEnd; b > a && b-a <= 5 && d.contentWords(a, b) > 0 && d.toks[a].k == tWord && d.toks[a].cls&cPrep == 0 {
+		return cand{kind: kGeneric, t0: a, t1: b, text: d.genericText(a, b)}, true
 	}
 	return cand{}, false
+}
+
+// inverted: the verb comes right after a quotation or a dash (“…,” said X;
+// », — заявил X), or, in Russian and Kazakh, right after a comma (…,
+// сообщил X): its subject follows it.
+func (d *document) inverted(t0, v int) bool {
+	if v == t0 {
+		return true
+	}
+	j := v - 1
+	for j > t0 && d.toks[j].k == tPunct && (d.toks[j].c == ',' || isDash(d.toks[j].c)) {
+		j--
+	}
+	if d.toks[j].k == tQuote {
+		return true
+	}
+	p := &d.toks[v-1]
+	return d.lang != "en" && p.k == tPunct && (p.c == ',' || isDash(p.c))
 }
 
 // frames finds the reporting clauses of sentence si outside its quotations.
@@ -320,6 +369,11 @@ func (d *document) frames(si int) []frame {
 				f.c, f.has = d.subjectAfter(i, s.t1)
 			case passive:
 				// "it was reported": nobody named
+			case d.inverted(s.t0, i):
+				f.c, f.has = d.subjectAfter(i, s.t1)
+				if !f.has {
+					f.c, f.has = d.subjectBefore(s.t0, i)
+				}
 			default:
 				f.c, f.has = d.subjectBefore(s.t0, i)
 				if !f.has {
