@@ -293,7 +293,10 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 	stanceCueAbsent: {
 		"en": {"not there", "absent", "no such", "did not exist", "does not exist", "do not exist",
 			"never existed", "non-existent", "nonexistent"},
-		"ru": {"нет", "не было", "не были", "не был", "не была", "отсутств*", "не существ*", "не имел* мест*"},
+		// "не было" is impersonal and denies existence; "не были", "не был"
+		// agree with a subject and only negate what follows ("не были
+		// задержаны"), unless that is a place ("не были там").
+		"ru": {"нет", "не было", "отсутств*", "не существ*", "не имел* мест*"},
 		"kk": {"жоқ", "болған жоқ", "болмады", "болмаған", "болмапты", "болмайды", "болмақ емес", "кездеспеді", "тіркелмеді",
 			"анықталмады", "расталмады"},
 	},
@@ -352,7 +355,8 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 		"en": {"there", "exist*", "occur*", "happen*", "take place", "took place", "taken place", "record*",
 			"found", "detect*", "identified", "present", "among", "involved"},
 		"ru": {"был", "была", "было", "были", "есть", "существ*", "имел* мест*", "происход*", "произош*",
-			"зафиксир*", "выявл*", "выявлен*", "установл*", "обнаруж*", "среди", "нашл*", "найден*", "нашел"},
+			"зафиксир*", "выявл*", "выявлен*", "установл*", "обнаруж*", "среди", "нашл*", "найден*", "нашел",
+			"там", "здесь"},
 		"kk": {"болған*", "болды", "бар", "орын ал*", "тіркел*", "анықтал*"},
 	},
 	stanceCueEmphatic: {
@@ -370,7 +374,7 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 	},
 	stanceCueSkip: {
 		"en": {"a", "an", "any", "the", "even", "ever", "been", "be", "have", "has", "yet", "once", "really",
-			"actually", "directly", "in", "at", "all", "so", "too"},
+			"actually", "directly", "in", "at", "so", "too"},
 		"ru": {"было", "были", "был", "была", "даже", "в", "во", "при", "то"},
 		"kk": {},
 	},

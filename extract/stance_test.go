@@ -103,6 +103,8 @@ var stanceCases = []stanceCase{
 	// deny that troops fired on protesters.
 	{"participle with жоқ, restricted kk", "kk", "ҰҚШҰ бітімгерлері бірде-бір оқ атқан жоқ.", "",
 		map[string]inquest.StanceKind{"no-peacekeepers-in-combat": sup}},
+	{"passive, not absence ru", "ru", "Иностранные боевики не были задержаны полицией.", "", ff(sup)},
+	{"not there ru", "ru", "Иностранные боевики в городе не были, это выдумка.", "", ff(den)},
 	{"sentenced for ru", "ru", "Суд приговорил его к десяти годам за попытку захвата власти.", "", nil},
 
 	// Verbs of denial and verdicts of falsehood.
