@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,6 +28,15 @@ type checkReport struct {
 	Contradictions []checkContradiction  `json:"contradictions"`
 	FigureConflict []checkFigureConflict `json:"figure_conflicts"`
 	OpenQuestions  []checkQuestion       `json:"open_questions"`
+	// FigureSeries is every measure's figures in the order they held, for
+	// reading the conflicts against; added after the first contract.
+	FigureSeries []checkSeries `json:"figure_series"`
+}
+
+type checkSeries struct {
+	Measure     string       `json:"measure"`
+	MeasureName string       `json:"measure_name"`
+	Values      []checkValue `json:"values"`
 }
 
 type checkContradiction struct {
@@ -183,8 +193,9 @@ func check(ctx context.Context, db *store.DB, slug string, today inquest.Date) (
 	for _, s := range sources {
 		published[s.ID] = s.Published
 	}
-	conflicts := analysis.FigureConflicts(analysis.FigureRecord{Figures: figures, Measures: measures, PartOf: parts,
-		Statements: statements, Published: published, People: people})
+	figureRecord := analysis.FigureRecord{Figures: figures, Measures: measures, PartOf: parts,
+		Statements: statements, Published: published, People: people}
+	conflicts := analysis.FigureConflicts(figureRecord)
 
 	r := &checkReport{Case: c.Slug, Today: today, Contradictions: []checkContradiction{},
 		FigureConflict: []checkFigureConflict{}, OpenQuestions: []checkQuestion{}}
@@ -213,7 +224,7 @@ func check(ctx context.Context, db *store.DB, slug string, today inquest.Date) (
 		}
 		cc := checkContradiction{ID: d.ID, Claim: cl.Slug, ClaimText: cl.Text, Kind: string(d.Kind), Degree: d.Degree,
 			Status: string(d.Status), A: side(d.AStatementID), B: side(d.BStatementID)}
-		cc.sortOn = [2]string{cl.Slug, string(byStatement[d.AStatementID].SaidOn)}
+		cc.sortOn = [2]string{cl.Slug, string(cmp.Or(byStatement[d.AStatementID].SaidOn, "9999"))} // undated last
 		r.Contradictions = append(r.Contradictions, cc)
 	}
 	slices.SortStableFunc(r.Contradictions, func(x, y checkContradiction) int {
@@ -226,14 +237,17 @@ func check(ctx context.Context, db *store.DB, slug string, today inquest.Date) (
 			if out.MeasureName == "" {
 				out.MeasureName = measureName(measures, p)
 			}
-			v := checkValue{Value: p.Figure.Value, ValueMax: p.Figure.ValueMax, Qualifier: p.Figure.Qualifier, SaidOn: dateOrNil(p.On),
-				Speaker: p.Claimant, FigureID: p.Figure.ID, SourceID: p.Figure.SourceID, Text: p.Figure.Text}
-			if p.StatementID != 0 {
-				v.StatementID = &p.StatementID
-			}
-			out.Values = append(out.Values, v)
+			out.Values = append(out.Values, valueOf(p))
 		}
 		r.FigureConflict = append(r.FigureConflict, out)
+	}
+	r.FigureSeries = []checkSeries{}
+	for _, fs := range analysis.FigureSeries(figureRecord) {
+		out := checkSeries{Measure: fs.Measure, MeasureName: fs.Name, Values: []checkValue{}}
+		for _, p := range fs.Points {
+			out.Values = append(out.Values, valueOf(p))
+		}
+		r.FigureSeries = append(r.FigureSeries, out)
 	}
 
 	for _, oq := range analysis.OpenQuestions(questions, today) {
@@ -298,6 +312,16 @@ func reanalyse(ctx context.Context, db *store.DB, caseID int64, ch inquest.Contr
 		out = append(out, derived...)
 	}
 	return out, nil
+}
+
+func valueOf(p analysis.Point) checkValue {
+	v := checkValue{Value: p.Figure.Value, ValueMax: p.Figure.ValueMax, Qualifier: p.Figure.Qualifier, SaidOn: dateOrNil(p.On),
+		Speaker: p.Claimant, FigureID: p.Figure.ID, SourceID: p.Figure.SourceID, Text: p.Figure.Text}
+	if p.StatementID != 0 {
+		id := p.StatementID
+		v.StatementID = &id
+	}
+	return v
 }
 
 func measureName(ms []*inquest.Measure, p analysis.Point) string {
@@ -410,6 +434,29 @@ func writeCheckText(w io.Writer, r *checkReport) error {
 		fmt.Fprintf(&b, "      [%s]\n", strings.Join(figs, "; "))
 	}
 
+	fmt.Fprintf(&b, "\nFigure series (by the day each held; undated last)\n")
+	if len(r.FigureSeries) == 0 {
+		fmt.Fprintf(&b, "  none\n")
+	}
+	for _, fs := range r.FigureSeries {
+		var vals []string
+		for _, v := range fs.Values {
+			s := formatFigure(v)
+			var notes []string
+			if v.SaidOn != nil {
+				notes = append(notes, *v.SaidOn)
+			}
+			if v.Speaker != "" {
+				notes = append(notes, v.Speaker)
+			}
+			if len(notes) > 0 {
+				s += " (" + strings.Join(notes, ", ") + ")"
+			}
+			vals = append(vals, s)
+		}
+		fmt.Fprintf(&b, "  %s: %s\n", fs.MeasureName, strings.Join(vals, " → "))
+	}
+
 	fmt.Fprintf(&b, "\nOpen questions\n")
 	if len(r.OpenQuestions) == 0 {
 		fmt.Fprintf(&b, "  none\n")
@@ -435,6 +482,18 @@ func writeCheckText(w io.Writer, r *checkReport) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// formatFigure writes a value as the text would: "more than 200", "200–230".
+func formatFigure(v checkValue) string {
+	s := strconv.FormatFloat(v.Value, 'f', -1, 64)
+	if v.ValueMax > v.Value {
+		s += "–" + strconv.FormatFloat(v.ValueMax, 'f', -1, 64)
+	}
+	if v.Qualifier != "" {
+		s = v.Qualifier + " " + s
+	}
+	return s
 }
 
 func plural(n int, noun string) string {
