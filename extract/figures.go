@@ -397,7 +397,12 @@ func (f *figureFinder) consider(ne numExpr) int {
 		kind = "dash" // "501 – нарезной"
 	case t0.kind == ftWord && (t0.lw == "of" || t0.lw == "из") && ai+1 < len(after) && after[ai+1].kind == ftWord &&
 		figPronounsAfterOf.has(after[ai+1].lw):
-		return numEnd
+		// "51 of them received prison terms" counts; "six of them" and
+		// "one of them" alone point back to a count already made.
+		if !ne.digits || ai+2 >= len(after) || after[ai+2].kind != ftWord || after[ai+2].nl {
+			return numEnd
+		}
+		kind = "noun"
 	case t0.kind == ftWord && figVerbAfter.has(t0.lw):
 		kind = "verb"
 	case t0.kind == ftWord && figPrepAfter.has(t0.lw) && listContext:
@@ -521,7 +526,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 			n := 0
 			for k := figIndexAtOrAfter(before, spanStart) - 1; k >= 0 && n < 4; k-- {
 				t := before[k]
-				if t.kind != ftWord {
+				if t.kind != ftWord || figAndWords.has(t.lw) {
 					break
 				}
 				words = append(words, t.lw)

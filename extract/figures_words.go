@@ -109,11 +109,11 @@ var (
 
 	// figPrepAfter open a place right after a number in a list: "three in the
 	// East Kazakhstan Region".
-	figPrepAfter = newFigWordSet(`in at from among on across в во на из у среди`)
+	figPrepAfter = newFigWordSet(`in at from among on across for в во на из у среди за по`)
 
 	// figClauseWords end the counted phrase: they start another clause.
 	figClauseWords = newFigWordSet(`when while whereas although though because since until unless but yet
-		so whether where after before
+		so whether where after before during amid
 		когда пока хотя потому поскольку чтобы если где но однако после перед
 		бірақ алайда себебі егер кейін дейін`)
 
@@ -205,6 +205,8 @@ var (
 	figCaseWords          = newFigWordSet(`cases case дел дела дело іс ісі істер* істі`)
 	figCriminalWords      = newFigWordSet(`criminal уголовн* қылмыст*`)
 	figAdminWords         = newFigWordSet(`administrative административн* әкімшілік*`)
+	figConvictWords = newFigWordSet(`convicted sentenced jailed prosecuted charged осужден* осуждены приговорен*
+		привлечен* сотталд* сотталған* жазаланд*`)
 	figInvestigationWords = newFigWordSet(`investigations investigation расследовани* тергеу*`)
 	figWeaponWords        = newFigWordSet(`weapons weapon firearms firearm guns gun rifles rifle ammunition pistols
 		оружи* ствол* автомат* карабин* пистолет* боеприпас* нарезн* гладкоствольн* газ*
@@ -239,6 +241,7 @@ const (
 	mVehicle
 	mProtest
 	mAttacker
+	mConvict
 )
 
 var figMeasureSets = []struct {
@@ -250,7 +253,7 @@ var figMeasureSets = []struct {
 	{&figCaseWords, mCase}, {&figCriminalWords, mCriminal}, {&figAdminWords, mAdmin},
 	{&figInvestigationWords, mInvestigation}, {&figWeaponWords, mWeapon}, {&figMoneyWords, mMoney},
 	{&figBuildingWords, mBuilding}, {&figVehicleWords, mVehicle}, {&figProtestWords, mProtest},
-	{&figAttackerWords, mAttacker},
+	{&figAttackerWords, mAttacker}, {&figConvictWords, mConvict},
 }
 
 // figMeasureMask returns the measure flags of one lower-case word.
@@ -295,6 +298,8 @@ func figMeasureName(m uint32) string {
 		return "administrative cases"
 	case has(mInvestigation):
 		return "investigations"
+	case has(mConvict):
+		return "convicted"
 	case has(mDetain):
 		return "detainees"
 	case has(mTroop):
