@@ -1,15 +1,15 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
-	"strings"
 
 	"github.com/inquest-project/inquest"
 )
 
 type casePage struct {
 	Case       *inquest.Case
-	Background []string // paragraphs
+	Background template.HTML // rendered from Markdown and sanitised
 	Sources    []*inquest.Source
 }
 
@@ -24,7 +24,11 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "case", casePage{Case: c, Background: paragraphs(c.Background), Sources: sources})
+	bg, err := renderMarkdown(c.Background)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "case", casePage{Case: c, Background: bg, Sources: sources})
 	return nil
 }
 
@@ -41,19 +45,4 @@ func (s *Server) caseSources(r requestCtx, c *inquest.Case) ([]*inquest.Source, 
 		}
 	}
 	return sources, nil
-}
-
-// paragraphs splits text at blank lines. The background is Markdown; until
-// chapters bring goldmark in, it is shown as plain paragraphs, which keeps
-// any HTML in it inert.
-func paragraphs(text string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		p = strings.TrimSpace(p)
-		p = strings.Trim(p, "*") // an emphasised note reads the same without its stars
-		if p != "" {
-			out = append(out, strings.Join(strings.Fields(p), " "))
-		}
-	}
-	return out
 }

@@ -122,8 +122,8 @@ func TestCasePageListsSources(t *testing.T) {
 		for _, want := range []string{
 			"<h1>January events</h1>",
 			"Protests began on 2 January.",
-			fmt.Sprintf(`href="/sources/%d">Prosecutor General before the Majilis</a>`, f.text.ID),
-			fmt.Sprintf(`href="/sources/%d">MFA statement</a>`, f.v2.ID), // the latest version only
+			fmt.Sprintf(`href="/sources/%d" lang="en">Prosecutor General before the Majilis</a>`, f.text.ID),
+			fmt.Sprintf(`href="/sources/%d" lang="en">MFA statement</a>`, f.v2.ID), // the latest version only
 			"Ministry of Foreign Affairs",
 			"14 March 2022",
 			"English",
@@ -312,7 +312,7 @@ func TestSecurityHeaders(t *testing.T) {
 				t.Errorf("GET %s: %s = %q, want %q", path, k, got, want)
 			}
 		}
-		if path != fmt.Sprintf("/sources/%d/original", f.text.ID) && !strings.Contains(hd.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+		if !strings.Contains(hd.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
 			t.Errorf("GET %s: CSP lacks frame-ancestors 'none'", path)
 		}
 		if hd.Get("X-Request-Id") == "" {
@@ -364,4 +364,20 @@ func TestPrivateMaterialNeverPublic(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestBackgroundMarkdownIsSanitised(t *testing.T) {
+	db := storetest.Open(t)
+	c := &inquest.Case{Slug: "md", Title: "Markdown", Public: true,
+		Background: "Protests *began* on [2 January](https://example.org/a).\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(2))"}
+	if err := db.CreateCase(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	body := get(t, publicServer(db), "/cases/md").Body.String()
+	if !strings.Contains(body, "<em>began</em>") || !strings.Contains(body, `href="https://example.org/a"`) {
+		t.Errorf("background Markdown not rendered:\n%s", body)
+	}
+	if strings.Contains(body, "<script>") || strings.Contains(body, "alert(") {
+		t.Errorf("background lets a script through:\n%s", body)
+	}
 }

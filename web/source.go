@@ -206,7 +206,7 @@ func (s *Server) sourceOriginal(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Type", ct)
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": downloadName(src)}))
 	h.Set("Content-Length", strconv.Itoa(len(b)))
-	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
+	h.Set("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'")
 	h.Set("ETag", `"`+src.SHA256+`"`)
 	if r.Header.Get("If-None-Match") == `"`+src.SHA256+`"` {
 		w.WriteHeader(http.StatusNotModified)
