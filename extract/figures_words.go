@@ -202,10 +202,10 @@ var (
 		задерж* арест* заключен* стражу стражей доставлен* ұстал* ұстады ұстаған қамау* қамал* тұтқын*`)
 	figTroopWords = newFigWordSet(`troops peacekeepers peacekeeping contingent servicemen paratroopers
 		миротвор* контингент* войск* десантник* военнослужащ* военных военные бітімгер* әскер*`)
-	figCaseWords          = newFigWordSet(`cases case дел дела дело іс ісі істер* істі`)
-	figCriminalWords      = newFigWordSet(`criminal уголовн* қылмыст*`)
-	figAdminWords         = newFigWordSet(`administrative административн* әкімшілік*`)
-	figConvictWords = newFigWordSet(`convicted sentenced jailed prosecuted charged осужден* осуждены приговорен*
+	figCaseWords     = newFigWordSet(`cases case дел дела дело іс ісі істер* істі`)
+	figCriminalWords = newFigWordSet(`criminal уголовн* қылмыст*`)
+	figAdminWords    = newFigWordSet(`administrative административн* әкімшілік*`)
+	figConvictWords  = newFigWordSet(`convicted sentenced jailed prosecuted charged осужден* осуждены приговорен*
 		привлечен* сотталд* сотталған* жазаланд*`)
 	figInvestigationWords = newFigWordSet(`investigations investigation расследовани* тергеу*`)
 	figWeaponWords        = newFigWordSet(`weapons weapon firearms firearm guns gun rifles rifle ammunition pistols
