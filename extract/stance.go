@@ -71,10 +71,11 @@ func (m *StanceMatcher) Stances(quote, context, lang string) (map[string]inquest
 		return kinds, confs
 	}
 	q := readStanceText(quote, m.lits)
-	var lead *stanceText
-	if context != "" {
-		lead = readStanceText(stanceLead(quote, context), m.lits)
+	if len(q.occ) == 0 && q.anaphor == 0 {
+		return kinds, confs
 	}
+	// The lead-in is read only when a denial or a pronoun needs it.
+	lead := &stanceLeadIn{quote: quote, context: context, lits: m.lits}
 	var anaphoric []string
 	for i := range m.claims {
 		c := &m.claims[i]
@@ -173,7 +174,8 @@ func stanceLead(quote, context string) string {
 			lead = context[:i]
 		}
 	}
-	// Only the last two sentences are read; keep a little more than that.
+	// Only the last two sentences are read.
+	lead = stanceLastSentences(lead, 2)
 	if len(lead) > stanceLeadBytes {
 		cut := len(lead) - stanceLeadBytes
 		for cut < len(lead) && !utf8.RuneStart(lead[cut]) {
@@ -184,11 +186,33 @@ func stanceLead(quote, context string) string {
 	return lead
 }
 
+// stanceLastSentences returns the end of text holding its last n sentences
+// (more, if an abbreviation looks like a sentence end).
+func stanceLastSentences(text string, n int) string {
+	end := len(strings.TrimRight(text, " \t\r\n\"“”«»„'‘’—–-:"))
+	for i := end - 1; i > 0; i-- {
+		if strings.IndexByte(".!?", text[i]) < 0 || i+1 >= len(text) {
+			continue
+		}
+		if c := text[i+1]; c != ' ' && c != '\n' && c != '\t' {
+			continue
+		}
+		if i+1 >= end {
+			continue // the mark that ends the last sentence
+		}
+		n--
+		if n == 0 {
+			return text[i+1:]
+		}
+	}
+	return text
+}
+
 // stanceLeadBytes bounds the lead-in read before a quotation.
 const stanceLeadBytes = 1200
 
 // claimStance combines the claim's readings: they must agree.
-func (m *StanceMatcher) claimStance(c *stanceClaim, q, lead *stanceText) (inquest.StanceKind, float64, bool, bool) {
+func (m *StanceMatcher) claimStance(c *stanceClaim, q *stanceText, lead *stanceLeadIn) (inquest.StanceKind, float64, bool, bool) {
 	var kind inquest.StanceKind
 	var conf float64
 	var viaAnaphor, found bool
@@ -211,7 +235,7 @@ func (m *StanceMatcher) claimStance(c *stanceClaim, q, lead *stanceText) (inques
 
 // evalStanceReading decides the stance of quotation q on one reading of a
 // claim, sentence by sentence.
-func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKind, float64, bool, bool) {
+func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inquest.StanceKind, float64, bool, bool) {
 	nSlots := len(r.slots)
 	present := make([]bool, nSlots)
 	pos := make([]bool, nSlots)
@@ -221,13 +245,20 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 	negExist := make([]bool, nSlots)
 
 	// Required slots the lead-in names, for denials that leave their subject
-	// to the words before the quotation.
-	inLead := make([]bool, nSlots)
-	leadAll := false
-	if lead != nil && lead.nSent > 0 {
+	// to the words before the quotation, read on first need.
+	var inLead []bool
+	leadSlots := func() []bool {
+		if inLead != nil {
+			return inLead
+		}
+		inLead = make([]bool, nSlots)
+		st := lead.text()
+		if st == nil || st.nSent == 0 {
+			return inLead
+		}
 		// The sentence that introduces the quotation and the one before.
-		first := lead.nSent - 2
-		for _, o := range lead.occ {
+		first := st.nSent - 2
+		for _, o := range st.occ {
 			if o.sent < first || o.negated() {
 				continue
 			}
@@ -237,12 +268,7 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 				}
 			}
 		}
-		leadAll = true
-		for k, s := range r.slots {
-			if s.required && !inLead[k] {
-				leadAll = false
-			}
-		}
+		return inLead
 	}
 
 	var bestSup, bestDen float64
@@ -302,9 +328,16 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 			}
 			if present[k] {
 				anyReqHere = true
-			}
-			if !present[k] && !inLead[k] {
+			} else {
 				allReqReach = false
+			}
+		}
+		if !allReqReach && anyNeg && anyReqHere && !q.question[s] {
+			allReqReach = true
+			for k, sl := range r.slots {
+				if sl.required && !present[k] && !leadSlots()[k] {
+					allReqReach = false
+				}
 			}
 		}
 		allPos := false
@@ -367,7 +400,7 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 		kind, conf = inquest.Supports, bestSup
 	case bestDen > 0:
 		kind, conf = inquest.Denies, bestDen
-	case q.anaphor != 0 && leadAll:
+	case q.anaphor != 0 && stanceAllRequired(r, leadSlots()):
 		viaAnaphor, conf = true, 0.55
 		kind = inquest.Denies
 		if q.anaphor > 0 {
@@ -384,6 +417,37 @@ func evalStanceReading(r *stanceReading, q, lead *stanceText) (inquest.StanceKin
 		}
 	}
 	return kind, conf, viaAnaphor, true
+}
+
+// stanceAllRequired reports whether have covers every required slot.
+func stanceAllRequired(r *stanceReading, have []bool) bool {
+	for k, s := range r.slots {
+		if s.required && !have[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// stanceLeadIn is the text before a quotation, read once, on first need.
+type stanceLeadIn struct {
+	quote, context string
+	lits           *stanceLiterals
+	done           bool
+	st             *stanceText
+}
+
+func (l *stanceLeadIn) text() *stanceText {
+	if l == nil {
+		return nil
+	}
+	if !l.done {
+		l.done = true
+		if l.context != "" {
+			l.st = readStanceText(stanceLead(l.quote, l.context), l.lits)
+		}
+	}
+	return l.st
 }
 
 // stanceAuxCoverage is the weighted share of the claim's other slots (who

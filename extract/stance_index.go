@@ -30,10 +30,13 @@ type stanceIndex struct {
 	// The shortest and longest stems, in bytes: only prefixes of a word
 	// between the two are looked up.
 	minStem, maxStem int
+	// viable holds every prefix of every stem, so that the lookup of a
+	// word's prefixes stops as soon as no stem can begin that way.
+	viable map[string]bool
 }
 
 func newStanceIndex() *stanceIndex {
-	return &stanceIndex{exact: map[string][]*stancePattern{}, prefix: map[string][]*stancePattern{}}
+	return &stanceIndex{exact: map[string][]*stancePattern{}, prefix: map[string][]*stancePattern{}, viable: map[string]bool{}}
 }
 
 // add compiles form, normalised as text is.
@@ -63,6 +66,9 @@ func (ix *stanceIndex) add(form string, concept int, cue stanceCueClass, kk bool
 			ix.minStem = n
 		}
 		ix.maxStem = max(ix.maxStem, n)
+		for k := 1; k <= n; k++ {
+			ix.viable[parts[0].s[:k]] = true
+		}
 		ix.prefix[parts[0].s] = append(ix.prefix[parts[0].s], p)
 	} else {
 		ix.exact[parts[0].s] = append(ix.exact[parts[0].s], p)
@@ -130,6 +136,9 @@ func (ix *stanceIndex) at(toks []stanceTok, i int) (stanceMatch, bool) {
 	for n := max(ix.minStem, 1); n <= len(w) && n <= ix.maxStem; n++ {
 		if n < len(w) && !utf8.RuneStart(w[n]) {
 			continue
+		}
+		if !ix.viable[w[:n]] {
+			break
 		}
 		for _, p := range ix.prefix[w[:n]] {
 			try(p, false)

@@ -125,13 +125,13 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 	st.occ = stanceTagConcepts(toks, lits)
 	cues := stanceTagCues(toks)
 
-	occAt := make(map[int]int, len(st.occ)) // start token → occurrence
+	// occAt and cueAt: what starts at each token.
+	occAt, cueAt := newStanceAt(len(toks)), newStanceAt(len(toks))
 	for i, o := range st.occ {
-		occAt[o.start] = i
+		occAt.set(o.start, i)
 	}
-	cueAt := make(map[int]int, len(cues))
 	for i, c := range cues {
-		cueAt[c.start] = i
+		cueAt.set(c.start, i)
 	}
 	// Negative words of one clause make one negation: Russian and Kazakh
 	// repeat them ("никаких боевиков не было"), and an English clause with
@@ -170,7 +170,7 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 		if j >= len(toks) || toks[j].w == "" || toks[j].clause != clause {
 			continue
 		}
-		if oi, ok := occAt[j]; ok {
+		if oi, ok := occAt.get(j); ok {
 			if stanceConceptKind(st.occ[oi].concept) == stancePredicate {
 				negClause(clause, false)
 				negClauses[clause] = true
@@ -182,7 +182,7 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 			}
 			continue
 		}
-		if ti, ok := cueAt[j]; ok {
+		if ti, ok := cueAt.get(j); ok {
 			switch cues[ti].class {
 			case stanceCueExist, stanceCueAffirm:
 				// "was not found", "did not confirm", "не подтвердилась".
@@ -404,7 +404,7 @@ func stanceCompanion(st *stanceText, i int) bool {
 // existence: it opens its clause ("No militants took part"), or follows a
 // verb of being or finding ("there were no", "found no"). After another verb
 // it only negates that verb's object ("fired no shots").
-func stanceExistFrame(st *stanceText, cueAt map[int]int, cues []stanceCueAt, i int) bool {
+func stanceExistFrame(st *stanceText, cueAt stanceAt, cues []stanceCueAt, i int) bool {
 	j := i - 1 // the word before the determiner decides
 	if j < 0 {
 		return true
@@ -413,7 +413,7 @@ func stanceExistFrame(st *stanceText, cueAt map[int]int, cues []stanceCueAt, i i
 	if t.clause != st.toks[i].clause || t.w == "" || stanceBeWords[t.w] {
 		return true
 	}
-	if ci, ok := cueAt[j]; ok && cues[ci].class == stanceCueExist {
+	if ci, ok := cueAt.get(j); ok && cues[ci].class == stanceCueExist {
 		return true
 	}
 	// The last word of a longer cue ("took place").
@@ -457,6 +457,26 @@ func stanceNegate(o *stanceOcc, exist, concord bool) {
 	}
 	o.neg++
 	o.existNeg = o.existNeg || exist
+}
+
+// stanceAt maps a token to the item that starts there.
+type stanceAt []int32
+
+func newStanceAt(n int) stanceAt {
+	a := make(stanceAt, n)
+	for i := range a {
+		a[i] = -1
+	}
+	return a
+}
+
+func (a stanceAt) set(tok, item int) { a[tok] = int32(item) }
+
+func (a stanceAt) get(tok int) (int, bool) {
+	if tok < 0 || tok >= len(a) || a[tok] < 0 {
+		return 0, false
+	}
+	return int(a[tok]), true
 }
 
 func stanceSentHasOcc(occ []stanceOcc, sent int) bool {

@@ -279,3 +279,17 @@ func BenchmarkStances(b *testing.B) {
 		i++
 	}
 }
+
+func TestStanceLastSentences(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"One. Two. Three said: “", " Two. Three said: “"},
+		{"One. Two. Three.", " Two. Three."},
+		{"Only one, with no end", "Only one, with no end"},
+		{"A. B.\n\nC: ", " B.\n\nC: "},
+		{"", ""},
+	} {
+		if got := stanceLastSentences(tc.text, 2); got != tc.want {
+			t.Errorf("stanceLastSentences(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -34,6 +34,14 @@ var stanceClauseWords = map[string]bool{
 
 // stanceFold normalises one rune the way every stance word is compared.
 func stanceFold(r rune) rune {
+	switch {
+	case r >= 'a' && r <= 'z' || r >= 'а' && r <= 'я' && r != 'ё':
+		return r
+	case r >= 'A' && r <= 'Z':
+		return r + 'a' - 'A'
+	case r >= 'А' && r <= 'Я':
+		return r + 'а' - 'А'
+	}
 	r = unicode.ToLower(r)
 	switch r {
 	case 'ё':
@@ -47,6 +55,12 @@ func stanceFold(r rune) rune {
 }
 
 func stanceWordRune(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r >= 'А' && r <= 'я':
+		return true
+	case r < 0x80:
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
