@@ -92,7 +92,7 @@ func (f *figureFinder) mask(lw string) uint32 {
 	return m
 }
 
-// measure names what words measure, as figSuggestMeasure does.
+// measure names what the words of a counted phrase measure, or "".
 func (f *figureFinder) measure(words []string) string {
 	var m uint32
 	for _, w := range words {
@@ -141,9 +141,8 @@ func (f *figureFinder) window(start, end int) (before, after []figTok) {
 // figRuneCursor converts byte offsets to code-point offsets, moving from the last
 // position asked, so a pass over the text costs one walk.
 type figRuneCursor struct {
-	text  string
-	b, r  int
-	ready bool
+	text string
+	b, r int
 }
 
 func (c *figRuneCursor) at(b int) int {
@@ -246,14 +245,14 @@ func (f *figureFinder) wordNumber(i, j int) int {
 // taken again.
 func (f *figureFinder) consider(ne numExpr) int {
 	text := f.text
-	numStart, numEnd := ne.start, ne.end
+	numStart := ne.start
 	if !f.gluedOK(&ne) {
 		return ne.end
 	}
 	if ne.val > 1e15 || math.IsInf(ne.val, 0) || math.IsNaN(ne.val) {
 		return ne.end // a code or an identifier, not a count
 	}
-	numEnd = ne.end
+	numEnd := ne.end
 	val, valMax := ne.val, 0.0
 
 	// A range: "200-230", "200 – 230", "5-6 тысяч", "from 200 to 230", "от 200 до 230".

@@ -267,15 +267,6 @@ func figMeasureMask(lw string) uint32 {
 	return m
 }
 
-// figSuggestMeasure names what the words of a counted phrase measure, or "".
-func figSuggestMeasure(words []string) string {
-	var m uint32
-	for _, w := range words {
-		m |= figMeasureMask(w)
-	}
-	return figMeasureName(m)
-}
-
 // figMeasureName turns measure flags into a measure name, or "".
 func figMeasureName(m uint32) string {
 	has := func(f uint32) bool { return m&f != 0 }
