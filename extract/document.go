@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,11 +53,40 @@ type document struct {
 }
 
 func newDocument(text, lang string, published inquest.Date, e *Engine) *document {
-	d := &document{r: []rune(text), lang: lang, published: published, eng: e}
+	return newDocumentIn(&document{}, text, lang, published, e)
+}
+
+// newDocumentIn reads text into d, reusing the buffers d already has: the
+// engine keeps a few documents in a pool so that reading many files does not
+// allocate (and zero) a rune array and a token array for each.
+func newDocumentIn(d *document, text, lang string, published inquest.Date, e *Engine) *document {
+	*d = document{r: d.r[:0], toks: d.toks[:0], keys: d.keys[:0], sents: d.sents[:0], mentions: d.mentions[:0],
+		buf: d.buf[:0], lang: lang, published: published, eng: e}
+	for _, c := range text {
+		d.r = append(d.r, c)
+	}
 	d.spans = d.findSpans()
 	d.tokenize()
 	d.split()
 	return d
+}
+
+// pooledLimit is the largest text (in runes) whose buffers go back to the
+// pool; a rare huge file should not pin its memory.
+const pooledLimit = 4 << 20
+
+var documentPool = sync.Pool{New: func() any { return &document{} }}
+
+func releaseDocument(d *document) {
+	if cap(d.r) > pooledLimit {
+		return
+	}
+	d.eng = nil
+	clear(d.keys[:cap(d.keys)]) // let the strings go
+	d.keys = d.keys[:0]
+	clear(d.mentions[:cap(d.mentions)])
+	d.mentions = d.mentions[:0]
+	documentPool.Put(d)
 }
 
 // findSpans merges the quotation-mark scan with direct speech opened by a dash.
@@ -143,8 +173,10 @@ func isWordRune(c rune) bool {
 func (d *document) tokenize() {
 	r := d.r
 	qi := 0
-	d.toks = make([]tok, 0, len(r)/5+8)
-	d.keys = append(make([]string, 0, len(r)/40+8), "")
+	if want := len(r)/5 + 8; cap(d.toks) < want {
+		d.toks = make([]tok, 0, want)
+	}
+	d.keys = append(d.keys[:0], "")
 	for i := 0; i < len(r); {
 		if qi < len(d.spans) && i == d.spans[qi].open {
 			sp := d.spans[qi]

@@ -40,7 +40,8 @@ func (e *Engine) ExtractFor(text, lang string, published inquest.Date) Result {
 	if lang == "" || lang == "auto" {
 		lang = DetectLang(text)
 	}
-	d := newDocument(text, lang, published, e)
+	d := newDocumentIn(documentPool.Get().(*document), text, lang, published, e)
+	defer releaseDocument(d)
 	res := Result{Lang: lang}
 	res.Quotes = d.quotations()
 	res.Figures = Figures(text, lang)
