@@ -65,13 +65,15 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := db.write.ExecContext(ctx, db.dialect.migrationsTable()); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", err)
-	}
 	for _, m := range ms {
 		err := db.inTx(ctx, func(t *tx) error {
 			if err := db.dialect.lockMigrations(ctx, t.tx); err != nil {
 				return err
+			}
+			// Under the lock: two processes creating the table at once
+			// would otherwise collide in PostgreSQL's catalog.
+			if _, err := t.exec(ctx, db.dialect.migrationsTable()); err != nil {
+				return fmt.Errorf("create schema_migrations: %w", err)
 			}
 			var current int
 			if err := t.row(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&current); err != nil {
