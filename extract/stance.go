@@ -294,7 +294,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 				any = true
 				present[k] = true
 				if o.negated() {
-					if !q.question[s] {
+					if !q.question[s] && !o.directed {
 						neg[k] = true
 						negExist[k] = negExist[k] || (o.existNeg && r.slots[k].has(o.concept))
 					}

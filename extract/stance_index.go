@@ -183,7 +183,7 @@ func stanceLexicon() {
 		stanceSkipWords = map[string]bool{}
 		stancePronouns = map[string]bool{}
 		for class, byLang := range stanceCues {
-			for _, forms := range byLang {
+			for lang, forms := range byLang {
 				for _, f := range forms {
 					switch class {
 					case stanceCueSkip:
@@ -192,7 +192,7 @@ func stanceLexicon() {
 						stancePronouns[stanceNormWord(f)] = true
 					default:
 						// stanceCueNone forms block the cue words inside them.
-						stanceCueIdx.add(f, -1, class, false)
+						stanceCueIdx.add(f, -1, class, lang == "kk")
 					}
 				}
 			}

@@ -252,6 +252,10 @@ const (
 	// stanceCueHedge: what follows in the sentence is threatened, possible,
 	// aimed at or alleged, not asserted.
 	stanceCueHedge
+	// stanceCueDirective: what follows in the sentence is ordered, demanded,
+	// aimed at or feared, and a negation there forbids rather than denies
+	// ("troops must not fire").
+	stanceCueDirective
 	// stanceCueLegal: what follows names a charge or an article of law, not a
 	// fact the speaker asserts ("cases of attempted coup").
 	stanceCueLegal
@@ -317,20 +321,28 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 		"kk": {"өтірік*", "жалған*", "шындыққа сәйкес келмейді", "негізсіз*", "ақиқатқа жанаспайды"},
 	},
 	stanceCueHedge: {
-		"en": {"threat*", "potential*", "possib*", "may", "might", "could", "would", "if", "whether",
-			"alleg*", "rumou*", "suppos*", "in order to", "so as to", "aimed at", "aim of", "aims to",
-			"intended to", "probabl*", "perhaps", "maybe", "prevent*", "risk*", "danger of", "fear*",
+		"en": {"potential*", "possib*", "may", "might", "could", "would", "if", "whether",
+			"alleg*", "rumou*", "suppos*", "probabl*", "perhaps", "maybe",
 			"so-called", "purported*", "reportedly", "claimed", "claim that", "claims that", "claims of",
-			"should", "will", "asked", "ask*", "question*", "ordered", "order to", "orders to", "the order",
-			"investigation into", "investigations into", "inquiry into", "complaint*", "goal of", "goal to",
-			"purpose of", "intention to", "intentions"},
-		"ru": {"угроз*", "возможн*", "якобы", "если", "ли", "с целью", "чтобы", "для того", "предполож*",
-			"вероятн*", "может", "могут", "мог", "могли", "могла", "могло", "бы", "слух*", "предотвра*",
-			"риск*", "опасност*", "так называем*", "будто", "будет", "будут", "допуст*", "говорят",
-			"утвержда*", "вопрос*", "спросил*", "спрашива*", "приказ*", "жалоб*",
-			"намерени*", "намерева*"},
-		"kk": {"мүмкін*", "егер", "қауіп*", "деген сияқты", "сияқты", "болуы мүмкін", "алдын алу*", "үшін",
-			"сұрақ*", "сұрады", "сұраған*", "бұйрық*", "бұйырды", "шағым*"},
+			"will", "asked", "ask*", "question*",
+			"investigation into", "investigations into", "inquiry into", "complaint*"},
+		"ru": {"возможн*", "якобы", "если", "ли", "предполож*",
+			"вероятн*", "может", "могут", "мог", "могли", "могла", "могло", "бы", "слух*",
+			"так называем*", "будто", "будет", "будут", "допуст*", "говорят",
+			"утвержда*", "вопрос*", "спросил*", "спрашива*", "жалоб*"},
+		"kk": {"мүмкін*", "егер", "деген сияқты", "сияқты", "болуы мүмкін",
+			"сұрақ*", "сұрады", "сұраған*", "шағым*"},
+	},
+	stanceCueDirective: {
+		"en": {"threat*", "in order to", "so as to", "aimed at", "aim of", "aims to", "intended to", "prevent*",
+			"risk*", "danger of", "fear*", "should", "ordered", "order to", "orders to", "the order", "goal of",
+			"goal to", "purpose of", "intention to", "intentions", "must", "ought to", "need to", "needs to",
+			"urge*", "call on", "calls on", "called on", "calling on", "demand*"},
+		"ru": {"угроз*", "с целью", "чтобы", "для того", "предотвра*", "риск*", "опасност*", "приказ*",
+			"намерени*", "намерева*", "должн*", "обязан*", "следует", "необходимо", "призыва*", "призвал*",
+			"требу*", "потребова*"},
+		"kk": {"қауіп*", "алдын алу*", "үшін", "бұйрық*", "бұйырды", "тиіс*", "керек*", "қажет*", "талап*",
+			"шақыр*"},
 	},
 	stanceCueLegal: {
 		"en": {"cases of", "case of", "cases on", "case on", "cases for", "charged with", "charges of",

@@ -14,7 +14,8 @@ type stanceOcc struct {
 	existNeg   bool // one of them denies its existence ("there were no …")
 	concordNeg bool // a negative word of its clause already reached it
 	comitative bool // a Kazakh word in the comitative case ("лаңкестермен")
-	hedged     bool // threatened, possible, aimed at, alleged, asked about
+	hedged     bool // possible, alleged, asked about: not asserted
+	directed   bool // ordered, demanded, aimed at, feared: neither asserted nor denied
 	legal      bool // named as a charge or article, not asserted
 }
 
@@ -25,6 +26,7 @@ type stanceCueAt struct {
 	class      stanceCueClass
 	start, end int
 	cancelled  bool // "not deny", "is not a lie": the cue is itself negated
+	kk         bool // a Kazakh form
 }
 
 // stanceText is a quotation or context read for stances.
@@ -99,7 +101,7 @@ func stanceTagCues(toks []stanceTok) []stanceCueAt {
 			i++
 			continue
 		}
-		out = append(out, stanceCueAt{class: m.p.cue, start: m.start, end: m.end})
+		out = append(out, stanceCueAt{class: m.p.cue, start: m.start, end: m.end, kk: m.p.kk})
 		i = m.end
 	}
 	return out
@@ -262,16 +264,31 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 					stanceNegate(&st.occ[i], false, false)
 				}
 			}
-		case stanceCueHedge:
+		case stanceCueHedge, stanceCueDirective, stanceCueLegal:
+			// English and Russian put these before what they govern, to
+			// the end of the sentence. Kazakh puts them after: a Kazakh cue
+			// governs the few words before it ("билікті басып алу үшін"),
+			// or its whole clause when it ends it ("... атпауы тиіс").
+			kkFrom, kkClause := c.start-3, stanceEndsClause(toks, c.end)
 			for i := range st.occ {
-				if st.occ[i].sent == t.sent && st.occ[i].start >= c.end {
-					st.occ[i].hedged = true
+				o := &st.occ[i]
+				if o.sent != t.sent {
+					continue
 				}
-			}
-		case stanceCueLegal:
-			for i := range st.occ {
-				if st.occ[i].sent == t.sent && st.occ[i].start >= c.end {
-					st.occ[i].legal = true
+				if c.kk {
+					if o.clause != t.clause || o.start >= c.start || (!kkClause && o.start < kkFrom) {
+						continue
+					}
+				} else if o.start < c.end {
+					continue
+				}
+				switch c.class {
+				case stanceCueHedge:
+					o.hedged = true
+				case stanceCueDirective:
+					o.hedged, o.directed = true, true
+				case stanceCueLegal:
+					o.legal = true
 				}
 			}
 		case stanceCueAffirm:
@@ -457,6 +474,12 @@ func stanceNegate(o *stanceOcc, exist, concord bool) {
 	}
 	o.neg++
 	o.existNeg = o.existNeg || exist
+}
+
+// stanceEndsClause reports whether token i (the one after a cue) starts a
+// new clause or the text ends there.
+func stanceEndsClause(toks []stanceTok, i int) bool {
+	return i >= len(toks) || toks[i].w == "" || toks[i].clause != toks[i-1].clause
 }
 
 // stanceAt maps a token to the item that starts there.
