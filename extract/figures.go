@@ -1009,7 +1009,9 @@ func (f *figureFinder) countedBefore(before []figTok, bi int) (int, bool) {
 	for k := bi - 1; k >= 0 && n < 6; k-- {
 		t := before[k]
 		if t.kind == ftPunct {
-			if figIsQuote(t.r) {
+			// Quotes, and a colon or a dash right before the number:
+			// "Число погибших – 225", "Detentions: 9,900".
+			if figIsQuote(t.r) || ((t.r == ':' || figIsDash(t.r)) && n == 0) {
 				continue
 			}
 			break

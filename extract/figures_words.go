@@ -195,12 +195,12 @@ var (
 		serviceman guardsmen guard military enforcement security
 		сотрудник* полицейск* полици* военнослужащ* военн* силовик* правоохранител* нацгвард* гвард*
 		полицей* әскери* сарбаз* құқық*`)
-	figInjuryWords = newFigWordSet(`injured injuries injury wounded wound hurt hospitalised hospitalized
+	figInjuryWords = newFigWordSet(`injur* wound* hurt hospitalised hospitalized
 		ранен* ранени* пострада* травм* госпитализ* жарақат* жаралан*`)
-	figDetainWords = newFigWordSet(`detained detainees detainee detention arrested arrest arrests custody
+	figDetainWords = newFigWordSet(`detain* detention* arrest* custody
 		apprehended held jailed imprisoned prisoners detain
 		задерж* арест* заключен* стражу стражей доставлен* ұстал* ұстады ұстаған қамау* қамал* тұтқын*`)
-	figTroopWords = newFigWordSet(`troops peacekeepers peacekeeping contingent servicemen paratroopers
+	figTroopWords = newFigWordSet(`troop* peacekeep* contingent* servicemen paratroop*
 		миротвор* контингент* войск* десантник* военнослужащ* военных военные бітімгер* әскер*`)
 	figCaseWords     = newFigWordSet(`cases case дел дела дело іс ісі істер* істі`)
 	figCriminalWords = newFigWordSet(`criminal уголовн* қылмыст*`)
