@@ -204,6 +204,8 @@ func classify(err error) errorKind {
 			return errForeignKey
 		case "23514", "23502": // check_violation, not_null_violation
 			return errCheck
+		case "22021", "22P05": // a NUL or invalid UTF-8 in text; SQLite stores it
+			return errCheck
 		}
 	}
 	return errOther

@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/inquest-project/inquest"
 )
@@ -42,6 +44,14 @@ func (db *DB) AddSource(ctx context.Context, s *inquest.Source, original []byte)
 	}
 	in := *s
 	in.ID, in.Version, in.PreviousID = 0, 0, 0
+	// HTTP headers are metadata, not evidence, and may carry stray Latin-1
+	// bytes; they are made valid rather than refused.
+	in.Headers = strings.ToValidUTF8(strings.ReplaceAll(in.Headers, "\x00", ""), "\uFFFD")
+	if err := checkText("source "+strconv.Quote(in.Locator), map[string]string{"locator": in.Locator, "url": in.URL,
+		"file name": in.FileName, "title": in.Title, "publisher": in.Publisher, "language": in.Language,
+		"content type": in.ContentType, "text": in.Text}); err != nil {
+		return nil, false, err
+	}
 	in.SHA256 = inquest.SHA256Hex(original)
 	in.Size = int64(len(original))
 	textSum := inquest.SHA256Hex([]byte(in.Text))
@@ -73,6 +83,7 @@ func (db *DB) AddSource(ctx context.Context, s *inquest.Source, original []byte)
 		if err != nil {
 			return nil, false, domainError(err, fmt.Sprintf("source %q", in.Locator))
 		}
+		*s = *stored // the contract: s is filled with what is stored
 		return stored, created, nil
 	}
 }
@@ -131,6 +142,22 @@ func (db *DB) addSource(ctx context.Context, in *inquest.Source, original []byte
 		return stored, false, nil
 	}
 	return stored, created, err
+}
+
+// checkText refuses text that PostgreSQL cannot store (NUL characters,
+// invalid UTF-8), on both backends alike, naming the field: a source that
+// SQLite would take and PostgreSQL refuse would make the two records differ.
+func checkText(what string, fields map[string]string) error {
+	for _, name := range sortedKeys(fields) {
+		v := fields[name]
+		if !utf8.ValidString(v) {
+			return inquest.Errorf(inquest.EINVALID, "%s: the %s is not valid UTF-8; convert it from its character set first", what, name)
+		}
+		if i := strings.IndexByte(v, 0); i >= 0 {
+			return inquest.Errorf(inquest.EINVALID, "%s: the %s contains a NUL character at byte %d; strip control characters from it first", what, name, i)
+		}
+	}
+	return nil
 }
 
 // archive stores original under its hash unless it is already there. The

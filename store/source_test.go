@@ -94,7 +94,18 @@ func TestAddSource(t *testing.T) {
 			return got, created
 		}
 
-		v1, created := add(c.ID, "https://example.org/a", "<p>They were not there.</p>", "They were not there.")
+		in := &inquest.Source{CaseID: c.ID, Locator: "https://example.org/a", Title: "T https://example.org/a", Kind: inquest.KindNews,
+			Text: "They were not there.", Published: "2022-03-14", Headers: "X-Bad: caf\xe9"}
+		v1, created, err := db.AddSource(ctx, in, []byte("<p>They were not there.</p>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in.ID != v1.ID || in.SHA256 != v1.SHA256 || in.Version != 1 {
+			t.Errorf("the source passed in was not filled: %+v", in)
+		}
+		if v1.Headers != "X-Bad: caf\uFFFD" {
+			t.Errorf("headers = %q, want invalid bytes replaced", v1.Headers)
+		}
 		if !created || v1.ID == 0 || v1.Version != 1 || v1.PreviousID != 0 {
 			t.Fatalf("first add: created=%v %+v", created, v1)
 		}
@@ -200,6 +211,8 @@ func TestAddSourceRejects(t *testing.T) {
 			{"no locator", inquest.Source{CaseID: c.ID, Text: "abc"}, "x"},
 			{"no such case", inquest.Source{CaseID: 999, Locator: "a"}, "x"},
 			{"bad date", inquest.Source{CaseID: c.ID, Locator: "a", Published: "14 March"}, "x"},
+			{"NUL in text", inquest.Source{CaseID: c.ID, Locator: "a", Text: "eight\x00people"}, "x"},
+			{"Latin-1 title", inquest.Source{CaseID: c.ID, Locator: "a", Title: "Caf\xe9"}, "x"},
 		}
 		for _, tt := range tests {
 			_, _, err := db.AddSource(ctx, &tt.source, []byte(tt.original))
