@@ -79,12 +79,14 @@ var stanceConcepts = []stanceConceptDef{
 	}},
 	{id: "foreign", kind: stanceIdentity, forms: map[string][]string{
 		"en": {"foreign*", "international", "abroad", "overseas", "external*", "from outside",
-			"outside forces", "non-kazakh*", "alien", "other countries", "neighbo* countries",
+			"outside forces", "non-kazakh*", "other countries", "neighbo* countries",
 			"other states", "third countries"},
 		"ru": {"иностран*", "зарубеж*", "заграниц*", "из-за рубеж*", "из-за границ*", "за рубеж*",
-			"за границ*", "международн*", "извне", "внешн*", "из других стран", "других государств",
+			"за границ*", "международн*", "извне", "внешн* сил*", "внешн* агресси*", "внешн* вмешательств*",
+			"внешн* враг*", "внешн* противник*", "внешн* управлен*", "внешн* центр*", "из других стран", "других государств",
 			"других стран", "соседних стран", "соседних государств"},
 		"kk": {"шетел*", "шет ел*", "шет елдік*", "халықаралық*", "сырттан*", "сырттағы*", "басқа елдер*",
+			"сыртқы күш*", "сыртқы жау*",
 			"көрші елдер*"},
 	}},
 	{id: "coup", kind: stanceEntity, forms: map[string][]string{
@@ -126,13 +128,13 @@ var stanceConcepts = []stanceConceptDef{
 		"en": {"detain*", "detention*", "arrest*", "custody", "prisoner*", "jail*", "inmate*"},
 		"ru": {"задержан*", "задержив*", "задержал*", "арест*", "заключенн*", "под страж*", "сизо",
 			"изолятор*", "узник*"},
-		"kk": {"ұсталған*", "ұсталды*", "ұстал*", "қамау*", "қамал*", "тұтқын*", "тергеу изолятор*"},
+		"kk": {"ұсталған*", "ұсталды*", "ұстал*", "қамау*", "қамалған*", "тұтқын*", "тергеу изолятор*"},
 	}},
 	{id: "torture", kind: stanceEntity, forms: map[string][]string{
 		"en": {"tortur*", "ill-treat*", "mistreat*", "cruel treatment", "inhuman*", "beaten", "beating*"},
 		"ru": {"пытк*", "пыток", "пытали", "пытал", "пытают", "пытать", "истязан*", "истяза*",
 			"издевательств*", "жесток* обращен*", "бесчеловечн*", "избиен*", "избива*", "избил*"},
-		"kk": {"азаптау*", "азапта*", "азап*", "қинау*", "қинал*", "ұрып-соғу*", "зорлық-зомбылық*"},
+		"kk": {"азаптау*", "азапта*", "азап*", "қинау*", "ұрып-соғу*"},
 	}},
 	{id: "combat", kind: stanceEntity, forms: map[string][]string{
 		"en": {"combat*", "fight", "fighting", "fights", "fought", "battle*", "hostilities", "clashes",
@@ -160,7 +162,7 @@ var stanceConcepts = []stanceConceptDef{
 		"ru": {"смертонос*", "боев* патрон*", "боевыми патронами", "стрел*", "выстрел*", "обстрел*", "огонь",
 			"огня", "огнем", "расстрел*", "убий*", "убив*", "убит*", "убил*", "на поражение", "снайпер*",
 			"пристрел*", "застрел*", "перестрелял*", "примен* оружи*", "использ* оружи*", "примен* огнестрел*"},
-		"kk": {"оқ ат*", "атқыла*", "атып*", "атқан*", "өлтір*", "мерген*", "оққа ұш*", "қаруды қолдан*"},
+		"kk": {"оқ ат*", "атқыла*", "атқан*", "өлтір*", "мерген*", "оққа ұш*", "қаруды қолдан*", "оқ", "оқпен"},
 	}},
 	{id: "unjustified", kind: stanceDegree, forms: map[string][]string{
 		"en": {"unjustif*", "excessive*", "disproportion*", "indiscriminat*", "unlawful*", "illegal*",
@@ -185,7 +187,7 @@ var stanceConcepts = []stanceConceptDef{
 		"kk": {"қатыс*", "аралас*"},
 	}},
 	{id: "use", kind: stancePredicate, forms: map[string][]string{
-		"en": {"use", "used", "using", "uses", "resort* to", "appl*", "employ*"},
+		"en": {"use", "used", "using", "uses", "resort* to", "appl*", "employed", "employing", "employs"},
 		"ru": {"примен*", "использова*", "использу*"},
 		"kk": {"қолдан*", "пайдалан*"},
 	}},
@@ -205,9 +207,9 @@ var stanceConcepts = []stanceConceptDef{
 		"kk": {"қаңтар*"},
 	}},
 	{id: "events", kind: stanceSetting, forms: map[string][]string{
-		"en": {"event*", "unrest", "riot*", "disturbance*"},
-		"ru": {"событи*", "беспоряд*"},
-		"kk": {"оқиға*", "тәртіпсіздік*"},
+		"en": {"event*", "unrest", "riot*", "disturbance*", "mass riot*", "mass unrest", "mass disorder*"},
+		"ru": {"событи*", "беспоряд*", "массов* беспоряд*"},
+		"kk": {"оқиға*", "тәртіпсіздік*", "жаппай тәртіпсіздік*"},
 	}},
 	// Exact forms that look like a concept's stem but mean something else.
 	{id: "", forms: map[string][]string{
