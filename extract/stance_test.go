@@ -298,3 +298,22 @@ func TestStanceLastSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestStancesConcurrent: one matcher serves many goroutines (run with -race).
+func TestStancesConcurrent(t *testing.T) {
+	m := NewStanceMatcher(stanceTestClaims())
+	claims := stanceTestClaims()
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for _, tc := range stanceCases {
+				m.Stances(tc.quote, tc.context, tc.lang)
+				Stances(tc.quote, tc.context, tc.lang, claims)
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}
