@@ -63,6 +63,12 @@ func (db *DB) SaveContradictions(ctx context.Context, caseID int64, scope inques
 		}
 		seen[keyOf(c)] = true
 	}
+	// Two instances re-analysing the same case may both insert one new
+	// contradiction; the loser's retry finds the winner's row and keeps it.
+	return retryConflict(func() error { return db.saveContradictions(ctx, caseID, scope, derived) })
+}
+
+func (db *DB) saveContradictions(ctx context.Context, caseID int64, scope inquest.ContradictionScope, derived []*inquest.Contradiction) error {
 	return db.inTx(ctx, func(t *tx) error {
 		stored, err := t.contradictionsIn(ctx, caseID, scope)
 		if err != nil {

@@ -302,3 +302,24 @@ func TestClaimStancesReadsOneClaim(t *testing.T) {
 		}
 	})
 }
+
+func TestSaveContradictionsConcurrently(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newAnalysisCase(t, db)
+		errs := make(chan error, 4)
+		for range 4 { // four instances re-analyse the same case at once
+			go func() {
+				errs <- db.SaveContradictions(ctx, a.c.ID, inquest.ContradictionScope{}, []*inquest.Contradiction{a.between(0, 1), a.between(2, 1)})
+			}()
+		}
+		for range 4 {
+			if err := <-errs; err != nil {
+				t.Errorf("concurrent save: %v", err)
+			}
+		}
+		if got, want := a.listed(t, db), []string{"between 0>1 suggested", "between 2>1 suggested"}; !slices.Equal(got, want) {
+			t.Errorf("after concurrent saves got %q, want %q", got, want)
+		}
+	})
+}
