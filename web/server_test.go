@@ -25,15 +25,14 @@ import (
 // a plain-text source with a suggested and a confirmed statement, and a
 // private source; and a private case with one source.
 type fixture struct {
-	db            *store.DB
-	pub, priv     *inquest.Case
-	v1, v2        *inquest.Source
-	text, secret  *inquest.Source
-	privCaseSrc   *inquest.Source
-	confirmed     *inquest.Statement
-	suggested     *inquest.Statement
-	textOriginal  []byte
-	privateMarker string
+	db           *store.DB
+	pub, priv    *inquest.Case
+	v1, v2       *inquest.Source
+	text, secret *inquest.Source
+	privCaseSrc  *inquest.Source
+	confirmed    *inquest.Statement
+	suggested    *inquest.Statement
+	textOriginal []byte
 }
 
 const marker = "PRIVATE-MARKER-7f3a"
@@ -41,7 +40,7 @@ const marker = "PRIVATE-MARKER-7f3a"
 func newFixture(t *testing.T, db *store.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	f := &fixture{db: db, privateMarker: marker}
+	f := &fixture{db: db}
 	f.pub = &inquest.Case{Slug: "january-events", Title: "January events", Background: "Protests began on 2 January.\n\nThey spread.", Public: true}
 	f.priv = &inquest.Case{Slug: "hidden", Title: "Hidden case " + marker}
 	for _, c := range []*inquest.Case{f.pub, f.priv} {
@@ -159,6 +158,11 @@ func TestHomeListsCases(t *testing.T) {
 		ws := get(t, workspaceServer(db), "/").Body.String()
 		if !strings.Contains(ws, `href="/cases/hidden"`) || !strings.Contains(ws, "Workspace:") {
 			t.Errorf("workspace home page should list every case and say it is the workspace")
+		}
+		rec := get(t, publicServer(db), "/api/v1/cases")
+		var cases []inquest.Case
+		if err := json.Unmarshal(rec.Body.Bytes(), &cases); err != nil || len(cases) != 1 || cases[0].Slug != "january-events" {
+			t.Errorf("GET /api/v1/cases = %d %s, want the one public case", rec.Code, rec.Body)
 		}
 	})
 }
