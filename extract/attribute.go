@@ -209,8 +209,11 @@ func (d *document) attribute(st *state, si, qi int, frames []frame, date inquest
 				continue
 			}
 			if f.has {
-				if w := d.resolve(st, f.c, s, date); w.ok() {
+				if w := d.resolve(st, f.c, s, date); w.ok() && !d.relays(f, w) {
 					return w, w.conf
+				}
+				if d.relays(f, d.resolve(st, f.c, s, date)) {
+					break // a news outlet relaying: look further back
 				}
 			}
 			// SOV: Мемлекет басшысы «…» деп атап өтті
@@ -246,7 +249,7 @@ func (d *document) attribute(st *state, si, qi int, frames []frame, date inquest
 			participle = true
 			continue
 		}
-		if w := d.resolve(st, f.c, s, date); w.ok() {
+		if w := d.resolve(st, f.c, s, date); w.ok() && !d.relays(f, w) {
 			return w, w.conf * 0.95
 		}
 	}
@@ -297,7 +300,27 @@ func (d *document) attribute(st *state, si, qi int, frames []frame, date inquest
 			return w, w.conf * 0.6
 		}
 	}
+	// 8. the last person named in this paragraph or the one before
+	if w, ok := d.personBefore(qi, d.paraStart(s.para-1)); ok {
+		w.t0, w.t1 = -1, -1
+		return w, 0.4
+	}
 	return who{t0: -1, t1: -1}, 0
+}
+
+// relays: the frame is a news outlet passing words on ("передает
+// Kazpravda.kz", "reports Interfax.kz") rather than someone speaking.
+func (d *document) relays(f frame, w who) bool {
+	return w.ok() && (isOutlet(w.name) || d.toks[f.at].cls&cRelay != 0 && w.id == "" && (w.org || !strings.Contains(w.name, " ")))
+}
+
+// paraStart returns the first token of paragraph p (0 for p < 0).
+func (d *document) paraStart(p int) int {
+	k := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].para >= p })
+	if k < len(d.sents) {
+		return d.sents[k].t0
+	}
+	return len(d.toks)
 }
 
 // quoteOpens: only punctuation stands before the quotation in its sentence.

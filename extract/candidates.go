@@ -103,6 +103,10 @@ func (d *document) candidates(a, b int) []cand {
 		}
 		if t.cap && d.allCaps(t) && t.cls&cStop == 0 && (i+1 >= b || !d.isWord(i+1) || !d.toks[i+1].cap) && (i == a || !d.isWord(i-1) || !d.toks[i-1].cap) {
 			// KNB, МВД, CSTO: a body named by its acronym
+			if ps := d.eng.names.lookup(d.r[t.s:t.e]); len(ps) > 0 {
+				out = append(out, cand{kind: kPerson, t0: i, t1: i + 1, person: ps[0], text: d.tokText(i, i+1), prep: prep})
+				continue
+			}
 			out = append(out, cand{kind: kName, t0: i, t1: i + 1, text: d.tokText(i, i+1), words: 1, org: true, prep: prep})
 			continue
 		}

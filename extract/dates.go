@@ -70,10 +70,37 @@ var rangeWords = map[string]bool{
 	"through": true, "to": true, "с": true, "по": true, "до": true, "после": true, "начиная": true,
 }
 
+// numericDate reads "07.01.2022" at token i.
+func (d *document) numericDate(i int) (day, month, year int) {
+	t := &d.toks[i]
+	w := d.r[t.s:t.e]
+	if len(w) != 10 || w[2] != '.' || w[5] != '.' {
+		return 0, 0, 0
+	}
+	num := func(rs []rune) int {
+		n := 0
+		for _, c := range rs {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	day, month, year = num(w[0:2]), num(w[3:5]), num(w[6:10])
+	if day < 1 || day > 31 || month < 1 || month > 12 || year < 1990 || year > 2100 {
+		return 0, 0, 0
+	}
+	return day, month, year
+}
+
 // explicitDate finds a day and month at token i: "14 March", "March 14",
 // "14 марта", "10 ақпанда", with a year if one follows. It returns the
 // number of tokens used, 0 when none.
 func (d *document) explicitDate(i, end int) (day, month, year, n int) {
+	if dd, mm, yy := d.numericDate(i); dd > 0 {
+		return dd, mm, yy, 1
+	}
 	if v := d.number(i); v >= 1 && v <= 31 && i+1 < end {
 		if m := d.month(i + 1); m > 0 {
 			day, month, n = v, m, 2
@@ -84,6 +111,13 @@ func (d *document) explicitDate(i, end int) (day, month, year, n int) {
 		}
 	}
 	if m := d.month(i); m > 0 && i+1 < end && d.toks[i].cap && isLatin(d.r[d.toks[i].s]) {
+		dot := 0
+		if d.toks[i+1].k == tPunct && d.toks[i+1].c == '.' && i+2 < end {
+			dot = 1 // "Jan. 7"
+		}
+		if v := d.number(i + 1 + dot); dot == 1 && v >= 1 && v <= 31 {
+			return v, m, 0, 3
+		}
 		if v := d.number(i + 1); v >= 1 && v <= 31 && !(i+2 < end && d.number(i+2) >= 0 && d.toks[i+2].s == d.toks[i+1].e+1 && d.r[d.toks[i+1].e] != ',') {
 			day, month, n = v, m, 2
 			j := i + 2
@@ -134,6 +168,13 @@ func (d *document) dateIn(t0, t1 int, frames []frame) inquest.Date {
 		if wd, ok := weekdayNames[k]; ok && i > t0 && d.isWord(i-1) {
 			p := d.key(&d.toks[i-1])
 			kk := i+1 < t1 && d.isWord(i+1) && d.key(&d.toks[i+1]) == "күні"
+			switch p {
+			case "this", "past", "прошлую", "минувшую", "эту", "прошлый", "минувший", "этот", "прошлое", "минувшее":
+				p = "last"
+				if p2 := d.key(&d.toks[i-1]); p2 == "this" || p2 == "эту" || p2 == "этот" {
+					p = "on"
+				}
+			}
 			if p == "on" || p == "в" || p == "во" || p == "last" || kk {
 				pub := d.dayAnchor.Time()
 				back := (int(pub.Weekday()) - wd + 7) % 7

@@ -321,7 +321,7 @@ func (d *document) sentenceEnds(i int) bool {
 	if d.toks[i].c == '.' && i > 0 {
 		p := &d.toks[i-1]
 		if p.k == tWord && p.e == d.toks[i].s {
-			if p.cls&cAbbrev != 0 || (p.e-p.s == 1 && unicode.IsLetter(d.r[p.s])) {
+			if p.cls&cAbbrev != 0 || (p.e-p.s == 1 && unicode.IsLetter(d.r[p.s])) || p.cls&cMonth != 0 && p.e-p.s <= 4 {
 				return false
 			}
 		}

@@ -33,6 +33,8 @@ const (
 	cAbbrev                         // an abbreviation whose dot ends no sentence
 	cRange                          // since, until, с, до: a date after it bounds a range
 	cPast                           // earlier, ранее, бұған дейін: said before the report's day
+	cRelay                          // передает, цитирует: a news outlet relays, it did not speak
+	cWordsNoun                      // слова, words: "цитирует слова Токаева"
 )
 
 // lexEntry is a known word: its classes and its interned spelling, so that
@@ -86,7 +88,8 @@ acknowledge acknowledges acknowledged admit admits admitted confirm confirms con
 describe describes described commented recall recalls recalled conclude concludes concluded
 remarked respond responds responded reiterate reiterates reiterated mentioned
 underlined highlighted specified vowed
-promised urge urges urged assure assures assured quoted
+promised urge urges urged assure assures assured quoted spoke
+выступил выступила выступили сөйледі
 заявил заявила заявили заявляет заявляют сказал сказала сказали говорит говорят говорил говорила
 отметил отметила отметили отмечает отмечают сообщил сообщила сообщили сообщает сообщают
 ответил ответила ответили отвечает подчеркнул подчеркнула подчеркнули подчеркивает подчёркивает
@@ -180,6 +183,8 @@ organization organisation association union centre center station website portal
 further then later earlier first finally instead nevertheless за в на однако также кроме впрочем при этом
 вместе тем поэтому затем позже ранее`)
 	addWords(cAccordingTo, `according`)
+	addWords(cRelay, `передает передаёт цитирует цитируют приводит пишет пишут хабарлайды`)
+	addWords(cWordsNoun, `слова слов words сөзін`)
 	addWords(cPast, `earlier previously ранее прежде раньше бұрын бұған`)
 	addWords(cSozinshe, `сөзінше айтуынша пікірінше`)
 	addWords(cWordsOf, `словам мнению`)

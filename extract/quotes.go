@@ -63,7 +63,7 @@ func (d *document) quotations() []Quote {
 		var main who
 		for _, f := range frames {
 			if f.has {
-				if w := d.resolve(st, f.c, s, date); w.ok() {
+				if w := d.resolve(st, f.c, s, date); w.ok() && !d.relays(f, w) {
 					main = w
 					break
 				}

@@ -298,6 +298,16 @@ func (d *document) subjectAfter(v, end int) (cand, bool) {
 	if npEnd < 0 {
 		npEnd = w
 	}
+	// "цитирует Tengrinews слова Токаева": the words are the person's
+	for j := i; j < w; j++ {
+		if d.toks[j].k == tWord && d.toks[j].cls&cWordsNoun != 0 {
+			for _, c := range d.candidates(j+1, w) {
+				if c.kind == kPerson || c.kind == kName || c.kind == kAlias {
+					return c, true
+				}
+			}
+		}
+	}
 	// the phrase right after the verb
 	near := d.candidates(i, npEnd)
 	if c, ok := d.best(near, v, true); ok && (c.kind == kPerson || c.kind == kName || c.kind == kPronoun) {
