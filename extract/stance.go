@@ -277,7 +277,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 		clear(pos)
 		clear(neg)
 		clear(negExist)
-		any := false
+		found := false
 		// segPos[seg] lists the slots asserted in each part of the sentence
 		// that "but" or "while" sets apart: what a claim joins must be said
 		// together ("18 officers were killed, but civilian casualties were
@@ -291,7 +291,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 				if !r.slots[k].accepts(o.concept) {
 					continue
 				}
-				any = true
+				found = true
 				present[k] = true
 				if o.negated() {
 					if !q.question[s] && !o.directed {
@@ -309,7 +309,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 				}
 			}
 		}
-		if !any {
+		if !found {
 			continue
 		}
 		anyNeg, anyReqHere, allReqReach, agentsHere := false, false, true, true
