@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -313,15 +314,31 @@ func (r *run) document(name string) *ingest.Document {
 	rand.Read(nonce)
 	text := fmt.Sprintf("Load test document %s\n\nOn 14 March the Prosecutor General told the Mazhilis: \"They were not there.\" "+
 		"He said that 238 people had died. Reference %s.\n", name, hex.EncodeToString(nonce))
-	for len(text) < r.cfg.WriteSize {
-		text += "The commission has not published its findings. "
+	// Filler of varied words, so that the text compresses about as much as
+	// real prose does and backups of a load-test database are realistic.
+	var b strings.Builder
+	b.WriteString(text)
+	for b.Len() < r.cfg.WriteSize {
+		b.WriteString(fillerWords[mrand.IntN(len(fillerWords))])
+		if mrand.IntN(12) == 0 {
+			b.WriteString(". ")
+		} else {
+			b.WriteByte(' ')
+		}
 	}
+	text = b.String()
 	return &ingest.Document{
 		Locator: "inquest-load:" + name, Name: name, Original: []byte(text), Text: text,
 		ContentType: "text/plain; charset=utf-8", RetrievedAt: time.Now(),
 		Meta: ingest.Meta{Title: "Load test " + name, Language: "en", Published: "2022-03-15", Kind: inquest.KindNews},
 	}
 }
+
+var fillerWords = strings.Fields(`the commission has not published its findings on events in Almaty Taldykorgan
+	Shymkent detainees relatives lawyers said were held without charge for days before release while officials
+	denied torture and the prosecutor general reported new figures to parliament members asked why answers came
+	late witnesses described troops shooting near the square on January fifth sixth seventh protests began over
+	gas prices in Zhanaozen spread across regions government resigned president declared emergency invited CSTO`)
 
 // checkWrites opens the database afresh and looks for every acknowledged
 // write, then fetches each original through the server too.

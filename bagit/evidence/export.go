@@ -270,9 +270,9 @@ func write(ctx context.Context, st inquest.Store, w *bagit.Writer, c *inquest.Ca
 			return err
 		}
 		textOf[s.ID], textFileOf[s.ID] = s.Text, text
-		rec := *s
-		rec.Text = ""
-		srcs = append(srcs, bagSource{Source: &rec, Original: orig, TextFile: text})
+		meta := *s
+		meta.Text = "" // in its own file, under the hash that names it
+		srcs = append(srcs, bagSource{Source: &meta, Original: orig, TextFile: text})
 		sum.Bytes += int64(len(original))
 	}
 	var stmts []bagStatement
