@@ -45,7 +45,7 @@ func ParseMeta(name string, b []byte) (Meta, error) {
 	}
 	m := Meta{
 		URL:       strings.TrimSpace(deref(f.URL)),
-		Title:     cleanTitle(deref(f.Title)),
+		Title:     cutTitle(deref(f.Title), maxGivenTitleRunes),
 		Language:  strings.ToLower(strings.TrimSpace(deref(f.Language))),
 		Publisher: strings.TrimSpace(deref(f.Publisher)),
 		Note:      deref(f.Note),

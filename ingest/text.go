@@ -144,27 +144,34 @@ func normalizeText(s string) string {
 }
 
 // maxTitleRunes bounds a title taken from a document's first line: a text
-// without line breaks would otherwise become one enormous title.
-const maxTitleRunes = 200
+// without line breaks would otherwise become one enormous title. A title
+// someone wrote (a meta file's) is kept whole up to maxGivenTitleRunes.
+const (
+	maxTitleRunes      = 200
+	maxGivenTitleRunes = 2000
+)
 
 // firstLineTitle returns the first non-blank line of text as a title.
 func firstLineTitle(text string) string {
 	for line := range strings.Lines(text) {
-		if t := cleanTitle(line); t != "" {
+		if t := cutTitle(line, maxTitleRunes); t != "" {
 			return t
 		}
 	}
 	return ""
 }
 
-// cleanTitle collapses white space and cuts a title at maxTitleRunes.
-func cleanTitle(s string) string {
+// cleanTitle collapses white space in a title and cuts it at maxTitleRunes.
+func cleanTitle(s string) string { return cutTitle(s, maxTitleRunes) }
+
+// cutTitle collapses white space in a title and cuts it at limit runes.
+func cutTitle(s string, limit int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= maxTitleRunes {
+	if utf8.RuneCountInString(s) <= limit {
 		return s
 	}
 	r := []rune(s)
-	return strings.TrimSpace(string(r[:maxTitleRunes-1])) + "…"
+	return strings.TrimSpace(string(r[:limit-1])) + "…"
 }
 
 // DetectLanguage guesses the language of a text by its script: Kazakh when
