@@ -282,9 +282,25 @@ func (f *figureFinder) consider(ne numExpr) int {
 		next = &after[0]
 	}
 
+	// "three and a half hours", "два с половиной года": the unit comes after
+	// the fraction.
+	if next != nil && next.kind == ftWord {
+		k := 0
+		switch {
+		case len(after) > 3 && next.lw == "and" && after[1].lw == "a" && after[2].lw == "half":
+			k = 3
+		case len(after) > 2 && next.lw == "с" && after[1].lw == "половиной":
+			k = 2
+		case len(after) > 2 && next.lw == "a" && after[1].lw == "half":
+			k = 2
+		}
+		if k > 0 && after[k].kind == ftWord && figUnitWords.has(after[k].lw) {
+			return numEnd
+		}
+	}
 	// Dates, units, labels.
 	if next != nil && next.kind == ftWord {
-		if figIsMonth(next) || figUnitWords.has(next.lw) {
+		if figIsMonth(next) || figUnitWords.has(next.lw) || figAbstractNouns.has(next.lw) {
 			return numEnd
 		}
 	}

@@ -65,6 +65,16 @@ var (
 		жыл жылы жылға жылдан жылдың жылда жылдық ай айда айдан айға айлық апта* күн күні күнде күннен
 		күнге күндік сағат* минут* секунд* пайыз*`)
 
+	// figAbstractNouns right after a number count parts of an argument, not
+	// people or things: "three waves", "два этапа".
+	figAbstractNouns = newFigWordSet(`waves wave stages stage phases phase reasons reason ways steps step
+		aspects scenarios scenario kinds types options principles priorities directions categories levels
+		rounds tasks goals factors points
+		волны волн этапа этапов этап стадии стадий причины причин способа способов шага шагов аспекта
+		аспектов сценария сценариев вида видов варианта вариантов принципа принципов приоритета приоритетов
+		направления направлений категории категорий уровня уровней задачи задач цели целей фактора факторов
+		кезең* толқын* себеп* сатысы сатыда`)
+
 	// figRefWords before a number make it a label: "Article 4", "статья 255".
 	figRefWords = newFigWordSet(`article articles art part parts paragraph paragraphs clause clauses section
 		sections chapter chapters page pages p pp no nos item items point resolution decree room flight
@@ -198,7 +208,7 @@ var (
 	figInjuryWords = newFigWordSet(`injur* wound* hurt hospitalised hospitalized
 		ранен* ранени* пострада* травм* госпитализ* жарақат* жаралан*`)
 	figDetainWords = newFigWordSet(`detain* detention* arrest* custody
-		apprehended held jailed imprisoned prisoners detain
+		apprehended jailed imprisoned prisoners
 		задерж* арест* заключен* стражу стражей доставлен* ұстал* ұстады ұстаған қамау* қамал* тұтқын*`)
 	figTroopWords = newFigWordSet(`troop* peacekeep* contingent* servicemen paratroop*
 		миротвор* контингент* войск* десантник* военнослужащ* военных военные бітімгер* әскер*`)
