@@ -340,17 +340,26 @@ func (db *DB) Stats(ctx context.Context) (ArchiveStats, error) {
 
 func scanSource(r scanner) (*inquest.Source, error) {
 	s := new(inquest.Source)
+	targets, finish := sourceScanTargets(s)
+	if err := r.Scan(targets...); err != nil {
+		return nil, err
+	}
+	finish()
+	return s, nil
+}
+
+// sourceScanTargets returns the Scan destinations for sourceColumns into s,
+// and a function that copies the nullable ones into s after the Scan.
+func sourceScanTargets(s *inquest.Source) ([]any, func()) {
 	var prev sql.NullInt64
 	var published sql.NullString
 	var kind string
-	err := r.Scan(&s.ID, &s.CaseID, &s.Version, &prev, &s.Locator, &s.URL, &s.FileName, &s.Title, &s.Publisher,
+	targets := []any{&s.ID, &s.CaseID, &s.Version, &prev, &s.Locator, &s.URL, &s.FileName, &s.Title, &s.Publisher,
 		&kind, &s.Language, &published, scanTime{&s.RetrievedAt}, &s.SHA256, &s.Size, &s.ContentType, &s.Headers,
-		&s.Text, &s.TextSHA256, &s.Private, scanTime{&s.CreatedAt})
-	if err != nil {
-		return nil, err
+		&s.Text, &s.TextSHA256, &s.Private, scanTime{&s.CreatedAt}}
+	return targets, func() {
+		s.PreviousID, s.Published, s.Kind = idOf(prev), dateOf(published), inquest.SourceKind(kind)
 	}
-	s.PreviousID, s.Published, s.Kind = idOf(prev), dateOf(published), inquest.SourceKind(kind)
-	return s, nil
 }
 
 // prefixColumns qualifies each column of a comma-separated list with p,
