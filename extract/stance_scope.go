@@ -187,6 +187,15 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 		if ti, ok := cueAt.get(j); ok {
 			switch cues[ti].class {
 			case stanceCueExist, stanceCueAffirm:
+				if cues[ti].class == stanceCueAffirm && c.start > 0 && stanceCanWords[toks[c.start-1].w] {
+					// "I cannot confirm that …" withholds judgement.
+					for i := range st.occ {
+						if st.occ[i].clause == clause {
+							st.occ[i].hedged = true
+						}
+					}
+					continue
+				}
 				// "was not found", "did not confirm", "не подтвердилась".
 				negClause(clause, true)
 				negClauses[clause] = true
@@ -461,6 +470,9 @@ func stanceExistNeg(st *stanceText, i int) {
 	}
 	stanceNegate(&st.occ[i], true, true)
 }
+
+// stanceCanWords before "not confirm" make it a refusal to judge.
+var stanceCanWords = map[string]bool{"can": true, "could": true, "ca": true}
 
 // stanceNegate records a negation reaching o. A clause negation (concord) is
 // counted once per occurrence.
