@@ -12,6 +12,7 @@ import (
 )
 
 func init() {
+	register(&command{name: "case", summary: "create or list cases (inquest case create|list)", run: groupUsage("case", "create", "list")})
 	register(&command{name: "case create", summary: "create a case (an investigation to monitor)", run: runCaseCreate})
 	register(&command{name: "case list", summary: "list the cases of the workspace", run: runCaseList})
 }
@@ -159,4 +160,24 @@ func findCase(ctx context.Context, db *store.DB, slug string) (*inquest.Case, er
 		return nil, inquest.Errorf(inquest.ENOTFOUND, "case %q does not exist; create it with: inquest case create %s --title TITLE (or see 'inquest case list')", slug, slug)
 	}
 	return c, err
+}
+
+// groupUsage answers a group name given without (or with an unknown)
+// subcommand, such as "inquest case", with the subcommands it has.
+func groupUsage(group string, subs ...string) func(context.Context, *env, []string) error {
+	return func(_ context.Context, e *env, args []string) error {
+		if len(args) > 0 && args[0] != "-h" && args[0] != "--help" {
+			fmt.Fprintf(e.stderr, "inquest %s: unknown subcommand %q.\n", group, args[0])
+		}
+		fmt.Fprintf(e.stderr, "Usage:\n")
+		for _, sub := range subs {
+			c := commands[group+" "+sub]
+			fmt.Fprintf(e.stderr, "  inquest %-16s %s\n", c.name, c.summary)
+		}
+		fmt.Fprintf(e.stderr, "Run 'inquest %s %s -h' for its flags.\n", group, subs[0])
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			return nil
+		}
+		return errUsage
+	}
 }

@@ -164,3 +164,28 @@ func TestCaseCommandErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestGroupUsage(t *testing.T) {
+	tests := []struct {
+		args     []string
+		wantCode int
+		want     []string
+	}{
+		{[]string{"case"}, 2, []string{"inquest case create", "inquest case list"}},
+		{[]string{"case", "lst"}, 2, []string{`unknown subcommand "lst"`, "inquest case list"}},
+		{[]string{"sources", "-h"}, 0, []string{"inquest sources list", "inquest sources show"}},
+		{[]string{"people"}, 2, []string{"inquest people import"}},
+		{[]string{"claims"}, 2, []string{"inquest claims import"}},
+	}
+	for _, tt := range tests {
+		code, _, stderr := runCLI(t, "", tt.args...)
+		if code != tt.wantCode {
+			t.Errorf("inquest %s exited %d, want %d", strings.Join(tt.args, " "), code, tt.wantCode)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("inquest %s: stderr lacks %q:\n%s", strings.Join(tt.args, " "), w, stderr)
+			}
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 )
 
 func init() {
+	register(&command{name: "claims", summary: "import claims (inquest claims import)", run: groupUsage("claims", "import")})
 	register(&command{name: "claims import", summary: "import a case's disputed claims from a claims file", run: runClaimsImport})
 }
 

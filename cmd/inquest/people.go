@@ -10,6 +10,7 @@ import (
 )
 
 func init() {
+	register(&command{name: "people", summary: "import actors (inquest people import)", run: groupUsage("people", "import")})
 	register(&command{name: "people import", summary: "import actors, their names and positions from a people file", run: runPeopleImport})
 }
 

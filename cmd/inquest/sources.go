@@ -12,6 +12,7 @@ import (
 )
 
 func init() {
+	register(&command{name: "sources", summary: "list or show sources (inquest sources list|show)", run: groupUsage("sources", "list", "show")})
 	register(&command{name: "sources list", summary: "list the sources of a case with their hashes and versions", run: runSourcesList})
 	register(&command{name: "sources show", summary: "show one source: metadata, hashes, versions and text", run: runSourcesShow})
 }
