@@ -189,7 +189,7 @@ func (d *document) attribute(st *state, si, qi int, frames []frame, date inquest
 	s := d.sents[si]
 	// 1. a reporting clause right after: “…,” he said / », — заявил он
 	words := 0
-	for i := qi + 1; i < s.t1 && words <= 6; i++ {
+	for i := qi + 1; i < s.t1 && words <= 6 && i <= qi+16; i++ {
 		t := &d.toks[i]
 		if t.k == tQuote || t.k == tNL {
 			break
@@ -227,7 +227,7 @@ func (d *document) attribute(st *state, si, qi int, frames []frame, date inquest
 	// 2. a headline: «…» – Таймерденов
 	if i := qi + 1; i+1 < s.t1+1 && i < len(d.toks) && d.toks[i].k == tPunct && isDash(d.toks[i].c) {
 		j := i + 1
-		for j < len(d.toks) && d.isWord(j) && d.toks[j].cap {
+		for j < len(d.toks) && j <= i+6 && d.isWord(j) && d.toks[j].cap {
 			j++
 		}
 		if j > i+1 && j-i-1 <= 4 && (j >= len(d.toks) || d.toks[j].k == tNL) {
@@ -325,6 +325,9 @@ func (d *document) paraStart(p int) int {
 
 // quoteOpens: only punctuation stands before the quotation in its sentence.
 func (d *document) quoteOpens(s sentence, qi int) bool {
+	if qi-s.t0 > 3 {
+		return false
+	}
 	for i := s.t0; i < qi; i++ {
 		if d.toks[i].k != tPunct {
 			return false

@@ -197,6 +197,9 @@ func (d *document) dateOfFrame(i, t0, t1 int, frames []frame) bool {
 			continue
 		}
 		verbs++
+		if f.at-i > maxWindow || i-f.at > maxWindow {
+			continue
+		}
 		switch {
 		case i < f.at && !d.blocked(i, f.at):
 			return true

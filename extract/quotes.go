@@ -70,6 +70,7 @@ func (d *document) quotations() []Quote {
 			}
 		}
 		var lastQuoted who
+		past := d.hasClass(s.t0, s.t1, cPast)
 		for i := s.t0; i < s.t1; i++ {
 			if d.toks[i].k != tQuote {
 				continue
@@ -91,7 +92,7 @@ func (d *document) quotations() []Quote {
 			case said != "":
 			case w.ok() && st.datedSpeaker[speakerKey(w)].date != "" && st.datedSpeaker[speakerKey(w)].para >= s.para-1:
 				said = st.datedSpeaker[speakerKey(w)].date
-			case d.hasClass(s.t0, s.t1, cPast):
+			case past:
 				// "earlier", "ранее": not the day of the report
 			case venue != "" && st.venues[venue] != "":
 				said = st.venues[venue]
@@ -250,6 +251,7 @@ func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 // venueNote finds "(Source: Kremlin.ru)" right after a quotation.
 func (d *document) venueNote(qi, end int) string {
 	i := qi + 1
+	end = min(end, i+24)
 	if i+3 < end && d.toks[i].k == tPunct && d.toks[i].c == '(' && d.isWord(i+1) {
 		k := d.key(&d.toks[i+1])
 		if (k == "source" || k == "источник" || k == "дереккөз") && d.toks[i+2].k == tPunct && d.toks[i+2].c == ':' {
