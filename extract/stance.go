@@ -313,7 +313,20 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 			continue
 		}
 		anyNeg, anyReqHere, allReqReach, agentsHere := false, false, true, true
+		litPos, litHere := 0, 0
 		for k, sl := range r.slots {
+			if sl.quorum {
+				if pos[k] {
+					litPos++
+				}
+				if present[k] {
+					litHere++
+					anyReqHere = true
+				}
+				if neg[k] {
+					anyNeg = true
+				}
+			}
 			// A negation counts when it reaches what the claim is about,
 			// what it says was done, or how much ("not widespread"), not
 			// its setting ("the amnesty won't apply to the events").
@@ -332,13 +345,11 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 				allReqReach = false
 			}
 		}
+		if litHere < r.quorum {
+			allReqReach = false
+		}
 		if !allReqReach && anyNeg && anyReqHere && !q.question[s] {
-			allReqReach = true
-			for k, sl := range r.slots {
-				if sl.required && !present[k] && !leadSlots()[k] {
-					allReqReach = false
-				}
-			}
+			allReqReach = stanceAllRequired(r, stanceOr(present, leadSlots()))
 		}
 		allPos := false
 		for _, sp := range segPos {
@@ -354,7 +365,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 		// Support needs the claim's whole core said together, and its agent
 		// when it names one ("security forces used …"): "164 people were
 		// killed" does not say who killed them.
-		if allPos && agentsHere && !anyNeg {
+		if allPos && litPos >= r.quorum && agentsHere && !anyNeg {
 			cf := 0.55 + 0.3*aux
 			if q.affirm[s] {
 				cf += 0.1
@@ -419,14 +430,28 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 	return kind, conf, viaAnaphor, true
 }
 
-// stanceAllRequired reports whether have covers every required slot.
+// stanceAllRequired reports whether have covers every required slot and a
+// quorum of the claim's own words.
 func stanceAllRequired(r *stanceReading, have []bool) bool {
+	lits := 0
 	for k, s := range r.slots {
 		if s.required && !have[k] {
 			return false
 		}
+		if s.quorum && have[k] {
+			lits++
+		}
 	}
-	return true
+	return lits >= r.quorum
+}
+
+// stanceOr is a or b, slot by slot.
+func stanceOr(a, b []bool) []bool {
+	out := make([]bool, len(a))
+	for i := range a {
+		out[i] = a[i] || b[i]
+	}
+	return out
 }
 
 // stanceLeadIn is the text before a quotation, read once, on first need.

@@ -12,7 +12,8 @@ import (
 type stanceSlot struct {
 	concepts []int
 	kind     stanceKind
-	required bool
+	required bool // must be named
+	quorum   bool // one of the claim's own words, of which enough must be named
 }
 
 func (s *stanceSlot) has(c int) bool {
@@ -48,6 +49,8 @@ type stanceReading struct {
 	negated bool
 	// auxWeight is the total weight of the slots that are not required.
 	auxWeight float64
+	// quorum is how many of the quorum slots must be named.
+	quorum int
 }
 
 // stanceClaim is a claim compiled for matching.
@@ -166,30 +169,37 @@ func compileStanceReading(lang, text string, lits *stanceLiterals) (stanceReadin
 		r.slots = append(r.slots, stanceSlot{concepts: []int{lits.add(t.w)}, kind: stanceLiteralKind})
 	}
 	r.slots = stanceDedupSlots(r.slots)
-	// What is required: every entity and identity; literal words too when
-	// the lexicon found no entity, so that a claim about anything still
-	// needs its own key words ("foreign journalists were expelled" is not
-	// addressed by "foreign" alone).
+	// What is required: every entity and identity, and a quorum of the
+	// claim's own words that the lexicon does not know, so that a claim
+	// about anything still needs its key words ("foreign journalists were
+	// expelled" is not addressed by "foreign" alone): two thirds of them
+	// when the lexicon found no entity, half of them when it did.
 	hasEntity := false
 	for _, s := range r.slots {
 		if s.kind == stanceEntity {
 			hasEntity = true
 		}
 	}
+	nQuorum, nReq := 0, 0
 	for i := range r.slots {
 		s := &r.slots[i]
-		s.required = s.kind == stanceEntity || s.kind == stanceIdentity || (!hasEntity && s.kind == stanceLiteralKind)
-		if !s.required {
+		s.required = s.kind == stanceEntity || s.kind == stanceIdentity
+		s.quorum = s.kind == stanceLiteralKind
+		switch {
+		case s.required:
+			nReq++
+		case s.quorum:
+			nQuorum++
+		default:
 			r.auxWeight += stanceKindWeight[s.kind]
 		}
 	}
-	nReq := 0
-	for _, s := range r.slots {
-		if s.required {
-			nReq++
-		}
+	if hasEntity {
+		r.quorum = (nQuorum + 1) / 2
+	} else {
+		r.quorum = (2*nQuorum + 2) / 3
 	}
-	if nReq == 0 {
+	if nReq+nQuorum == 0 {
 		return r, false
 	}
 	r.negated = stanceClaimNegated(toks)

@@ -12,7 +12,8 @@ import (
 var stanceUpdate = flag.Bool("update-stance", false, "rewrite testdata/stance golden files")
 
 // describeStanceMatcher lists how each claim was read: per language, its
-// slots, alternatives joined by "|", required ones marked "!".
+// slots, alternatives joined by "|", required ones marked "!", the claim's
+// own words of which a quorum is needed marked "?".
 func describeStanceMatcher(m *StanceMatcher) string {
 	var b strings.Builder
 	names := func(c int) string {
@@ -32,6 +33,9 @@ func describeStanceMatcher(m *StanceMatcher) string {
 			if r.negated {
 				b.WriteString(" (negated)")
 			}
+			if r.quorum > 0 {
+				fmt.Fprintf(&b, " (%d of ?)", r.quorum)
+			}
 			for _, s := range r.slots {
 				var alts []string
 				for _, x := range s.concepts {
@@ -40,6 +44,8 @@ func describeStanceMatcher(m *StanceMatcher) string {
 				mark := ""
 				if s.required {
 					mark = "!"
+				} else if s.quorum {
+					mark = "?"
 				}
 				fmt.Fprintf(&b, " [%s%s]", strings.Join(alts, "|"), mark)
 			}

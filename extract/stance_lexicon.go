@@ -92,7 +92,7 @@ var stanceConcepts = []stanceConceptDef{
 	{id: "coup", kind: stanceEntity, forms: map[string][]string{
 		"en": {"coup*", "putsch*", "seiz* power", "seiz* of power", "seize* power", "take over power",
 			"takeover of power", "overthrow*", "usurp*", "grab* power", "power grab*", "seiz* the power"},
-		"ru": {"переворот*", "госпереворот*", "путч*", "захват* власт*", "захватить власть", "свержен*", "сверг*",
+		"ru": {"переворот*", "госпереворот*", "государственн* переворот*", "путч*", "захват* власт*", "захватить власть", "свержен*", "сверг*",
 			"узурп*", "насильственн* захват*", "насильственн* смен* власт*"},
 		"kk": {"төңкеріс*", "билік* басып*", "билік* тартып*", "билік* күшпен*", "билікті басып*"},
 	}},
@@ -113,8 +113,10 @@ var stanceConcepts = []stanceConceptDef{
 			"ұлттық ұлан*", "арнайы жасақ*"},
 	}},
 	{id: "protester", kind: stanceEntity, forms: map[string][]string{
-		"en": {"protest*", "demonstrator*", "rallies", "rally", "marchers", "crowd*"},
-		"ru": {"протест*", "митинг*", "демонстрант*", "манифестант*", "толп*"},
+		"en": {"protest*", "peaceful protest*", "peaceful demonstrator*", "demonstrator*", "rallies", "rally",
+			"marchers", "crowd*"},
+		"ru": {"протест*", "мирн* протест*", "мирн* демонстрант*", "мирн* митинг*", "митинг*", "демонстрант*",
+			"манифестант*", "толп*"},
 		"kk": {"наразылық*", "наразы*", "шеру*", "митинг*"},
 	}},
 	{id: "civilian", kind: stanceEntity, forms: map[string][]string{
@@ -132,34 +134,36 @@ var stanceConcepts = []stanceConceptDef{
 	}},
 	{id: "torture", kind: stanceEntity, forms: map[string][]string{
 		"en": {"tortur*", "ill-treat*", "mistreat*", "cruel treatment", "inhuman*", "beaten", "beating*"},
-		"ru": {"пытк*", "пыток", "пытали", "пытал", "пытают", "пытать", "истязан*", "истяза*",
+		"ru": {"пытк*", "пыток", "подверг* пытк*", "подверг* пыток", "пытали", "пытал", "пытают", "пытать", "истязан*", "истяза*",
 			"издевательств*", "жесток* обращен*", "бесчеловечн*", "избиен*", "избива*", "избил*"},
 		"kk": {"азаптау*", "азапта*", "азап*", "қинау*", "ұрып-соғу*"},
 	}},
 	{id: "combat", kind: stanceEntity, forms: map[string][]string{
 		"en": {"combat*", "fight", "fighting", "fights", "fought", "battle*", "hostilities", "clashes",
 			"military operation*", "armed clash*", "firefight*", "shootout*", "gun battle*"},
-		"ru": {"боевы*", "боевое", "бой", "боя", "боях", "бои", "боем", "боев", "сражен*", "стычк*",
+		"ru": {"боевы*", "боевое", "боев* действи*", "бой", "боя", "боях", "бои", "боем", "боев", "сражен*", "стычк*",
 			"столкновен*", "военн* операци*", "вооруженн* столкновен*", "перестрелк*"},
 		"kk": {"ұрыс*", "шайқас*", "қақтығыс*", "әскери операция*", "атыс*"},
 	}},
 	{id: "antiterror", kind: stanceEntity, forms: map[string][]string{
 		// "the fight against international terrorism" is a policy, not a
 		// report that foreign terrorists came.
-		"en": {"antiterror*", "anti-terror*", "counterterror*", "counter-terror*", "fight* against terror*",
+		"en": {"antiterror*", "anti-terror*", "anti-terror* operation*", "antiterror* operation*",
+			"counterterror*", "counter-terror*", "counter-terror* operation*", "counterterror* operation*",
+			"fight* against terror*",
 			"fight* terror*", "ato", "fight* against international terror*", "counter* international terror*",
 			"combat* international terror*", "against international terror*", "counter* terror*",
 			"combat* terror*"},
-		"ru": {"антитеррор*", "контртеррор*", "борьб* с террор*", "борьб* с международн* террор*",
+		"ru": {"антитеррор*", "антитеррор* операци*", "контртеррор*", "контртеррор* операци*", "борьб* с террор*", "борьб* с международн* террор*",
 			"противодейств* международн* террор*", "противодейств* террор*", "против международн* террор*"},
 		"kk": {"терроризмге қарсы*", "лаңкестікке қарсы*", "антитеррор*", "халықаралық терроризмге қарсы*"},
 	}},
 	{id: "lethal", kind: stanceEntity, forms: map[string][]string{
-		"en": {"lethal*", "live ammunition", "live round*", "live fire", "shoot*", "shot", "shots",
+		"en": {"lethal*", "lethal force", "deadly force", "live ammunition", "live round*", "live fire", "shoot*", "shot", "shots",
 			"open* fire", "fire", "fired", "firing", "gunfire", "fire on", "fire at", "kill*", "sniper*", "massacre*",
 			"gunned down", "gunning down", "use* weapon*", "used firearm*", "use* firearm*", "using weapon*",
 			"use of weapon*", "use of firearm*"},
-		"ru": {"смертонос*", "боев* патрон*", "боевыми патронами", "стрел*", "выстрел*", "обстрел*", "огонь",
+		"ru": {"смертонос*", "смертонос* сил*", "боев* патрон*", "боевыми патронами", "стрел*", "выстрел*", "обстрел*", "огонь",
 			"огня", "огнем", "расстрел*", "убий*", "убив*", "убит*", "убил*", "на поражение", "снайпер*",
 			"пристрел*", "застрел*", "перестрелял*", "примен* оружи*", "использ* оружи*", "примен* огнестрел*"},
 		"kk": {"оқ ат*", "атқыла*", "атқан*", "өлтір*", "мерген*", "оққа ұш*", "қаруды қолдан*", "оқ", "оқпен"},
@@ -174,7 +178,7 @@ var stanceConcepts = []stanceConceptDef{
 		"kk": {"негізсіз*", "заңсыз*", "шектен тыс*", "ескертусіз*", "орынсыз*"},
 	}},
 	{id: "mass", kind: stanceDegree, forms: map[string][]string{
-		"en": {"mass", "massive*", "widespread", "wide scale", "large scale", "large-scale", "systemat*",
+		"en": {"mass", "mass scale", "massive*", "widespread", "wide scale", "large scale", "large-scale", "systemat*",
 			"numerous", "many", "hundreds"},
 		"ru": {"массов*", "повсемест*", "систематич*", "системн*", "широк* масштаб*", "многочисленн*",
 			"сотни"},

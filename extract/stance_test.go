@@ -227,6 +227,43 @@ func TestStancesLiteralClaim(t *testing.T) {
 	}
 }
 
+// TestStancesOtherCase: claims of another case, about things the lexicon
+// knows only in part or not at all, are matched by their own words too.
+func TestStancesOtherCase(t *testing.T) {
+	m := NewStanceMatcher([]*inquest.Claim{
+		{Slug: "journalists-detained", Text: "Journalists were detained for covering the protests.",
+			Texts: map[string]string{"ru": "Журналистов задерживали за освещение протестов."}},
+		{Slug: "election-falsified", Text: "The election results were falsified."},
+	})
+	for _, tc := range []struct {
+		quote string
+		want  map[string]inquest.StanceKind
+	}{
+		{"Police detained three journalists who were covering the rally.",
+			map[string]inquest.StanceKind{"journalists-detained": sup}},
+		{"Полиция задержала журналистов, которые снимали митинг.",
+			map[string]inquest.StanceKind{"journalists-detained": sup}},
+		{"Police detained hundreds of protesters.", nil},
+		{"No journalist was detained during the protests.",
+			map[string]inquest.StanceKind{"journalists-detained": den}},
+		{"The election results were falsified, observers say.",
+			map[string]inquest.StanceKind{"election-falsified": sup}},
+		{"The results were not falsified.",
+			map[string]inquest.StanceKind{"election-falsified": den}},
+		{"The election took place in March.", nil},
+		{"The weather in the capital was cold.", nil},
+	} {
+		got, _ := m.Stances(tc.quote, "", "")
+		want := tc.want
+		if want == nil {
+			want = map[string]inquest.StanceKind{}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("Stances(%q) = %v, want %v", tc.quote, got, want)
+		}
+	}
+}
+
 func TestStancesNoClaims(t *testing.T) {
 	got, conf := Stances("Foreign militants took part.", "", "en", nil)
 	if got == nil || conf == nil || len(got) != 0 || len(conf) != 0 {
