@@ -65,8 +65,10 @@ type figureFinder struct {
 	truncated bool
 	textEnd   int // end of the text without trailing spaces
 	out       []Figure
-	// spans of the figures found, in bytes, parallel to out.
+	// spans of the figures found, in bytes, parallel to out, and whether
+	// each is a bare number whose counted words came before it.
 	starts, ends []int
+	bare         []bool
 	// lastNumEnd is where the last figure's number ended, for lists.
 	lastNumEnd int
 	pos        figRuneCursor
@@ -108,6 +110,7 @@ func (f *figureFinder) wordMeasure(lw string) string { return figMeasureName(f.m
 // side of a number: qualifiers, a counted phrase of eight words with its
 // marks, six words back for a number standing after its noun.
 const (
+	figMaxSeries    = 300
 	figMaxSentence  = 1000
 	figBeforeTokens = 16
 	figAfterTokens  = 28
@@ -481,6 +484,15 @@ func (f *figureFinder) consider(ne numExpr) int {
 		// "погибли от рук преступников 16": what is counted comes first.
 		start, ok := f.countedBefore(before, bi)
 		if !ok {
+			// "the death toll was revised from 164 to 225": a value in a
+			// series whose first value said what it counts.
+			k := len(f.out) - 1
+			if !listContext || k < 0 || !f.bare[k] || numEnd-f.starts[k] > figMaxSeries {
+				return numEnd
+			}
+			fig := f.out[k]
+			f.add(f.starts[k], numEnd, numEnd, val, valMax, qual, fig.Measure, conf-0.2)
+			f.bare[len(f.bare)-1] = true
 			return numEnd
 		}
 		spanStart = start
@@ -557,6 +569,11 @@ func (f *figureFinder) consider(ne numExpr) int {
 		measure = "money"
 	}
 	f.words = words
+	defer func() {
+		if kind == "before" && len(f.bare) > 0 {
+			f.bare[len(f.bare)-1] = true
+		}
+	}()
 	f.add(spanStart, spanEnd, numEnd, val, valMax, qual, measure, conf)
 	return numEnd
 }
@@ -579,6 +596,7 @@ func (f *figureFinder) add(start, end, numEnd int, val, valMax float64, qual, me
 	f.out = append(f.out, fig)
 	f.starts = append(f.starts, start)
 	f.ends = append(f.ends, end)
+	f.bare = append(f.bare, false)
 	f.lastNumEnd = numEnd
 }
 
@@ -735,7 +753,46 @@ func (f *figureFinder) rangeEnd(ne numExpr) (numExpr, bool) {
 	if unicode.IsLetter(nr) || nr == ':' || nr == '/' || (nr == '-' && r2.end+1 < len(text) && numIsDigit(text[r2.end+1])) {
 		return numExpr{}, false
 	}
+	if !figIsDash(r) {
+		// "from 200 to 300 people" is a range; "revised from 164 to 225 to
+		// 238" is a series of values: a range shares the counted word, and
+		// no verb of change comes before it.
+		if f.changeBefore(ne.start) {
+			return numExpr{}, false
+		}
+		nk := numSkipSpaces(text, r2.end)
+		w, _, ok := numWordAt(text, nk)
+		if !ok || nk == r2.end {
+			return numExpr{}, false
+		}
+		var buf [48]byte
+		lw := numLower(buf[:0], w)
+		if figStopAfter.has(lw) || figUnitWords.has(lw) || figMonthWords.has(lw) {
+			if !(figUnitWords.has(lw) || figMonthWords.has(lw)) {
+				return numExpr{}, false
+			}
+		}
+	}
 	return r2, true
+}
+
+// changeBefore reports whether a verb of change ("revised", "выросло")
+// comes within the two words before pos: "rose from 164", "выросло с 164".
+func (f *figureFinder) changeBefore(pos int) bool {
+	from := max(0, pos-80)
+	from = figRuneStart(f.text, from)
+	toks := figTokenize(f.text, from, pos, nil)
+	n := 0
+	for k := len(toks) - 1; k >= 0 && n < 2; k-- {
+		if toks[k].kind != ftWord {
+			return false
+		}
+		if figChangeVerbs.has(toks[k].lw) {
+			return true
+		}
+		n++
+	}
+	return false
 }
 
 // precededBy reports whether the word just before pos is w (lower case).

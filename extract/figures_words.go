@@ -104,7 +104,7 @@ var (
 	// figStopAfter are words that cannot start the counted phrase right after a
 	// number: the number then counts something named before it, or nothing.
 	figStopAfter = newFigWordSet(`and or but nor of in on at by from to for with into onto out among across
-		including than as per via vs versus against during after before since until while when if
+		including than as per via vs versus against during after before since until while when if over around about under within throughout
 		were was are is have has had will would could can may might must should shall been being be
 		do does did remain remained remains also still only just even the a an this that
 		и или а но из в во на по с со у к ко от до за для о об обо при через над под среди между
@@ -146,7 +146,8 @@ var (
 
 	// figChangeVerbs before "до"/"up to" say the count rose or fell to a level.
 	figChangeVerbs = newFigWordSet(`вырос* выросл* увелич* снизил* снизи* сократил* сократи* достиг* дошл*
-		поднял* поднялось упал* упало опустил* rose risen fell climbed jumped dropped increased decreased`)
+		поднял* поднялось упал* упало опустил* изменил* менял* пересмотр* rose risen fell climbed jumped dropped
+		increased decreased revised raised lowered updated corrected changed grew went`)
 
 	// figCountHeads before "of" name a count: "the number of", "a nation of".
 	figCountHeads = newFigWordSet(`number total toll tally count group groups sum amount crowd crowds population
