@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/inquest-project/inquest"
@@ -307,13 +308,23 @@ func TestSaveContradictionsConcurrently(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := newAnalysisCase(t, db)
-		errs := make(chan error, 4)
-		for range 4 { // four instances re-analyse the same case at once
+		// Open the pool's connections first, then start every save at once,
+		// so that they race for the same new rows.
+		var warm sync.WaitGroup
+		for range 16 {
+			warm.Go(func() { db.Contradictions(ctx, a.c.ID) })
+		}
+		warm.Wait()
+		start := make(chan struct{})
+		errs := make(chan error, 16)
+		for range 16 { // sixteen instances re-analyse the same case at once
 			go func() {
+				<-start
 				errs <- db.SaveContradictions(ctx, a.c.ID, inquest.ContradictionScope{}, []*inquest.Contradiction{a.between(0, 1), a.between(2, 1)})
 			}()
 		}
-		for range 4 {
+		close(start)
+		for range 16 {
 			if err := <-errs; err != nil {
 				t.Errorf("concurrent save: %v", err)
 			}
