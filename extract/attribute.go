@@ -81,6 +81,9 @@ func (d *document) resolve(st *state, c cand, s sentence, date inquest.Date) who
 		return who{name: p.Name, id: p.Slug, person: p, t0: c.t0, t1: c.t1, org: p.Kind == inquest.ActorOrganisation, conf: 0.95}
 	case kName:
 		name := d.stripHonorific(c.t0, c.t1)
+		if c.genitive {
+			name = nominative(name)
+		}
 		if c.words == 1 {
 			if full, ok := st.surnames[name]; ok {
 				name = full

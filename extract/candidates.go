@@ -33,6 +33,9 @@ type cand struct {
 	anaph   bool        // kRoleNP: a bare role ("the minister") that refers back
 	org     bool
 	prep    bool // preceded by a preposition: a complement, weaker as subject
+	// genitive: the name stands in the genitive ("по словам Ивана
+	// Петрова", "Асқаровтың сөзінше") and is printed in the nominative.
+	genitive bool
 }
 
 func (d *document) tokText(t0, t1 int) string {

@@ -407,6 +407,7 @@ func (d *document) frames(si int) []frame {
 			f := frame{at: i, kind: fAccording}
 			if p == "по" {
 				f.c, f.has = d.subjectAfter(i, s.t1)
+				f.c.genitive = true
 			} else if i > s.t0+1 && d.key(&d.toks[i-2]) == "по" && (p == "его" || p == "её" || p == "ее" || p == "их") {
 				f.c, f.has = cand{kind: kPronoun, t0: i - 1, t1: i}, true
 			} else {
@@ -420,6 +421,7 @@ func (d *document) frames(si int) []frame {
 		case t.cls&cSozinshe != 0:
 			f := frame{at: i, kind: fAccording}
 			f.c, f.has = d.subjectBefore(s.t0, i)
+			f.c.genitive = true
 			out = append(out, f)
 		}
 	}
