@@ -133,9 +133,11 @@ var stanceConcepts = []stanceConceptDef{
 		"kk": {"ұсталған*", "ұсталды*", "ұстал*", "қамау*", "қамалған*", "тұтқын*", "тергеу изолятор*"},
 	}},
 	{id: "torture", kind: stanceEntity, forms: map[string][]string{
-		"en": {"tortur*", "ill-treat*", "mistreat*", "cruel treatment", "inhuman*", "beaten", "beating*"},
+		"en": {"tortur*", "ill-treat*", "mistreat*", "cruel treatment", "inhuman*", "beat* detainee*", "beat* prisoner*", "beaten in custody",
+			"beatings in custody", "detainees were beaten", "prisoners were beaten"},
 		"ru": {"пытк*", "пыток", "подверг* пытк*", "подверг* пыток", "пытали", "пытал", "пытают", "пытать", "истязан*", "истяза*",
-			"издевательств*", "жесток* обращен*", "бесчеловечн*", "избиен*", "избива*", "избил*"},
+			"издевательств*", "жесток* обращен*", "бесчеловечн*", "избиени* задержанн*", "избива* задержанн*", "избил* задержанн*",
+			"задержанн* избива*", "избива* в изолятор*"},
 		"kk": {"азаптау*", "азапта*", "азап*", "қинау*", "ұрып-соғу*"},
 	}},
 	{id: "combat", kind: stanceEntity, forms: map[string][]string{
