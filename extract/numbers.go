@@ -121,6 +121,8 @@ func init() {
 	for i, w := range strings.Fields("жиырма отыз қырық елу алпыс жетпіс сексен тоқсан") {
 		add(numKK, float64(20+10*i), w)
 	}
+	// "он" (ten) is too short for the prefix filter to see its endings.
+	add(numKK, 10, "оннан", "онға", "онның", "онда", "оннан")
 	// Collective forms: "екеуі", "үшеуі" ("the two of them") count people.
 	for i, w := range strings.Fields("екеу үшеу төртеу бесеу алтау жетеу") {
 		add(numKK, float64(i+2), w)
@@ -568,10 +570,11 @@ func numLower(buf []byte, w string) string {
 	return string(buf)
 }
 
-// numPrefixes marks the first two letters (lower case) of every number word,
-// a cheap test that lets the scanner skip most words without a lookup. It is
-// indexed by numLetterIndex; letters outside the table never start one.
-var numPrefixes [numLetters][numLetters]bool
+// numPrefixes marks the first three letters (lower case) of every number
+// word, a cheap test that lets the scanner skip most words without a lookup.
+// It is indexed by numLetterIndex of the first two letters; the third is a
+// bit, numLetters standing for the end of a two-letter word.
+var numPrefixes [numLetters][numLetters][2]uint64
 
 const numLetters = 26 + 32 + 9
 
@@ -581,34 +584,38 @@ func init() {
 			if utf8.RuneCountInString(w) < 2 {
 				continue // "k", "m": only glued to digits
 			}
-			a, b, ok := numPrefix(w)
+			a, b, c, ok := numPrefix(w)
 			if !ok {
 				panic("extract: number word outside the letter table: " + w)
 			}
-			numPrefixes[a][b] = true
+			numPrefixes[a][b][c/64] |= 1 << (c % 64)
 		}
 	}
 }
 
 // numStartsNumberWord reports whether w may be a number word, by its first
-// two letters.
+// three letters.
 func numStartsNumberWord(w string) bool {
-	a, b, ok := numPrefix(w)
-	return ok && numPrefixes[a][b]
+	a, b, c, ok := numPrefix(w)
+	return ok && numPrefixes[a][b][c/64]&(1<<(c%64)) != 0
 }
 
-// numPrefix returns the table indexes of the first two letters of w.
-func numPrefix(w string) (int, int, bool) {
+// numPrefix returns the table indexes of the first three letters of w.
+func numPrefix(w string) (int, int, int, bool) {
 	r1, n1 := numDecode(w, 0)
 	if n1 == 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	r2, n2 := numDecode(w, n1)
 	if n2 == 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
+	}
+	c := numLetters
+	if r3, n3 := numDecode(w, n1+n2); n3 > 0 {
+		c = numLetterIndex(r3)
 	}
 	a, b := numLetterIndex(r1), numLetterIndex(r2)
-	return a, b, a >= 0 && b >= 0
+	return a, b, c, a >= 0 && b >= 0 && c >= 0
 }
 
 // numLetterIndex folds case and numbers the Latin, Russian and Kazakh
