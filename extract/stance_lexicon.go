@@ -94,7 +94,8 @@ var stanceConcepts = []stanceConceptDef{
 			"takeover of power", "overthrow*", "usurp*", "grab* power", "power grab*", "seiz* the power"},
 		"ru": {"переворот*", "госпереворот*", "государственн* переворот*", "путч*", "захват* власт*", "захватить власть", "свержен*", "сверг*",
 			"узурп*", "насильственн* захват*", "насильственн* смен* власт*"},
-		"kk": {"төңкеріс*", "билік* басып*", "билік* тартып*", "билік* күшпен*", "билікті басып*"},
+		"kk": {"төңкеріс*", "билік* басып*", "билік* тартып*", "билік* күшпен*", "билікті басып*",
+			"мемлекет* басып ал*", "мемлекет* күшпен басып*", "күшпен басып ал*"},
 	}},
 	{id: "csto", kind: stanceEntity, forms: map[string][]string{
 		"en": {"csto", "collective security treaty*"},
@@ -161,11 +162,11 @@ var stanceConcepts = []stanceConceptDef{
 		"kk": {"терроризмге қарсы*", "лаңкестікке қарсы*", "антитеррор*", "халықаралық терроризмге қарсы*"},
 	}},
 	{id: "lethal", kind: stanceEntity, forms: map[string][]string{
-		"en": {"lethal*", "lethal force", "deadly force", "live ammunition", "live round*", "live fire", "shoot*", "shot", "shots",
+		"en": {"lethal*", "lethal force", "deadly force", "military force", "force against", "live ammunition", "live round*", "live fire", "shoot*", "shot", "shots",
 			"open* fire", "fire", "fired", "firing", "gunfire", "fire on", "fire at", "kill*", "sniper*", "massacre*",
 			"gunned down", "gunning down", "use* weapon*", "used firearm*", "use* firearm*", "using weapon*",
 			"use of weapon*", "use of firearm*"},
-		"ru": {"смертонос*", "смертонос* сил*", "боев* патрон*", "боевыми патронами", "стрел*", "выстрел*", "обстрел*", "огонь",
+		"ru": {"смертонос*", "смертонос* сил*", "военн* сил* против", "силу против", "оружи* против", "боев* патрон*", "боевыми патронами", "стрел*", "выстрел*", "обстрел*", "огонь",
 			"огня", "огнем", "расстрел*", "убий*", "убив*", "убит*", "убил*", "на поражение", "снайпер*",
 			"пристрел*", "застрел*", "перестрелял*", "примен* оружи*", "использ* оружи*", "примен* огнестрел*"},
 		"kk": {"оқ ат*", "атқыла*", "атқан*", "өлтір*", "мерген*", "оққа ұш*", "қаруды қолдан*", "оқ", "оқпен"},

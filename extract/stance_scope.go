@@ -265,8 +265,13 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 			st.denial[t.sent] = true
 			target := t.sent
 			if !stanceSentHasOcc(st.occ, target) && target > 0 {
-				// "Foreign fighters took part? That is a lie."
+				// "They say foreign fighters took part. That is a lie." But
+				// after a denial, "All accusations are lies" confirms it.
 				target--
+				if stanceSentNegated(st.occ, target) {
+					st.denial[target] = true
+					continue
+				}
 			}
 			for i := range st.occ {
 				if st.occ[i].sent == target {
@@ -512,6 +517,18 @@ func (a stanceAt) get(tok int) (int, bool) {
 		return 0, false
 	}
 	return int(a[tok]), true
+}
+
+// stanceSentNegated reports whether a negation reaches a concept of
+// sentence sent (cues are applied in text order, so an earlier sentence is
+// complete).
+func stanceSentNegated(occ []stanceOcc, sent int) bool {
+	for _, o := range occ {
+		if o.sent == sent && o.negated() {
+			return true
+		}
+	}
+	return false
 }
 
 func stanceSentHasOcc(occ []stanceOcc, sent int) bool {

@@ -112,6 +112,8 @@ var stanceCases = []stanceCase{
 	{"denial verb ru", "ru", "Министерство опровергло участие иностранных боевиков.", "", ff(den)},
 	{"denial verb kk", "kk", "Министрлік шетелдік содырлардың қатысуын жоққа шығарды.", "", ff(den)},
 	{"falsehood in the next sentence ru", "ru", "Говорят, что в беспорядках участвовали иностранные боевики. Это ложь.", "", ff(den)},
+	{"falsehood after a denial en", "en", "Troops never fired on peaceful protesters. All claims to the contrary are lies.", "",
+		map[string]inquest.StanceKind{"troops-fired": den}},
 
 	// Unrelated topics: no stance.
 	{"unrelated en", "en", "The price of bread has doubled since the spring.", "", nil},
