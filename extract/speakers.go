@@ -212,6 +212,11 @@ func (d *document) nameBefore(t0, end int) (cand, bool) {
 	return cand{}, false
 }
 
+// quotative: the Kazakh particle деп that closes a quotation before its verb.
+func (d *document) quotative(j int) bool {
+	return d.isWord(j) && d.toks[j].cls&cParticiple != 0 && d.key(&d.toks[j]) == "деп"
+}
+
 // participial: the segment opens with a participle or gerund ("speaking at",
 // "выступая в", "отвечая на"), a clause set between a subject and its verb.
 func (d *document) participial(a int) bool {
@@ -238,7 +243,7 @@ func (d *document) contentWords(a, b int) int {
 	n := 0
 	for i := a; i < b; i++ {
 		t := &d.toks[i]
-		if t.k == tWord && t.cls&(cStop|cAux|cArticle|cAdverbial|cSubord) == 0 {
+		if t.k == tWord && t.cls&(cStop|cAux|cArticle|cAdverbial|cSubord|cParticiple) == 0 {
 			n++
 		}
 	}
@@ -337,7 +342,7 @@ func (d *document) inverted(t0, v int) bool {
 		return true
 	}
 	j := v - 1
-	for j > t0 && d.toks[j].k == tPunct && (d.toks[j].c == ',' || isDash(d.toks[j].c)) {
+	for j > t0 && (d.toks[j].k == tPunct && (d.toks[j].c == ',' || isDash(d.toks[j].c)) || d.quotative(j)) {
 		j--
 	}
 	if d.toks[j].k == tQuote {
