@@ -33,87 +33,87 @@ type stanceCase struct {
 }
 
 var (
-	sup = inquest.Supports
-	den = inquest.Denies
+	stanceSup = inquest.Supports
+	stanceDen = inquest.Denies
 )
 
-func ff(k inquest.StanceKind) map[string]inquest.StanceKind {
+func stanceFF(k inquest.StanceKind) map[string]inquest.StanceKind {
 	return map[string]inquest.StanceKind{"foreign-fighters": k}
 }
 
 var stanceCases = []stanceCase{
 	// Plain support.
-	{"support en", "en", "Armed foreign mercenaries took part in the attacks on the city.", "", ff(sup)},
-	{"support ru", "ru", "В нападениях на город участвовали иностранные наемники.", "", ff(sup)},
-	{"support kk", "kk", "Қалаға шабуылға шетелдік содырлар қатысқан.", "", ff(sup)},
+	{"support en", "en", "Armed foreign mercenaries took part in the attacks on the city.", "", stanceFF(stanceSup)},
+	{"support ru", "ru", "В нападениях на город участвовали иностранные наемники.", "", stanceFF(stanceSup)},
+	{"support kk", "kk", "Қалаға шабуылға шетелдік содырлар қатысқан.", "", stanceFF(stanceSup)},
 	{"support of a coup en", "en", "Those people tried to seize power by force.", "",
-		map[string]inquest.StanceKind{"coup": sup}},
+		map[string]inquest.StanceKind{"coup": stanceSup}},
 	{"support of a coup ru", "ru", "Это была попытка захвата власти, подготовленная заранее.", "",
-		map[string]inquest.StanceKind{"coup": sup}},
+		map[string]inquest.StanceKind{"coup": stanceSup}},
 	{"support of a coup kk", "kk", "Бұл билікті басып алуға жасалған әрекет болды.", "",
-		map[string]inquest.StanceKind{"coup": sup}},
+		map[string]inquest.StanceKind{"coup": stanceSup}},
 	{"support of torture kk", "kk", "Тергеу изоляторында ұсталғандарды азаптады.", "",
-		map[string]inquest.StanceKind{"torture": sup}},
+		map[string]inquest.StanceKind{"torture": stanceSup}},
 
 	// Plain denial.
-	{"denial en", "en", "There were no foreign fighters in the city.", "", ff(den)},
-	{"denial ru", "ru", "Никаких иностранных боевиков в городе не было.", "", ff(den)},
-	{"denial kk", "kk", "Қалада шетелдік содырлар болған жоқ.", "", ff(den)},
-	{"denial of a predicate en", "en", "Foreign militants did not take part in the riots.", "", ff(den)},
-	{"denial of a predicate ru", "ru", "Иностранные боевики не участвовали в беспорядках.", "", ff(den)},
-	{"denial of a predicate kk", "kk", "Шетелдік содырлар тәртіпсіздікке қатыспады.", "", ff(den)},
-	{"denial of identity en", "en", "The militants were local, they were not foreign.", "", ff(den)},
+	{"denial en", "en", "There were no foreign fighters in the city.", "", stanceFF(stanceDen)},
+	{"denial ru", "ru", "Никаких иностранных боевиков в городе не было.", "", stanceFF(stanceDen)},
+	{"denial kk", "kk", "Қалада шетелдік содырлар болған жоқ.", "", stanceFF(stanceDen)},
+	{"denial of a predicate en", "en", "Foreign militants did not take part in the riots.", "", stanceFF(stanceDen)},
+	{"denial of a predicate ru", "ru", "Иностранные боевики не участвовали в беспорядках.", "", stanceFF(stanceDen)},
+	{"denial of a predicate kk", "kk", "Шетелдік содырлар тәртіпсіздікке қатыспады.", "", stanceFF(stanceDen)},
+	{"denial of identity en", "en", "The militants were local, they were not foreign.", "", stanceFF(stanceDen)},
 	{"denial of torture ru", "ru", "Фактов пыток в изоляторах не выявлено.", "",
-		map[string]inquest.StanceKind{"torture": den}},
+		map[string]inquest.StanceKind{"torture": stanceDen}},
 	{"denial of firing en", "en", "The soldiers did not fire a single shot at the protesters.", "",
-		map[string]inquest.StanceKind{"troops-fired": den}},
+		map[string]inquest.StanceKind{"troops-fired": stanceDen}},
 	// "Not a single shot" is said of the peacekeepers, not of all troops: it
 	// does not deny that troops fired on protesters.
 	{"a negative claim is supported by a denial", "ru", "Миротворцы ОДКБ не сделали ни одного выстрела и в боях не участвовали.", "",
-		map[string]inquest.StanceKind{"no-peacekeepers-in-combat": sup}},
+		map[string]inquest.StanceKind{"no-peacekeepers-in-combat": stanceSup}},
 	{"losses among them", "ru", "Потерь среди миротворцев ОДКБ нет, миссия завершена.", "", nil},
-	{"no evidence of them", "ru", "Доказательств участия иностранных боевиков нет.", "", ff(den)},
+	{"no evidence of them", "ru", "Доказательств участия иностранных боевиков нет.", "", stanceFF(stanceDen)},
 
 	// A negation in another clause does not flip the stance.
-	{"other clause en", "en", "Foreign militants attacked the airport, and the police did not manage to stop them.", "", ff(sup)},
-	{"other clause ru", "ru", "Иностранные боевики напали на аэропорт, но полиция не смогла их остановить.", "", ff(sup)},
-	{"other clause kk", "kk", "Шетелдік содырлар әуежайға шабуыл жасады, бірақ полиция оларды тоқтата алмады.", "", ff(sup)},
-	{"not only", "en", "Not only local bandits but also foreign militants took part.", "", ff(sup)},
+	{"other clause en", "en", "Foreign militants attacked the airport, and the police did not manage to stop them.", "", stanceFF(stanceSup)},
+	{"other clause ru", "ru", "Иностранные боевики напали на аэропорт, но полиция не смогла их остановить.", "", stanceFF(stanceSup)},
+	{"other clause kk", "kk", "Шетелдік содырлар әуежайға шабуыл жасады, бірақ полиция оларды тоқтата алмады.", "", stanceFF(stanceSup)},
+	{"not only", "en", "Not only local bandits but also foreign militants took part.", "", stanceFF(stanceSup)},
 
 	// Double negation.
-	{"double negation en", "en", "It is not true that there were no foreign militants.", "", ff(sup)},
-	{"double negation ru", "ru", "Неправда, что иностранных боевиков не было.", "", ff(sup)},
-	{"double negation kk", "kk", "Шетелдік содырлар болған жоқ деген сөз өтірік.", "", ff(sup)},
-	{"cannot deny", "en", "We cannot deny that foreign militants took part.", "", ff(sup)},
+	{"double negation en", "en", "It is not true that there were no foreign militants.", "", stanceFF(stanceSup)},
+	{"double negation ru", "ru", "Неправда, что иностранных боевиков не было.", "", stanceFF(stanceSup)},
+	{"double negation kk", "kk", "Шетелдік содырлар болған жоқ деген сөз өтірік.", "", stanceFF(stanceSup)},
+	{"cannot deny", "en", "We cannot deny that foreign militants took part.", "", stanceFF(stanceSup)},
 	{"negated opinion en", "en", "I don't think there was any coup attempt.", "",
-		map[string]inquest.StanceKind{"coup": den}},
+		map[string]inquest.StanceKind{"coup": stanceDen}},
 	{"negated opinion ru", "ru", "Я не считаю, что это была попытка переворота.", "",
-		map[string]inquest.StanceKind{"coup": den}},
+		map[string]inquest.StanceKind{"coup": stanceDen}},
 
 	// Denying a companion takes the thing itself for granted.
 	{"no talks with militants en", "en", "There will be no talks with the foreign militants, only their surrender.", "", nil},
 	{"no talks with militants ru", "ru", "Никаких переговоров с иностранными боевиками не будет.", "", nil},
 	{"no talks with militants kk", "kk", "Шетелдік содырлармен ешқандай келіссөз болмайды.", "", nil},
-	{"no evidence of militants", "en", "There is no evidence of foreign militants in the city.", "", ff(den)},
-	{"not confirmed ru", "ru", "Информация об участии иностранных боевиков не подтвердилась.", "", ff(den)},
+	{"no evidence of militants", "en", "There is no evidence of foreign militants in the city.", "", stanceFF(stanceDen)},
+	{"not confirmed ru", "ru", "Информация об участии иностранных боевиков не подтвердилась.", "", stanceFF(stanceDen)},
 	{"found no confirmation ru", "ru", "Версия о попытке госпереворота не нашла подтверждения.", "",
-		map[string]inquest.StanceKind{"coup": den}},
-	{"participle with жоқ kk", "kk", "Шетелдік содырлар тәртіпсіздікке қатысқан жоқ.", "", ff(den)},
+		map[string]inquest.StanceKind{"coup": stanceDen}},
+	{"participle with жоқ kk", "kk", "Шетелдік содырлар тәртіпсіздікке қатысқан жоқ.", "", stanceFF(stanceDen)},
 	// "Did not fire a single shot" is said of its subject only: it does not
 	// deny that troops fired on protesters.
 	{"participle with жоқ, restricted kk", "kk", "ҰҚШҰ бітімгерлері бірде-бір оқ атқан жоқ.", "",
-		map[string]inquest.StanceKind{"no-peacekeepers-in-combat": sup}},
-	{"passive, not absence ru", "ru", "Иностранные боевики не были задержаны полицией.", "", ff(sup)},
-	{"not there ru", "ru", "Иностранные боевики в городе не были, это выдумка.", "", ff(den)},
+		map[string]inquest.StanceKind{"no-peacekeepers-in-combat": stanceSup}},
+	{"passive, not absence ru", "ru", "Иностранные боевики не были задержаны полицией.", "", stanceFF(stanceSup)},
+	{"not there ru", "ru", "Иностранные боевики в городе не были, это выдумка.", "", stanceFF(stanceDen)},
 	{"sentenced for ru", "ru", "Суд приговорил его к десяти годам за попытку захвата власти.", "", nil},
 
 	// Verbs of denial and verdicts of falsehood.
-	{"denial verb en", "en", "The ministry denied that foreign militants took part.", "", ff(den)},
-	{"denial verb ru", "ru", "Министерство опровергло участие иностранных боевиков.", "", ff(den)},
-	{"denial verb kk", "kk", "Министрлік шетелдік содырлардың қатысуын жоққа шығарды.", "", ff(den)},
-	{"falsehood in the next sentence ru", "ru", "Говорят, что в беспорядках участвовали иностранные боевики. Это ложь.", "", ff(den)},
+	{"denial verb en", "en", "The ministry denied that foreign militants took part.", "", stanceFF(stanceDen)},
+	{"denial verb ru", "ru", "Министерство опровергло участие иностранных боевиков.", "", stanceFF(stanceDen)},
+	{"denial verb kk", "kk", "Министрлік шетелдік содырлардың қатысуын жоққа шығарды.", "", stanceFF(stanceDen)},
+	{"falsehood in the next sentence ru", "ru", "Говорят, что в беспорядках участвовали иностранные боевики. Это ложь.", "", stanceFF(stanceDen)},
 	{"falsehood after a denial en", "en", "Troops never fired on peaceful protesters. All claims to the contrary are lies.", "",
-		map[string]inquest.StanceKind{"troops-fired": den}},
+		map[string]inquest.StanceKind{"troops-fired": stanceDen}},
 
 	// Unrelated topics: no stance.
 	{"unrelated en", "en", "The price of bread has doubled since the spring.", "", nil},
@@ -127,13 +127,13 @@ var stanceCases = []stanceCase{
 	// A claim that names who acted needs a quotation that names them.
 	{"no agent", "en", "Dozens of peaceful protesters were killed in the unrest.", "", nil},
 	{"agent", "en", "Soldiers killed dozens of peaceful protesters.", "",
-		map[string]inquest.StanceKind{"troops-fired": sup}},
+		map[string]inquest.StanceKind{"troops-fired": stanceSup}},
 	// What the claim joins must be said together, not set against each other.
 	{"contrast en", "en", "Several soldiers were shot, but the number of protesters hurt is unknown.", "", nil},
 	{"contrast ru", "ru", "Несколько военных были застрелены, однако о протестующих данных нет.", "", nil},
 	// Denying the degree denies the claim that asserts it.
 	{"not widespread", "en", "Some detainees were tortured, but torture was not widespread.", "",
-		map[string]inquest.StanceKind{"torture": den}},
+		map[string]inquest.StanceKind{"torture": stanceDen}},
 
 	// Not asserted: threatened, aimed at, asked, charged, ordered.
 	{"asked about", "en", "When asked about foreign militants in the city, the minister smiled.", "", nil},
@@ -142,10 +142,10 @@ var stanceCases = []stanceCase{
 	{"must en", "en", "Troops must not fire on peaceful protesters.", "", nil},
 	{"must ru", "ru", "Военные должны прекратить стрелять по мирным протестующим.", "", nil},
 	{"must kk", "kk", "Әскерилер бейбіт шерушілерге оқ атпауы тиіс.", "", nil},
-	{"purpose kk", "kk", "Шетелдік содырлар билікті басып алу үшін шабуыл жасады.", "", ff(sup)},
+	{"purpose kk", "kk", "Шетелдік содырлар билікті басып алу үшін шабуыл жасады.", "", stanceFF(stanceSup)},
 	{"cannot confirm", "en", "I cannot confirm that foreign militants took part.", "", nil},
 	{"neither confirm nor deny", "en", "I can neither confirm nor deny that foreign militants took part.", "", nil},
-	{"no one denies", "en", "No one denies that foreign militants took part.", "", ff(sup)},
+	{"no one denies", "en", "No one denies that foreign militants took part.", "", stanceFF(stanceSup)},
 	{"urge", "en", "We urge the authorities to investigate the torture of detainees.", "", nil},
 	{"a threat", "en", "There is a threat of attacks by foreign militants.", "", nil},
 	{"a question", "en", "Were foreign militants involved in the riots?", "", nil},
@@ -157,11 +157,11 @@ var stanceCases = []stanceCase{
 	{"context only", "en", "We will never forget those days.",
 		"Asked about foreign militants, the minister said: We will never forget those days.", nil},
 	{"pronoun denial en", "en", "They were not there.",
-		"Asked whether foreign militants took part, the minister replied: They were not there.", ff(den)},
+		"Asked whether foreign militants took part, the minister replied: They were not there.", stanceFF(stanceDen)},
 	{"pronoun denial ru", "ru", "Их не было.",
-		"На вопрос об иностранных боевиках министр ответил: «Их не было».", ff(den)},
+		"На вопрос об иностранных боевиках министр ответил: «Их не было».", stanceFF(stanceDen)},
 	{"pronoun denial kk", "kk", "Олар болған жоқ.",
-		"Шетелдік содырлар туралы сұраққа министр: «Олар болған жоқ», – деп жауап берді.", ff(den)},
+		"Шетелдік содырлар туралы сұраққа министр: «Олар болған жоқ», – деп жауап берді.", stanceFF(stanceDen)},
 	{"pronoun with two claims before it", "en", "They were not there.",
 		"Asked about foreign militants and about CSTO peacekeepers in combat, he said: They were not there.", nil},
 	{"pronoun, context after the quote", "en", "They were not there.",
@@ -198,7 +198,7 @@ func TestStancesWrapper(t *testing.T) {
 	claims := stanceTestClaims()
 	q := "There were no foreign fighters in the city."
 	got, _ := Stances(q, "", "en", claims)
-	if want := ff(den); !maps.Equal(got, want) {
+	if want := stanceFF(stanceDen); !maps.Equal(got, want) {
 		t.Fatalf("Stances = %v, want %v", got, want)
 	}
 	claims[0].Text = "Foreign journalists were expelled."
@@ -218,8 +218,8 @@ func TestStancesLiteralClaim(t *testing.T) {
 		quote string
 		want  inquest.StanceKind
 	}{
-		{"The authorities have concealed the real death toll for months.", sup},
-		{"The authorities never concealed the death toll.", den},
+		{"The authorities have concealed the real death toll for months.", stanceSup},
+		{"The authorities never concealed the death toll.", stanceDen},
 		{"The weather was cold.", ""},
 	} {
 		got, _ := m.Stances(tc.quote, "", "en")
@@ -242,16 +242,16 @@ func TestStancesOtherCase(t *testing.T) {
 		want  map[string]inquest.StanceKind
 	}{
 		{"Police detained three journalists who were covering the rally.",
-			map[string]inquest.StanceKind{"journalists-detained": sup}},
+			map[string]inquest.StanceKind{"journalists-detained": stanceSup}},
 		{"Полиция задержала журналистов, которые снимали митинг.",
-			map[string]inquest.StanceKind{"journalists-detained": sup}},
+			map[string]inquest.StanceKind{"journalists-detained": stanceSup}},
 		{"Police detained hundreds of protesters.", nil},
 		{"No journalist was detained during the protests.",
-			map[string]inquest.StanceKind{"journalists-detained": den}},
+			map[string]inquest.StanceKind{"journalists-detained": stanceDen}},
 		{"The election results were falsified, observers say.",
-			map[string]inquest.StanceKind{"election-falsified": sup}},
+			map[string]inquest.StanceKind{"election-falsified": stanceSup}},
 		{"The results were not falsified.",
-			map[string]inquest.StanceKind{"election-falsified": den}},
+			map[string]inquest.StanceKind{"election-falsified": stanceDen}},
 		{"The election took place in March.", nil},
 		{"The weather in the capital was cold.", nil},
 	} {
