@@ -318,6 +318,11 @@ func (f *figureFinder) consider(ne numExpr) int {
 		if prev.kind == ftWord && figIsMonth(prev) && (ne.digits) {
 			return numEnd
 		}
+		// "January 5 and 6", "қаңтардың 5-і мен 6-сы": the second day of a
+		// date pair.
+		if ne.digits && ne.plainInt && ne.val <= 31 && figMonthPairBefore(before) {
+			return numEnd
+		}
 		if prev.kind == ftWord && figRefWords.has(prev.lw) {
 			return numEnd
 		}
@@ -818,6 +823,23 @@ func figIsMonth(t *figTok) bool {
 func figTrimmedEnd(text string, pos int) int {
 	t := strings.TrimRight(text[:pos], " \u00a0\u202f\u2009")
 	return len(t)
+}
+
+// figMonthPairBefore reports whether a month name comes just before a
+// number, with only another number and a joining word between.
+func figMonthPairBefore(before []figTok) bool {
+	for k, n := len(before)-1, 0; k >= 0 && n < 5; k, n = k-1, n+1 {
+		t := &before[k]
+		switch {
+		case t.kind == ftWord && figIsMonth(t):
+			return true
+		case t.kind == ftNum, t.kind == ftPunct && (figIsDash(t.r) || t.r == ','),
+			t.kind == ftWord && figDateJoins.has(t.lw):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // figSentenceStart reports whether before[i] opens a sentence or a paragraph.

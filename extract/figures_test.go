@@ -210,6 +210,8 @@ func TestFiguresNotCounts(t *testing.T) {
 		{"ru", "Телеканал «Хабар 24» сообщил, что 5-й батальон прибыл."},
 		{"kk", "2022 жылғы 5 қаңтарда 10 күн бойы төтенше жағдай болды."},
 		{"kk", "Қылмыстық кодекстің 255-бабы бойынша."},
+		{"kk", "Қаңтардың 5-і мен 6-сы аралығында ереуіл болды."},
+		{"en", "Clashes on January 5 and 6 spread to the south."},
 	}
 	for _, tt := range tests {
 		if got := Figures(tt.in, tt.lang); len(got) != 0 {

@@ -141,6 +141,10 @@ var (
 		и или в во на по с со у к от до за для о об при из а но что как это также же
 		және мен бен пен`)
 
+	// figDateJoins join the days of a date pair, and the endings Kazakh
+	// writes on days after a hyphen: "5-і мен 6-сы".
+	figDateJoins = newFigWordSet(`and or to и или по до мен және і ы сы сі шы ші`)
+
 	// figAndWords join two clauses in a phrase that runs into another number.
 	figAndWords = newFigWordSet(`and или и а but но while және`)
 
