@@ -125,7 +125,7 @@ func TestBrowserDemoPages(t *testing.T) {
 				"hashes":   "64,64",
 				"download": "/original",
 			})
-			// Phones stack the record above the text; desktops put it beside.
+			// Phones stack the record below the text; desktops put it beside.
 			beside, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
 				const r = document.querySelector(".record").getBoundingClientRect();
 				const x = document.querySelector(".text").getBoundingClientRect();
@@ -136,6 +136,10 @@ func TestBrowserDemoPages(t *testing.T) {
 			}
 			if beside == vp.mobile {
 				t.Errorf("%s: record beside the text = %v, want %v", vp.name, beside, !vp.mobile)
+			}
+			textFirst, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector(".text").getBoundingClientRect().top <= document.querySelector(".record").getBoundingClientRect().top`))
+			if err != nil || !textFirst {
+				t.Errorf("%s: the text does not start above (or level with) the record (%v)", vp.name, err)
 			}
 			shot(t, ctx, filepath.Join(dir, vp.name+"-source.png"))
 		})
