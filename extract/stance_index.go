@@ -10,6 +10,7 @@ import (
 type stancePart struct {
 	s      string
 	prefix bool
+	any    bool // any one word
 }
 
 // stancePattern is one lexicon form compiled, with what it means: a concept
@@ -39,22 +40,19 @@ func newStanceIndex() *stanceIndex {
 	return &stanceIndex{exact: map[string][]*stancePattern{}, prefix: map[string][]*stancePattern{}, viable: map[string]bool{}}
 }
 
-// add compiles form, normalised as text is.
+// add compiles form, normalised as text is. Its words are separated by
+// spaces; "stem*" is a stem, "?" any one word (not first).
 func (ix *stanceIndex) add(form string, concept int, cue stanceCueClass, kk bool) {
 	var parts []stancePart
-	for _, t := range stanceTokenize(form) {
-		if t.w == "" {
+	for _, f := range strings.Fields(form) {
+		if f == "?" {
+			if len(parts) > 0 {
+				parts = append(parts, stancePart{any: true})
+			}
 			continue
 		}
-		w, pre := strings.CutSuffix(t.w, "*")
-		parts = append(parts, stancePart{s: w, prefix: pre})
-	}
-	// The tokenizer drops "*" as punctuation; find it in the raw form.
-	fields := strings.Fields(strings.ToLower(form))
-	if len(fields) == len(parts) {
-		for i, f := range fields {
-			parts[i].prefix = strings.HasSuffix(f, "*")
-		}
+		w, pre := strings.CutSuffix(f, "*")
+		parts = append(parts, stancePart{s: stanceNormWord(w), prefix: pre})
 	}
 	if len(parts) == 0 {
 		return
@@ -84,6 +82,9 @@ type stanceMatch struct {
 }
 
 func stancePartMatches(part stancePart, w string) (bool, string) {
+	if part.any {
+		return true, ""
+	}
 	if part.prefix {
 		if strings.HasPrefix(w, part.s) {
 			return true, w[len(part.s):]

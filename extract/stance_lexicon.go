@@ -80,13 +80,15 @@ var stanceConcepts = []stanceConceptDef{
 	{id: "foreign", kind: stanceIdentity, forms: map[string][]string{
 		"en": {"foreign*", "international", "abroad", "overseas", "external*", "from outside",
 			"outside forces", "non-kazakh*", "other countries", "neighbo* countries",
-			"other states", "third countries"},
+			"other states", "third countries", "from ? countries", "from ? ? countries", "from ? states",
+			"citizens of ? countries", "citizens of other*"},
 		"ru": {"иностран*", "зарубеж*", "заграниц*", "из-за рубеж*", "из-за границ*", "за рубеж*",
 			"за границ*", "международн*", "извне", "внешн* сил*", "внешн* агресси*", "внешн* вмешательств*",
 			"внешн* враг*", "внешн* противник*", "внешн* управлен*", "внешн* центр*", "из других стран", "других государств",
-			"других стран", "соседних стран", "соседних государств"},
+			"других стран", "соседних стран", "соседних государств", "из ? стран", "из ? ? стран",
+			"из ? государств", "граждан* ? государств", "граждан* ? стран", "граждан* других*"},
 		"kk": {"шетел*", "шет ел*", "шет елдік*", "халықаралық*", "сырттан*", "сырттағы*", "басқа елдер*",
-			"сыртқы күш*", "сыртқы жау*",
+			"сыртқы күш*", "сыртқы жау*", "елдерінен", "елдерден",
 			"көрші елдер*"},
 	}},
 	{id: "coup", kind: stanceEntity, forms: map[string][]string{

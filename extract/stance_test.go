@@ -44,6 +44,8 @@ func stanceFF(k inquest.StanceKind) map[string]inquest.StanceKind {
 var stanceCases = []stanceCase{
 	// Plain support.
 	{"support en", "en", "Armed foreign mercenaries took part in the attacks on the city.", "", stanceFF(stanceSup)},
+	{"support, from other countries en", "en", "Militants from Central Asian countries attacked the city.", "", stanceFF(stanceSup)},
+	{"support, from other countries ru", "ru", "На город напали боевики из центральноазиатских стран.", "", stanceFF(stanceSup)},
 	{"support ru", "ru", "В нападениях на город участвовали иностранные наемники.", "", stanceFF(stanceSup)},
 	{"support kk", "kk", "Қалаға шабуылға шетелдік содырлар қатысқан.", "", stanceFF(stanceSup)},
 	{"support of a coup en", "en", "Those people tried to seize power by force.", "",
