@@ -202,6 +202,14 @@ func TestSourcePageShowsTextAndHashes(t *testing.T) {
 		if !strings.Contains(ws, fmt.Sprintf(`class="mark statement review-suggested" href="#s-%d"`, f.suggested.ID)) {
 			t.Errorf("workspace source page does not mark the suggested statement")
 		}
+		// Every link within the page leads to an element of the page.
+		for _, page := range []string{body, ws} {
+			for _, m := range regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(page, -1) {
+				if !strings.Contains(page, `id="`+m[1]+`"`) {
+					t.Errorf("source page links #%s, which is not on the page", m[1])
+				}
+			}
+		}
 
 		versions := get(t, publicServer(db), fmt.Sprintf("/sources/%d", f.v2.ID)).Body.String()
 		for _, want := range []string{

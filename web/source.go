@@ -20,8 +20,9 @@ type sourcePage struct {
 	Statements []statementView
 	Figures    []*inquest.Figure
 	Versions   []*inquest.Source
-	Original   string // URL of the download
-	FileName   string // name the download is saved under
+	InText     map[string]bool // anchors ("s-12", "f-3") of the marks placed in the text
+	Original   string          // URL of the download
+	FileName   string          // name the download is saved under
 }
 
 func (p sourcePage) PageTitle() string { return p.Source.Title }
@@ -70,6 +71,14 @@ func (s *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
 			Title: "Figure: " + strconv.FormatFloat(f.Value, 'f', -1, 64), Review: string(f.Review)})
 	}
 	p.Paragraphs = markText(src.Text, marks)
+	p.InText = map[string]bool{}
+	for _, para := range p.Paragraphs {
+		for _, seg := range para.Segments {
+			if seg.ID != "" {
+				p.InText[seg.ID] = true
+			}
+		}
+	}
 	s.render(w, r, http.StatusOK, "source", p)
 	return nil
 }
