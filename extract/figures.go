@@ -1,5 +1,28 @@
 package extract
 
+// How the figure finder works, and why.
+//
+// One pass over the text looks for digits and for words whose first three
+// letters can start a number word (figures are sparse, so most words are
+// passed over after that test). Each number is read with its scale and
+// separators (numbers.go), then judged against the words around it, taken
+// from the tokens of its paragraph, which are read once when the paragraph's
+// first number is reached:
+//
+//   - what it is not: a date (a month next to it), a year, a time, a label
+//     ("Article 4", "Khabar 24"), a duration, age, share or measurement (a
+//     unit after it), an ordinal or a code (letters glued to it);
+//   - its qualifier ("more than", "около", "астам"), before or after it;
+//   - what it counts: the phrase after it up to the end of the clause (eight
+//     words at most), or, when nothing countable follows, the words before it
+//     that name deaths, arrests, people and the like ("погибли от рук
+//     преступников 16"), or the figure before it in a list or a series
+//     ("from 164 to 225 to 238", "almost 37,000 people (36,831)").
+//
+// The counted phrase is longer than the bare noun on purpose: analysts check
+// a figure against its words, and "6 police cars were set on fire" says more
+// than "6 police cars". Measures are suggestions from word stems.
+
 import (
 	"math"
 	"sort"

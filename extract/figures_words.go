@@ -85,7 +85,7 @@ var (
 
 	// figDetWords before a number word ("the two countries") make it a reference
 	// to things already counted, not a new figure.
-	figDetWords = newFigWordSet(`the these those all both its their our his her my your each every
+	figDetWords = newFigWordSet(`the these those its their our his her my your each every
 		first last next another same`)
 
 	// figOneNouns are what "one" must count to be a figure: "one person".
