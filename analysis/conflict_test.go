@@ -228,10 +228,13 @@ func TestFigureSeries(t *testing.T) {
 		fig(2, "", 164, "", ""), // said in statement 50 by the President
 		fig(3, "buildings", 300, "Akimat", ""),
 		fig(4, "deaths", 238, "", ""), // only the source's day is known
+		fig(5, "deaths", 238, "", ""), // in the office's own statement
 	}
 	figures[1].Text, figures[1].StatementID = "164 people were killed", 50
 	r := FigureRecord{Figures: figures, Measures: testMeasures, People: testPeople,
-		Statements: []*inquest.Statement{statement}, Published: map[int64]inquest.Date{104: "2022-08-20"}}
+		Statements: []*inquest.Statement{statement}, Sources: []*inquest.Source{
+			{ID: 104, Published: "2022-08-20", Kind: inquest.KindNews, Publisher: "Kazinform"},
+			{ID: 105, Published: "2022-09-01", Kind: inquest.KindOfficial, Publisher: "Prosecutor General's Office"}}}
 	var got []string
 	for _, s := range FigureSeries(r) {
 		for _, p := range s.Points {
@@ -243,6 +246,7 @@ func TestFigureSeries(t *testing.T) {
 		"deaths 2022-01-11 164 Kassym-Jomart Tokayev",
 		"deaths 2022-01-15 225 Prosecutor General's Office",
 		"deaths 2022-08-20 238 ",
+		"deaths 2022-09-01 238 Prosecutor General's Office",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)

@@ -17,8 +17,10 @@ type FigureRecord struct {
 	// deaths and civilian deaths to deaths.
 	PartOf     map[int64]int64
 	Statements []*inquest.Statement // the statements figures were said in
-	Published  map[int64]inquest.Date
-	People     []*inquest.Person
+	// Sources date the figures nothing else dates, and speak for the
+	// figures of their own official statements.
+	Sources []*inquest.Source
+	People  []*inquest.Person
 }
 
 // Point is one figure placed in its series: on which day it held and who
@@ -109,6 +111,10 @@ func placeFigures(r FigureRecord) []Point {
 	for _, st := range r.Statements {
 		statements[st.ID] = st
 	}
+	sources := make(map[int64]*inquest.Source, len(r.Sources))
+	for _, s := range r.Sources {
+		sources[s.ID] = s
+	}
 	var out []Point
 	for _, f := range r.Figures {
 		if f.Review == inquest.Rejected {
@@ -125,8 +131,9 @@ func placeFigures(r FigureRecord) []Point {
 		if !p.On.Known() && st != nil {
 			p.On = st.SaidOn
 		}
-		if !p.On.Known() {
-			p.On = r.Published[f.SourceID]
+		src := sources[f.SourceID]
+		if !p.On.Known() && src != nil {
+			p.On = src.Published
 		}
 		switch {
 		case f.ClaimantID != 0:
@@ -139,6 +146,11 @@ func placeFigures(r FigureRecord) []Point {
 			p.actor = actors.OfStatement(st)
 			p.ClaimantID = st.PersonID
 			p.Claimant = cmp.Or(actors.Name(st.PersonID), st.SpeakerName, st.SpeakerRole)
+		case src != nil && src.Kind == inquest.KindOfficial && src.Publisher != "":
+			// An official statement speaks for its publisher: a ministry's
+			// press release claims the figures in it.
+			p.actor = actors.Of(Speaker{Name: src.Publisher, On: p.On})
+			p.Claimant = src.Publisher
 		}
 		if p.Claimant == "" && p.ClaimantID != 0 {
 			p.Claimant = "person " + strconv.FormatInt(p.ClaimantID, 10)

@@ -189,12 +189,8 @@ func check(ctx context.Context, db *store.DB, slug string, today inquest.Date) (
 		return nil, fmt.Errorf("save the contradictions of case %s: %w", slug, err)
 	}
 
-	published := map[int64]inquest.Date{}
-	for _, s := range sources {
-		published[s.ID] = s.Published
-	}
 	figureRecord := analysis.FigureRecord{Figures: figures, Measures: measures, PartOf: parts,
-		Statements: statements, Published: published, People: people}
+		Statements: statements, Sources: sources, People: people}
 	conflicts := analysis.FigureConflicts(figureRecord)
 
 	r := &checkReport{Case: c.Slug, Today: today, Contradictions: []checkContradiction{},
