@@ -153,6 +153,7 @@ var stanceCases = []stanceCase{
 	{"a question", "en", "Were foreign militants involved in the riots?", "", nil},
 	{"a charge en", "en", "He was convicted of an attempted coup.", "", nil},
 	{"a charge ru", "ru", "Возбуждены уголовные дела о попытке захвата власти.", "", nil},
+	{"a version", "ru", "Версия о попытке переворота обсуждается в обществе.", "", nil},
 	{"a purpose", "en", "They came in order to seize power.", "", nil},
 
 	// The claim is named only around the quotation.
