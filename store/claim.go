@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/inquest-project/inquest"
 )
@@ -135,6 +136,7 @@ func (db *DB) AddStance(ctx context.Context, s *inquest.Stance) error {
 	case !s.Review.Valid():
 		return inquest.Errorf(inquest.EINVALID, "stance review %q is not suggested, confirmed or rejected", s.Review)
 	}
+	s.DecidedAt = s.DecidedAt.UTC().Truncate(time.Microsecond) // as stored, so s matches what a read returns
 	if s.Review != inquest.Suggested {
 		if s.DecidedAt.IsZero() {
 			s.DecidedAt = now()

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,6 +119,53 @@ func TestWithActor(t *testing.T) {
 		log, err := db.AuditLog(ctx, "case", 1, 0)
 		if err != nil || len(log) != 1 || log[0].Actor != "dana" || log[0].At.Location().String() != "UTC" {
 			t.Errorf("audit = %+v, %v", log, err)
+		}
+	})
+}
+
+// Two programs on one database (the server and a command-line import) add
+// sources and audit entries at once: neither fails (SQLite waits on its busy
+// timeout rather than returning SQLITE_BUSY) and the audit chain stays one
+// chain.
+func TestTwoHandlesWriteAtOnce(t *testing.T) {
+	storetest.EachDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		var dbs [2]*store.DB
+		for i := range dbs {
+			db, err := store.Open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			dbs[i] = db
+		}
+		c := storetest.NewCase(t, dbs[0], "c")
+		var wg sync.WaitGroup
+		errs := make(chan error, 100)
+		for i, db := range dbs {
+			for g := range 3 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for d := range 8 {
+						s := &inquest.Source{CaseID: c.ID, Locator: fmt.Sprintf("h%d-g%d-d%d", i, g, d), Text: "t"}
+						if _, _, err := db.AddSource(ctx, s, []byte(s.Locator)); err != nil {
+							errs <- err
+						}
+					}
+				}()
+			}
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		if n := count(t, dbs[1], "sources"); n != 2*3*8 {
+			t.Errorf("sources = %d, want %d", n, 2*3*8)
+		}
+		if id, err := dbs[1].VerifyAudit(ctx); err != nil || id != 0 {
+			t.Errorf("VerifyAudit = %d, %v", id, err)
 		}
 	})
 }

@@ -10,8 +10,8 @@
 // Under CI=true a missing or unreachable PostgreSQL fails the test; elsewhere
 // the PostgreSQL half is skipped with a message saying how to run it.
 //
-// It imports store and inquest, and only the testing side of the standard
-// library besides; production code must not import it.
+// It imports store, inquest and the standard library; production code must
+// not import it.
 package storetest
 
 import (
