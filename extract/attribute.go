@@ -43,9 +43,9 @@ func (d *document) noteMentionsAll(st *state) {
 			if c, ok := d.nameRun(i, j, prep); ok && c.kind == kName && c.words >= 2 && !prep && !d.placeLike(c) {
 				last := d.tokText(c.t1-1, c.t1)
 				if _, seen := st.surnames[last]; !seen {
-					st.surnames[last] = c.text
+					st.surnames[last] = d.tokText(c.t0, c.t1)
 				}
-				d.mentions = append(d.mentions, mention{c.t0, who{name: c.text, t0: c.t0, t1: c.t1}})
+				d.mentions = append(d.mentions, mention{c.t0, who{name: d.tokText(c.t0, c.t1), t0: c.t0, t1: c.t1}})
 			}
 		}
 		i = j - 1
@@ -115,14 +115,14 @@ func (d *document) resolve(st *state, c cand, s sentence, date inquest.Date) who
 			p := held[0].person
 			return who{name: p.Name, id: p.Slug, person: p, role: held[0].pos.Title, t0: c.t0, t1: c.t1, conf: 0.85}
 		}
-		return who{name: stripArticle(c.text), t0: c.t0, t1: c.t1, conf: 0.6}
+		return who{name: stripArticle(d.tokText(c.t0, c.t1)), t0: c.t0, t1: c.t1, conf: 0.6}
 	case kRoleNP:
 		if c.anaph && st.lastSpeaker.ok() && !st.lastSpeaker.org {
 			w := st.lastSpeaker
 			w.t0, w.t1, w.conf = c.t0, c.t1, 0.7
 			return w
 		}
-		return who{name: stripArticle(c.text), t0: c.t0, t1: c.t1, org: c.org, conf: 0.7}
+		return who{name: stripArticle(d.tokText(c.t0, c.t1)), t0: c.t0, t1: c.t1, org: c.org, conf: 0.7}
 	case kPronoun:
 		if w, ok := d.personBefore(c.t0, s.t0); ok {
 			w.conf = 0.8
@@ -284,7 +284,7 @@ func (d *document) attribute(st *state, si, qi int, frames []frame, date inquest
 	// sentence reports no one: Smirnova was blunt. “…”
 	if si > 0 && d.sents[si-1].para == s.para && d.quoteOpens(s, qi) {
 		p := d.sents[si-1]
-		if len(d.frames(si-1)) == 0 {
+		if len(d.framesUpTo(si-1, 1)) == 0 {
 			if c, ok := d.sentenceSubject(p.t0, p.t1); ok && (c.kind == kPerson || c.kind == kName || c.kind == kAlias) {
 				if w := d.resolve(st, c, p, date); w.ok() {
 					return w, 0.6

@@ -28,7 +28,7 @@ type cand struct {
 	t0, t1  int // token range
 	person  *inquest.Person
 	aliases []roleAlias // kAlias: the offices the words name
-	text    string      // the words as written (names, descriptions)
+	text    string      // kGeneric: the description; others read tokens t0..t1
 	words   int         // kName: how many words the name has
 	anaph   bool        // kRoleNP: a bare role ("the minister") that refers back
 	org     bool
@@ -85,7 +85,7 @@ func (d *document) candidates(a, b int) []cand {
 			// "the Prosecutor General's Office" names the office, not the man
 			last := &d.toks[i+n-1]
 			if !d.possessive(last) && !(i+n < b && d.isWord(i+n) && d.toks[i+n].cls&cOrgHead != 0 && d.toks[i+n].cap) {
-				out = append(out, cand{kind: kAlias, t0: i, t1: i + n, aliases: al, text: d.tokText(i, i+n), prep: d.afterPreposition(a, i)})
+				out = append(out, cand{kind: kAlias, t0: i, t1: i + n, aliases: al, prep: d.afterPreposition(a, i)})
 			}
 			i += n - 1
 		}
@@ -107,10 +107,10 @@ func (d *document) candidates(a, b int) []cand {
 		if t.cap && d.allCaps(t) && t.cls&cStop == 0 && (i+1 >= b || !d.isWord(i+1) || !d.toks[i+1].cap) && (i == a || !d.isWord(i-1) || !d.toks[i-1].cap) {
 			// KNB, МВД, CSTO: a body named by its acronym
 			if ps := d.eng.names.lookup(d.r[t.s:t.e]); len(ps) > 0 {
-				out = append(out, cand{kind: kPerson, t0: i, t1: i + 1, person: ps[0], text: d.tokText(i, i+1), prep: prep})
+				out = append(out, cand{kind: kPerson, t0: i, t1: i + 1, person: ps[0], prep: prep})
 				continue
 			}
-			out = append(out, cand{kind: kName, t0: i, t1: i + 1, text: d.tokText(i, i+1), words: 1, org: true, prep: prep})
+			out = append(out, cand{kind: kName, t0: i, t1: i + 1, words: 1, org: true, prep: prep})
 			continue
 		}
 		if t.cap && !d.allCaps(t) {
@@ -160,7 +160,7 @@ func (d *document) nameRun(i, j int, prep bool) (cand, bool) {
 				break // "пресс-секретарь Токаева Руслан Желдибай": the full name after is the person
 			}
 			p := d.pickPerson(ps)
-			return cand{kind: kPerson, t0: k, t1: k + 1, person: p, text: d.tokText(i, j), prep: prep}, true
+			return cand{kind: kPerson, t0: k, t1: k + 1, person: p, prep: prep}, true
 		}
 	}
 	// "Russian leader", "Kazakh president", "Казахстанского бюро": a
@@ -191,7 +191,7 @@ func (d *document) nameRun(i, j int, prep bool) (cand, bool) {
 		}
 		n = j - s
 	}
-	return cand{kind: kName, t0: s, t1: j, text: d.tokText(s, j), words: n, prep: prep}, true
+	return cand{kind: kName, t0: s, t1: j, words: n, prep: prep}, true
 }
 
 // russianAdjective: a capitalised word with an adjective ending
@@ -261,7 +261,7 @@ func (d *document) roleNP(a, h, b int) cand {
 		break
 	}
 	head := &d.toks[h]
-	c := cand{kind: kRoleNP, t0: s, t1: e, text: d.tokText(s, e), org: head.cls&cOrgHead != 0 && head.cls&cRole == 0}
+	c := cand{kind: kRoleNP, t0: s, t1: e, org: head.cls&cOrgHead != 0 && head.cls&cRole == 0}
 	c.anaph = !of && !gen && !c.org && head.cls&cRole != 0
 	if h > a && d.isWord(h-1) {
 		if k := d.key(&d.toks[h-1]); k == "a" || k == "an" || k == "one" || k == "another" {

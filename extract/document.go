@@ -50,6 +50,7 @@ type document struct {
 	keys      []string // folded words, indexed by tok.key; keeps toks free of pointers
 	year      int
 	mentions  []mention
+	mentioned map[*inquest.Person]bool // people of the file the text names
 }
 
 func newDocument(text, lang string, published inquest.Date, e *Engine) *document {

@@ -1,34 +1,49 @@
 package extract
 
-import "github.com/inquest-project/inquest"
+import (
+	"sort"
+
+	"github.com/inquest-project/inquest"
+)
 
 // attributeQuestions completes the questions the question finder found: who
 // asked and when from the quotation that holds each question (its speaker
 // asked it), and people-file ids for the asker and the addressee, resolving
 // a title ("the Prosecutor General") by the day asked.
 func (d *document) attributeQuestions(qs []Question, quotes []Quote) []Question {
+	resolved := map[string][2]string{}
 	for i := range qs {
 		q := &qs[i]
-		for _, qt := range quotes {
-			if q.Start >= qt.Start && q.End <= qt.End+1 {
-				if q.Asker == "" {
-					q.Asker, q.AskerID = qt.Speaker, qt.SpeakerID
-				}
-				if q.AskedOn == "" {
-					q.AskedOn = qt.SaidOn
-				}
-				break
+		// quotations are in text order and do not overlap: the one that may
+		// hold the question is the last starting at or before it
+		k := sort.Search(len(quotes), func(j int) bool { return quotes[j].Start > q.Start }) - 1
+		if k >= 0 && q.End <= quotes[k].End+1 {
+			qt := &quotes[k]
+			if q.Asker == "" {
+				q.Asker, q.AskerID = qt.Speaker, qt.SpeakerID
+			}
+			if q.AskedOn == "" {
+				q.AskedOn = qt.SaidOn
 			}
 		}
 		day := q.AskedOn
 		if day == "" {
 			day = d.published
 		}
+		lookup := func(phrase string) (string, string) {
+			key := phrase + "\x00" + string(day)
+			if r, ok := resolved[key]; ok {
+				return r[0], r[1]
+			}
+			name, id := d.resolvePhrase(phrase, day)
+			resolved[key] = [2]string{name, id}
+			return name, id
+		}
 		if q.Asker != "" && q.AskerID == "" {
-			q.Asker, q.AskerID = d.resolvePhrase(q.Asker, day)
+			q.Asker, q.AskerID = lookup(q.Asker)
 		}
 		if q.Addressee != "" && q.AddresseeID == "" {
-			q.Addressee, q.AddresseeID = d.resolvePhrase(q.Addressee, day)
+			q.Addressee, q.AddresseeID = lookup(q.Addressee)
 		}
 	}
 	return qs
@@ -44,12 +59,7 @@ func (d *document) resolvePhrase(phrase string, day inquest.Date) (string, strin
 	if len(p.toks) == 0 {
 		return phrase, ""
 	}
-	st := &state{mentioned: map[*inquest.Person]bool{}}
-	for _, m := range d.mentions {
-		if m.w.person != nil {
-			st.mentioned[m.w.person] = true
-		}
-	}
+	st := &state{mentioned: d.mentioned}
 	c, ok := p.best(p.candidates(0, len(p.toks)), len(p.toks), true)
 	if !ok || c.kind != kPerson && c.kind != kAlias {
 		return phrase, ""

@@ -42,6 +42,7 @@ func (d *document) quotations() []Quote {
 		}
 	}
 	d.noteMentionsAll(st)
+	d.mentioned = st.mentioned
 	var out []Quote
 	for si := range d.sents {
 		s := d.sents[si]
@@ -57,7 +58,11 @@ func (d *document) quotations() []Quote {
 		if !hasQuote && !hasSpeech {
 			continue
 		}
-		frames := d.frames(si)
+		limit := maxFrames
+		if !hasQuote {
+			limit = 1 // only who speaks in it matters
+		}
+		frames := d.framesUpTo(si, limit)
 		date := d.dateIn(s.t0, s.t1, frames)
 		venue := d.venueIn(s.t0, s.t1)
 		var main who

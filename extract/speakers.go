@@ -353,16 +353,27 @@ func (d *document) inverted(t0, v int) bool {
 }
 
 // frames finds the reporting clauses of sentence si outside its quotations.
-func (d *document) frames(si int) []frame {
+func (d *document) frames(si int) []frame { return d.framesUpTo(si, maxFrames) }
+
+// framesUpTo reads reporting clauses until it has found limit with a
+// subject: a sentence without quotations only needs its first.
+func (d *document) framesUpTo(si, limit int) []frame {
 	s := d.sents[si]
 	var out []frame
+	found := 0
 	for i := s.t0; i < s.t1; i++ {
 		t := &d.toks[i]
 		if t.k != tWord {
 			continue
 		}
-		if len(out) >= maxFrames {
+		if len(out) >= maxFrames || found >= limit {
 			break
+		}
+		if n := len(out); n > 0 && out[n-1].has {
+			found++
+			if found >= limit {
+				break
+			}
 		}
 		switch {
 		case t.cls&cSpeech != 0:
