@@ -7,6 +7,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/inquest-project/inquest"
 )
 
 // cpuTime is the process's user and system time: on a machine shared with
@@ -102,6 +104,25 @@ func BenchmarkQuotations(b *testing.B) {
 		d := newDocumentIn(documentPool.Get().(*document), text, "en", "2022-03-20", eng)
 		d.quotations()
 		releaseDocument(d)
+	}
+	reportCPU(b, start, len(text))
+}
+
+// BenchmarkExtractWithClaims adds stance suggestions for three claims.
+func BenchmarkExtractWithClaims(b *testing.B) {
+	text := syntheticNews(1 << 20)
+	claims := []*inquest.Claim{
+		{Slug: "foreign-fighters", Text: "Foreign fighters took part in the unrest.", Texts: map[string]string{"ru": "В беспорядках участвовали иностранные боевики."}},
+		{Slug: "torture", Text: "Detainees were tortured.", Texts: map[string]string{"ru": "Задержанных пытали."}},
+		{Slug: "force", Text: "Police used force against peaceful protesters.", Texts: map[string]string{"ru": "Полиция применяла силу против мирных протестующих."}},
+	}
+	eng := NewEngine(Options{People: testPeople(), Claims: claims, Published: "2022-03-20"})
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		eng.Extract(text)
 	}
 	reportCPU(b, start, len(text))
 }
