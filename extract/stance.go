@@ -298,7 +298,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 						neg[k] = true
 						negExist[k] = negExist[k] || (o.existNeg && r.slots[k].has(o.concept))
 					}
-				} else if !o.hedged && !o.legal {
+				} else if !o.hedged && !o.legal && !(o.doerless && r.hasAgent) {
 					pos[k] = true
 					sp := segPos[o.seg]
 					if sp == nil {

@@ -51,6 +51,8 @@ type stanceReading struct {
 	auxWeight float64
 	// quorum is how many of the quorum slots must be named.
 	quorum int
+	// hasAgent: the claim names who acted ("security forces used …").
+	hasAgent bool
 }
 
 // stanceClaim is a claim compiled for matching.
@@ -185,6 +187,7 @@ func compileStanceReading(lang, text string, lits *stanceLiterals) (stanceReadin
 		s := &r.slots[i]
 		s.required = s.kind == stanceEntity || s.kind == stanceIdentity
 		s.quorum = s.kind == stanceLiteralKind
+		r.hasAgent = r.hasAgent || s.kind == stanceAgent
 		switch {
 		case s.required:
 			nReq++

@@ -20,6 +20,9 @@ type stancePattern struct {
 	concept int
 	cue     stanceCueClass
 	kk      bool // a Kazakh form, whose stem may take the negative suffix
+	// agentive: a deed often reported without its doer ("were killed"),
+	// credited only with a doer beside it.
+	agentive bool
 }
 
 // stanceIndex finds lexicon forms at a token. Forms are indexed by their first
@@ -44,6 +47,7 @@ func newStanceIndex() *stanceIndex {
 // spaces; "stem*" is a stem, "?" any one word (not first).
 func (ix *stanceIndex) add(form string, concept int, cue stanceCueClass, kk bool) {
 	var parts []stancePart
+	form, agentive := strings.CutPrefix(form, "+")
 	for _, f := range strings.Fields(form) {
 		if f == "?" {
 			if len(parts) > 0 {
@@ -57,7 +61,7 @@ func (ix *stanceIndex) add(form string, concept int, cue stanceCueClass, kk bool
 	if len(parts) == 0 {
 		return
 	}
-	p := &stancePattern{parts: parts, concept: concept, cue: cue, kk: kk}
+	p := &stancePattern{parts: parts, concept: concept, cue: cue, kk: kk, agentive: agentive}
 	if parts[0].prefix {
 		n := len(parts[0].s)
 		if ix.minStem == 0 || n < ix.minStem {

@@ -13,9 +13,12 @@ package extract
 // claim's own language (see stanceLiteral in stance_claim.go).
 //
 // Form syntax: space-separated word patterns; "stem*" matches any word
-// beginning with stem, a pattern without "*" matches that word exactly. The
-// longest match wins, and an exact form mapped to no concept ("") blocks a
-// prefix ("қатысты" means "concerning", not "took part").
+// beginning with stem, a pattern without "*" matches that word exactly, "?"
+// matches any one word. The longest match wins, and an exact form mapped to
+// no concept ("") blocks a prefix ("қатысты" means "concerning", not "took
+// part"). A form marked "+" names a deed that may be reported without its
+// doer ("were killed", "убиты"): it supports a claim about a doer only when
+// one stands next to it or follows "by".
 
 // stanceKind says what part a concept plays in a claim.
 type stanceKind uint8
@@ -164,14 +167,16 @@ var stanceConcepts = []stanceConceptDef{
 		"kk": {"терроризмге қарсы*", "лаңкестікке қарсы*", "антитеррор*", "халықаралық терроризмге қарсы*"},
 	}},
 	{id: "lethal", kind: stanceEntity, forms: map[string][]string{
-		"en": {"lethal*", "lethal force", "deadly force", "military force", "force against", "live ammunition", "live round*", "live fire", "shoot*", "shot", "shots",
-			"open* fire", "fire", "fired", "firing", "gunfire", "fire on", "fire at", "kill*", "sniper*", "massacre*",
+		"en": {"lethal*", "lethal force", "deadly force", "military force", "force against", "live ammunition", "live round*", "live fire", "shoot*", "+shot", "shots",
+			"open* fire", "fire", "+fired", "firing", "gunfire", "fire on", "fire at", "kill", "kills", "killing*",
+			"+killed", "sniper*", "massacre*",
 			"gunned down", "gunning down", "use* weapon*", "used firearm*", "use* firearm*", "using weapon*",
 			"use of weapon*", "use of firearm*"},
 		"ru": {"смертонос*", "смертонос* сил*", "военн* сил* против", "силу против", "оружи* против", "боев* патрон*", "боевыми патронами", "стрел*", "выстрел*", "обстрел*", "огонь",
-			"огня", "огнем", "расстрел*", "убий*", "убив*", "убит*", "убил*", "на поражение", "снайпер*",
+			"огня", "огнем", "расстрел*", "+расстреля*", "убий*", "убив*", "+убит*", "убил*", "на поражение", "снайпер*",
 			"пристрел*", "застрел*", "перестрелял*", "примен* оружи*", "использ* оружи*", "примен* огнестрел*"},
-		"kk": {"оқ ат*", "атқыла*", "атқан*", "өлтір*", "мерген*", "оққа ұш*", "қаруды қолдан*", "оқ", "оқпен"},
+		"kk": {"оқ ат*", "атқыла*", "атқан*", "өлтір*", "+өлтіріл*", "мерген*", "+оққа ұш*", "қаруды қолдан*", "оқ",
+			"оқпен"},
 	}},
 	{id: "unjustified", kind: stanceDegree, forms: map[string][]string{
 		"en": {"unjustif*", "excessive*", "disproportion*", "indiscriminat*", "unlawful*", "illegal*",

@@ -17,6 +17,8 @@ type stanceOcc struct {
 	hedged     bool // possible, alleged, asked about: not asserted
 	directed   bool // ordered, demanded, aimed at, feared: neither asserted nor denied
 	legal      bool // named as a charge or article, not asserted
+	agentive   bool // a deed that needs its doer beside it to count as asserted
+	doerless   bool // … and has none ("dozens were killed")
 }
 
 func (o *stanceOcc) negated() bool { return o.neg%2 == 1 }
@@ -81,11 +83,51 @@ func stanceTagConcepts(toks []stanceTok, lits *stanceLiterals) []stanceOcc {
 					}
 				}
 			}
+			o.agentive = m.p.agentive
 			out = append(out, o)
 		}
 		i = m.end
 	}
 	return out
+}
+
+// stancePassiveAux before a participle make it passive.
+var stancePassiveAux = map[string]bool{
+	"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true,
+	"был": true, "была": true, "было": true, "были": true, "будут": true,
+}
+
+// stanceByWords introduce the doer of a passive deed.
+var stanceByWords = map[string]bool{"by": true, "от": true}
+
+// stanceMarkDoerless marks agentive deeds with no doer (an agent concept
+// within two words either side in the clause, or "by" after them).
+func stanceMarkDoerless(st *stanceText) {
+	for i := range st.occ {
+		o := &st.occ[i]
+		if !o.agentive {
+			continue
+		}
+		o.doerless = true
+		// After "were", "были" the deed is passive: the word before it is
+		// what suffered it, and only "by" names the doer.
+		passive := o.start > 0 && stancePassiveAux[st.toks[o.start-1].w]
+		for _, a := range st.occ {
+			if passive {
+				break
+			}
+			if a.clause == o.clause && stanceConceptKind(a.concept) == stanceAgent {
+				if a.end <= o.start && o.start-a.end <= 2 || a.start >= o.end && a.start-o.end <= 2 {
+					o.doerless = false
+				}
+			}
+		}
+		for j := o.end; j < len(st.toks) && j < o.end+4 && st.toks[j].clause == o.clause; j++ {
+			if stanceByWords[st.toks[j].w] {
+				o.doerless = false
+			}
+		}
+	}
 }
 
 // stanceTagCues finds the polarity and commitment cues in toks.
@@ -125,6 +167,7 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 		}
 	}
 	st.occ = stanceTagConcepts(toks, lits)
+	stanceMarkDoerless(st)
 	cues := stanceTagCues(toks)
 
 	// occAt and cueAt: what starts at each token.

@@ -130,6 +130,10 @@ var stanceCases = []stanceCase{
 	{"no agent", "en", "Dozens of peaceful protesters were killed in the unrest.", "", nil},
 	{"agent", "en", "Soldiers killed dozens of peaceful protesters.", "",
 		map[string]inquest.StanceKind{"troops-fired": stanceSup}},
+	{"agent after by", "en", "Dozens of peaceful protesters were killed by soldiers.", "",
+		map[string]inquest.StanceKind{"troops-fired": stanceSup}},
+	{"doers among the dead", "en", "Dozens of protesters and several soldiers were killed.", "", nil},
+	{"doers among the dead ru", "ru", "Убиты десятки протестующих и несколько военных.", "", nil},
 	// What the claim joins must be said together, not set against each other.
 	{"contrast en", "en", "Several soldiers were shot, but the number of protesters hurt is unknown.", "", nil},
 	{"contrast ru", "ru", "Несколько военных были застрелены, однако о протестующих данных нет.", "", nil},
