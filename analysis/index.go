@@ -170,8 +170,10 @@ func (ix *Index) forClaim(claim int64) []*inquest.Contradiction {
 
 // pair returns the contradiction between two active stances of different
 // kinds on one claim, or nil. The same actor (or office) moving between any
-// two stances on different days is a reversal with its degree; different
-// actors contradict only when one supports and the other denies.
+// two stances on different days is a reversal with its degree; when either
+// day is unknown it counts too, since nothing says it was the same day, and
+// the analyst decides. Different actors contradict only when one supports and
+// the other denies.
 func (ix *Index) pair(x, y *stanced) *inquest.Contradiction {
 	if earlier(y.st, x.st) {
 		x, y = y, x
