@@ -139,6 +139,18 @@ const (
 	figAfterTokens  = 28
 )
 
+// paragraph reads the tokens of text[ps:pe] into f.toks.
+func (f *figureFinder) paragraph(ps, pe int) {
+	if f.toks != nil && f.paraStart == ps && f.paraEnd == pe {
+		return
+	}
+	f.toks = figTokenize(f.text, ps, pe, f.toks[:0])
+	if len(f.toks) > 0 {
+		f.toks[0].nl = true
+	}
+	f.paraStart, f.paraEnd = ps, pe
+}
+
 // window returns the tokens of the paragraph before start and from end on.
 func (f *figureFinder) window(start, end int) (before, after []figTok) {
 	if f.toks == nil || start < f.paraStart || start >= f.paraEnd {
@@ -149,11 +161,7 @@ func (f *figureFinder) window(start, end int) (before, after []figTok) {
 		} else {
 			pe += start
 		}
-		f.toks = figTokenize(f.text, ps, pe, f.toks[:0])
-		if len(f.toks) > 0 {
-			f.toks[0].nl = true
-		}
-		f.paraStart, f.paraEnd = ps, pe
+		f.paragraph(ps, pe)
 	}
 	toks := f.toks
 	k := sort.Search(len(toks), func(i int) bool { return toks[i].s >= start })
@@ -185,26 +193,63 @@ func (f *figureFinder) scan() {
 	text := f.text
 	f.pos = figRuneCursor{text: text}
 	f.lastNumEnd = -1
-	for i := 0; i < len(text); {
-		c := text[i]
-		if numIsDigit(c) {
-			ne := numScanAt(text, i, f.lang)
-			next := ne.end
+	// Paragraph by paragraph: one with digits is tokenised anyway to judge
+	// them, so its tokens drive the search; one without is only skimmed for
+	// number words. No number crosses a line break.
+	for ps := 0; ps < len(text); {
+		pe := strings.IndexByte(text[ps:], '\n')
+		if pe < 0 {
+			pe = len(text)
+		} else {
+			pe += ps
+		}
+		if strings.ContainsAny(text[ps:pe], "0123456789") {
+			f.scanTokens(ps, pe)
+		} else {
+			f.scanWords(ps, pe)
+		}
+		ps = pe + 1
+	}
+}
+
+// scanTokens looks for numbers among the tokens of the paragraph
+// text[ps:pe].
+func (f *figureFinder) scanTokens(ps, pe int) {
+	text := f.text
+	f.paragraph(ps, pe)
+	resume := ps
+	for k := 0; k < len(f.toks); k++ {
+		t := f.toks[k]
+		if t.s < resume {
+			continue
+		}
+		switch t.kind {
+		case ftNum:
+			ne := numScanAt(text, t.s, f.lang)
+			next := t.e
 			if ne.ok {
+				next = max(next, ne.end)
 				if end := f.consider(ne); end > next {
 					next = end
 				}
 			}
-			// Skip the rest of a digit run the number did not take.
-			for next < len(text) && numIsDigit(text[next]) {
-				next++
+			resume = next
+		case ftWord:
+			// The letters up to a hyphen or an apostrophe: "twenty-five".
+			_, j, _ := numWordAt(text, t.s)
+			if n := j - t.s; n >= 2 && n <= 40 && f.isNumberWord(text[t.s:j]) {
+				resume = f.wordNumber(t.s, j)
 			}
-			if next <= i {
-				next = i + 1
-			}
-			i = next
-			continue
 		}
+	}
+}
+
+// scanWords skims the paragraph text[ps:pe], which has no digits, for
+// number words.
+func (f *figureFinder) scanWords(ps, pe int) {
+	text := f.text[:pe]
+	for i := ps; i < len(text); {
+		c := text[i]
 		if c < utf8.RuneSelf {
 			if !numIsASCIILetter(c) {
 				i++
