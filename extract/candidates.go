@@ -118,7 +118,7 @@ func (d *document) candidates(a, b int) []cand {
 			for j < b && d.isWord(j) && d.toks[j].cap && !d.allCaps(&d.toks[j]) && (j == i || !d.possessive(&d.toks[j-1])) {
 				j++
 			}
-			if c, ok := d.nameRun(i, j, prep); ok {
+			if c, ok := d.nameRun(i, j, prep); ok && !(c.kind == kName && insideAlias(out, c)) {
 				out = append(out, c)
 			}
 			// a lower-case role may follow a capitalised adjective
@@ -137,6 +137,17 @@ func (d *document) candidates(a, b int) []cand {
 		}
 	}
 	return out
+}
+
+// insideAlias: the name's words are all part of an office or body of the
+// people file already found ("Комитете национальной безопасности").
+func insideAlias(cs []cand, c cand) bool {
+	for _, a := range cs {
+		if a.kind == kAlias && a.t0 <= c.t0 && c.t1 <= a.t1 {
+			return true
+		}
+	}
+	return false
 }
 
 // afterPreposition: the word at i follows a preposition ("at the General

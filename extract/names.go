@@ -112,24 +112,42 @@ type nameIndex struct {
 
 func newNameIndex(people []*inquest.Person) *nameIndex {
 	ix := &nameIndex{byKey: map[string][]*inquest.Person{}, heads: map[[2]rune]bool{}, roleFirst: map[rune][]int{}}
-	add := func(name string, p *inquest.Person) {
-		ws := strings.FieldsFunc(name, func(c rune) bool { return unicode.IsSpace(c) || c == ',' })
-		if len(ws) == 0 {
-			return
-		}
-		// the last word of a full name is the surname; a one-word alias is
-		// a name in itself (Elbasy).
-		k := foldName(ws[len(ws)-1])
+	key := func(w string, p *inquest.Person) {
+		k := foldName(w)
 		if len(k) < 3 {
 			return
 		}
-		ix.heads[headOf([]rune(ws[len(ws)-1]))] = true
+		ix.heads[headOf([]rune(w))] = true
 		for _, q := range ix.byKey[k] {
 			if q == p {
 				return
 			}
 		}
 		ix.byKey[k] = append(ix.byKey[k], p)
+	}
+	add := func(name string, p *inquest.Person) {
+		ws := strings.FieldsFunc(name, func(c rune) bool { return unicode.IsSpace(c) || c == ',' })
+		switch {
+		case len(ws) == 0:
+			return
+		case len(ws) == 1:
+			key(ws[0], p) // a name in itself: Elbasy, KNB
+			return
+		case p.Kind == inquest.ActorOrganisation:
+			// "National Security Committee": matched as a whole phrase,
+			// never by its last word
+			ra := roleAlias{words: roleWords(name), person: p}
+			ix.addRole(ra)
+			return
+		}
+		// the last word of a full name is the surname; a surname written
+		// first ("Токаев Касым-Жомарт Кемелевич") is known by its ending
+		key(ws[len(ws)-1], p)
+		for _, w := range ws[:len(ws)-1] {
+			if surnameShape(w) {
+				key(w, p)
+			}
+		}
 	}
 	for _, p := range people {
 		add(p.Name, p)
@@ -141,20 +159,40 @@ func newNameIndex(people []*inquest.Person) *nameIndex {
 		}
 		for _, pos := range p.Positions {
 			for _, a := range append([]string{pos.Title}, pos.Aliases...) {
-				ws := roleWords(a)
-				if len(ws) > 0 {
-					ra := roleAlias{words: ws, person: p, pos: pos}
-					for _, w := range ws {
-						ra.stems = append(ra.stems, aliasStem(w))
-					}
-					first, _ := utf8.DecodeRuneInString(ws[0])
-					ix.roleFirst[first] = append(ix.roleFirst[first], len(ix.roles))
-					ix.roles = append(ix.roles, ra)
+				if ws := roleWords(a); len(ws) > 0 {
+					ix.addRole(roleAlias{words: ws, person: p, pos: pos})
 				}
 			}
 		}
 	}
 	return ix
+}
+
+func (ix *nameIndex) addRole(ra roleAlias) {
+	if len(ra.words) == 0 {
+		return
+	}
+	for _, w := range ra.words {
+		ra.stems = append(ra.stems, aliasStem(w))
+	}
+	first, _ := utf8.DecodeRuneInString(ra.words[0])
+	ix.roleFirst[first] = append(ix.roleFirst[first], len(ix.roles))
+	ix.roles = append(ix.roles, ra)
+}
+
+// surnameShape: a word shaped like a Russian or Kazakh surname (-ов, -ева,
+// -ин, -ұлы), so that a surname written before the given name is found.
+func surnameShape(w string) bool {
+	f := foldName(w)
+	if len(f) < 5 {
+		return false
+	}
+	for _, suf := range []string{"ov", "ev", "ova", "eva", "in", "ina", "uli", "ski", "skaa"} {
+		if strings.HasSuffix(f, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleWords lower-cases a title and drops a leading article.

@@ -374,3 +374,27 @@ func TestNameLookupInflected(t *testing.T) {
 		t.Errorf("lookup(Бек) = %v, want nobody", ps)
 	}
 }
+
+func TestOrganisationsAndSurnameFirst(t *testing.T) {
+	people := append(testPeople(),
+		&inquest.Person{Slug: "security-committee", Kind: inquest.ActorOrganisation, Name: "National Security Committee",
+			Names: map[string]string{"ru": "Комитет национальной безопасности"}, Aliases: []string{"KNB", "КНБ"}},
+		&inquest.Person{Slug: "saparov", Name: "Сапаров Ержан Болатович", Aliases: []string{"Yerzhan Saparov"}},
+	)
+	opt := Options{People: people}
+	tests := []struct {
+		text, id string
+	}{
+		{"“All the detainees have been handed over to the police,” the National Security Committee said.", "security-committee"},
+		{"«Все задержанные переданы полиции», — сообщили в Комитете национальной безопасности.", "security-committee"},
+		{"«Все задержанные переданы полиции», — сообщил КНБ.", "security-committee"},
+		{"«Все задержанные переданы полиции», — сказал Сапаров.", "saparov"},
+		{"“Everyone arrested has a lawyer now,” the committee of inquiry said.", ""},
+	}
+	for _, tt := range tests {
+		res := Extract(tt.text, opt)
+		if len(res.Quotes) != 1 || res.Quotes[0].SpeakerID != tt.id {
+			t.Errorf("%s: got %+v, want one quotation by %q", tt.text, res.Quotes, tt.id)
+		}
+	}
+}

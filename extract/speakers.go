@@ -171,6 +171,9 @@ func (d *document) subjectBefore(t0, v int) (cand, bool) {
 			continue // an apposition after the name
 		}
 		cs := d.candidates(a, b)
+		if d.impersonal(v) {
+			unprep(cs, d, a)
+		}
 		if c, ok := d.best(cs, v, false); ok {
 			// "Nika Melia, chairman of the party, said": the name before
 			// the apposition is the subject
@@ -313,8 +316,24 @@ func (d *document) subjectAfter(v, end int) (cand, bool) {
 			}
 		}
 	}
-	// the phrase right after the verb
+	// the phrase right after the verb; "сообщили в КНБ": the body is in
+	// the locative after an impersonal plural
+	impersonal := d.impersonal(v)
+	if impersonal && d.isWord(i) && d.toks[i].cls&cPrep != 0 {
+		if k := d.key(&d.toks[i]); k == "в" || k == "во" {
+			npEnd = w
+			for j := i + 1; j < w; j++ {
+				if d.toks[j].k != tWord || d.toks[j].cls&(cNPEnd|cPrep) != 0 {
+					npEnd = j
+					break
+				}
+			}
+		}
+	}
 	near := d.candidates(i, npEnd)
+	if impersonal {
+		unprep(near, d, i)
+	}
 	if c, ok := d.best(near, v, true); ok && (c.kind == kPerson || c.kind == kName || c.kind == kPronoun) {
 		return c, true
 	}
@@ -328,10 +347,31 @@ func (d *document) subjectAfter(v, end int) (cand, bool) {
 		return c, true
 	}
 	// "— рассказал свидетель", "said one of the detainees"
-	if a, b := i, npEnd; b > a && b-a <= 5 && d.contentWords(a, b) > 0 && d.toks[a].k == tWord && d.toks[a].cls&cPrep == 0 {
+	if a, b := i, npEnd; b > a && b-a <= 5 && d.contentWords(a, b) > 0 && d.toks[a].k == tWord && (d.toks[a].cls&cPrep == 0 || impersonal) {
 		return cand{kind: kGeneric, t0: a, t1: b, text: d.genericText(a, b)}, true
 	}
 	return cand{}, false
+}
+
+// impersonal: a Russian plural verb of saying without a subject ("в МВД
+// сообщили", "заявили в прокуратуре"), whose speaker is the body named after
+// "в".
+func (d *document) impersonal(v int) bool {
+	k := d.key(&d.toks[v])
+	return strings.HasSuffix(k, "ли") && isCyrillic([]rune(k)[0])
+}
+
+// unprep lets a body named after "в"/"во" speak: the preposition marks the
+// place the words came from, not a complement.
+func unprep(cs []cand, d *document, from int) {
+	for i := range cs {
+		c := &cs[i]
+		if c.prep && c.t0 > from && d.isWord(c.t0-1) {
+			if k := d.key(&d.toks[c.t0-1]); k == "в" || k == "во" {
+				c.prep = false
+			}
+		}
+	}
 }
 
 // inverted: the verb comes right after a quotation or a dash (“…,” said X;
