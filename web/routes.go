@@ -21,7 +21,8 @@ func (s *Server) routes() http.Handler {
 	// Assets, under content-hashed names so they can be cached for ever.
 	mux.Handle("GET /static/{name}", s.handle(s.staticFile))
 
-	// Everything else is a 404 page (or JSON under /api/).
-	mux.Handle("/", s.handle(s.notFound))
+	// Any other path is a 404 page (or JSON under /api/); another method on
+	// a known path is answered 405 by the mux, with an Allow header.
+	mux.Handle("GET /", s.handle(s.notFound))
 	return mux
 }

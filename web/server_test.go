@@ -289,6 +289,12 @@ func TestNotFound(t *testing.T) {
 			}
 		}
 
+		post := httptest.NewRecorder()
+		h.ServeHTTP(post, httptest.NewRequest(http.MethodPost, "/cases/january-events", strings.NewReader("x=1")))
+		if post.Code != http.StatusMethodNotAllowed || post.Header().Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("POST /cases/january-events = %d, want 405 with the security headers", post.Code)
+		}
+
 		rec := get(t, h, "/api/v1/sources/999999")
 		var e struct{ Code, Message, RequestID string }
 		if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || rec.Code != 404 || e.Code != inquest.ENOTFOUND || e.Message == "" {
