@@ -69,10 +69,10 @@ func Import(ctx context.Context, st inquest.Store, dir string, opt ImportOptions
 
 	l := &loader{st: st, c: c, sum: &Summary{Case: kase.Slug, Dir: dir, Warnings: c.warnings}}
 	if err := l.people(ctx); err != nil {
-		return nil, fmt.Errorf("import %s: people: %w. No case was created.", dir, err)
+		return nil, fmt.Errorf("import %s stopped before creating the case (people added so far stay): %w", dir, err)
 	}
 	if err := st.CreateCase(ctx, &kase); err != nil {
-		return nil, fmt.Errorf("import %s: create case %s: %w. Nothing else was written.", dir, kase.Slug, err)
+		return nil, fmt.Errorf("import %s: nothing but new people was written: create case %s: %w", dir, kase.Slug, err)
 	}
 	if err := l.load(ctx, kase.ID); err != nil {
 		return nil, l.undo(ctx, dir, &kase, err)
