@@ -129,7 +129,7 @@ func (d dialect) lockAudit(ctx context.Context, tx *sql.Tx) error {
 	if d != dialectPostgres {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", auditLockKey)
+	_, err := tx.ExecContext(ctx, advisoryLock, auditLockKey)
 	return err
 }
 
@@ -139,14 +139,18 @@ func (d dialect) lockMigrations(ctx context.Context, tx *sql.Tx) error {
 	if d != dialectPostgres {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", migrationLockKey)
+	_, err := tx.ExecContext(ctx, advisoryLock, migrationLockKey)
 	return err
 }
 
-// Advisory lock keys: arbitrary constants, unique to Inquest ("INQ" + n).
+// Advisory lock keys: arbitrary constants, unique to Inquest ("IN" + n).
+// The lock is taken per schema, so that records kept in separate schemas of
+// one database (several workspaces, or parallel tests) do not wait on each
+// other.
 const (
-	auditLockKey     int64 = 0x494e5101
-	migrationLockKey int64 = 0x494e5102
+	auditLockKey     int32 = 0x494e01
+	migrationLockKey int32 = 0x494e02
+	advisoryLock           = "SELECT pg_advisory_xact_lock($1::int4, hashtext(current_schema()))"
 )
 
 // migrationsTable is the DDL of the table that records applied migrations.
