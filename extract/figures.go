@@ -715,6 +715,11 @@ func (f *figureFinder) gluedOK(ne *numExpr) bool {
 		case (nextR == '.' || nextR == ',') && unicode.IsDigit(next2):
 			return false
 		case nextR == '-' || nextR == '–':
+			if nextR == '-' && strings.HasPrefix(text[ne.end+1:], "strong") &&
+				(ne.end+7 == len(text) || !numIsWordByte(text, ne.end+7)) {
+				ne.end += 7 // "a 2,500-strong contingent"
+				return true
+			}
 			if unicode.IsLetter(next2) && nextR == '-' {
 				// Case endings written after a hyphen count the same number:
 				// Kazakh "20-дан астам", "19-ы", Russian "5-ти", "3-х". Ordinals
