@@ -232,7 +232,7 @@ var (
 		здани* магазин* объект* помещени* ғимарат* дүкен*`)
 	figVehicleWords = newFigWordSet(`cars car vehicles vehicle trucks buses автомобил* машин* транспорт* көлік*`)
 	figProtestWords = newFigWordSet(`protesters protestors demonstrators participants rioters gathered
-		participated protesting rallied
+		participated protesting rallied crowd crowds marched
 		протестующ* митингующ* участник* демонстрант* собрал* көтеріліс* наразылық* жиналған* жиналды`)
 	figAttackerWords = newFigWordSet(`attackers militants terrorists bandits gunmen insurgents fighters extremists
 		нападавш* боевик* террорист* бандит* экстремист* содыр* лаңкес* террор*`)
