@@ -18,6 +18,7 @@ func FuzzReadHTML(f *testing.F) {
 	f.Add([]byte(page), "text/html; charset=windows-1251")
 	f.Add([]byte("<p>short</p>"), "")
 	f.Add([]byte("<html><body>"+strings.Repeat("<div>", 500)+"x"), "text/html")
+	f.Add([]byte(strings.Repeat("<div>", 1200)+"<nav>n</nav>x<br>y"), "")
 	f.Add([]byte("<meta charset=koi8-r><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>"), "")
 	f.Fuzz(func(t *testing.T, b []byte, ctype string) {
 		res, err := ReadHTML("fuzz.html", b, ctype, nil)

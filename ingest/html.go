@@ -14,9 +14,23 @@ import (
 	"golang.org/x/text/encoding"
 )
 
-// maxHTMLElements bounds the work readability does on one page; a page with
-// more elements than this is refused rather than parsed for minutes.
-const maxHTMLElements = 200_000
+// Readability's scoring is far from linear: a page of 20,000 nested <div>s
+// takes it minutes. Pages beyond these bounds are read by plainHTMLText,
+// which is linear, drops the usual boilerplate elements and keeps the rest;
+// pages beyond maxHTMLElements are refused.
+const (
+	maxReadabilityElements = 20_000
+	maxReadabilityDepth    = 200
+	maxHTMLElements        = 2_000_000
+	// maxParseDepth bounds the nesting the HTML parser is given: its cost
+	// grows with the square of the depth (10,000 nested <div>s take it
+	// seconds, a few megabytes of them hours). Deeper pages are read by
+	// tokenText, which needs no tree.
+	maxParseDepth = 1000
+	// maxParseWork bounds the parser's work as the sum, over start tags, of
+	// the depth each opens at: about 10 million of these take it a second or two.
+	maxParseWork = 10_000_000
+)
 
 // HTMLResult is what ReadHTML takes out of a page.
 type HTMLResult struct {
@@ -40,32 +54,46 @@ func ReadHTML(name string, b []byte, contentType string, pageURL *url.URL) (res 
 			err = inquest.Errorf(inquest.EINVALID, "%s: HTML could not be parsed: %v", name, r)
 		}
 	}()
-	r := htmlEncoding(b, contentType).NewDecoder().Reader(bytes.NewReader(b))
-	doc, err := html.ParseWithOptions(r, html.ParseOptionEnableScripting(false))
+	decoded, err := htmlEncoding(b, contentType).NewDecoder().Bytes(b)
+	if err != nil {
+		return res, inquest.Errorf(inquest.EINVALID, "%s: the HTML is not in the character set it declares: %v", name, err)
+	}
+	if depth, work := tagDepth(decoded); depth > maxParseDepth || work > maxParseWork {
+		res.Text = tokenText(decoded)
+		res.Title = firstLineTitle(res.Text)
+		if res.Text == "" {
+			return res, inquest.Errorf(inquest.EINVALID, "%s: the HTML page has no readable text", name)
+		}
+		return res, nil
+	}
+	doc, err := html.ParseWithOptions(bytes.NewReader(decoded), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return res, inquest.Errorf(inquest.EINVALID, "%s: HTML could not be parsed: %v", name, err)
 	}
-	if n := countElements(doc, maxHTMLElements+1); n > maxHTMLElements {
-		return res, inquest.Errorf(inquest.EINVALID, "%s: HTML page has more than %d elements", name, maxHTMLElements)
+	elements, depth := measureTree(doc)
+	if elements > maxHTMLElements {
+		return res, inquest.Errorf(inquest.EINVALID, "%s: the HTML page has more than %d elements", name, maxHTMLElements)
 	}
 	pageTitle := documentTitle(doc)
-	parser := readability.NewParser()
-	parser.MaxElemsToParse = maxHTMLElements
-	article, perr := parser.ParseDocument(doc, pageURL)
-	if perr == nil && article.Node != nil {
-		res.Text = normalizeText(render.InnerText(article.Node))
-		res.Title = cleanTitle(article.Title())
-		res.Language = normalizeLang(article.Language())
-		res.Publisher = strings.TrimSpace(article.SiteName())
-		if t, err := article.PublishedTime(); err == nil && !t.IsZero() {
-			res.Published = inquest.DateOf(t)
+	if elements <= maxReadabilityElements && depth <= maxReadabilityDepth {
+		parser := readability.NewParser()
+		article, perr := parser.ParseDocument(doc, pageURL)
+		if perr == nil && article.Node != nil {
+			res.Text = normalizeText(render.InnerText(article.Node))
+			res.Title = cleanTitle(article.Title())
+			res.Language = normalizeLang(article.Language())
+			res.Publisher = strings.TrimSpace(article.SiteName())
+			if t, err := article.PublishedTime(); err == nil && !t.IsZero() {
+				res.Published = inquest.DateOf(t)
+			}
 		}
 	}
 	if res.Text == "" {
-		// A page too short for readability to score still has text worth
-		// keeping; fall back to the body without scripts and styles.
-		if body := findElement(doc, "body"); body != nil {
-			res.Text = normalizeText(render.InnerText(body))
+		// A page too short for readability to score, or too big for it,
+		// still has text worth keeping.
+		res.Text = plainHTMLText(doc)
+		if lang := findElement(doc, "html"); lang != nil && res.Language == "" {
+			res.Language = normalizeLang(attr(lang, "lang"))
 		}
 	}
 	if res.Title == "" {
@@ -107,29 +135,164 @@ func prescanned(b []byte) bool {
 	return bytes.Contains(head, []byte("charset"))
 }
 
-// countElements counts element nodes under n, stopping at limit.
-func countElements(n *html.Node, limit int) int {
-	count := 0
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				count++
-			}
-			walk(c)
-		}
-	}
-	walk(n)
-	return count
+// selfClosing are elements that never hold others, or that the parser
+// closes by itself when a sibling opens; they do not count towards depth.
+var selfClosing = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
+	"p": true, "li": true, "dt": true, "dd": true, "tr": true, "td": true, "th": true,
+	"option": true, "optgroup": true, "rt": true, "rp": true, "thead": true, "tbody": true,
 }
 
-func findElement(n *html.Node, tag string) *html.Node {
-	if n.Type == html.ElementNode && n.Data == tag {
-		return n
+// tagDepth estimates, in one linear pass of the tokenizer, how deeply a page
+// nests its elements and how much work that makes for the parser: the sum of
+// the depths its start tags open at.
+func tagDepth(b []byte) (deepest, work int) {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	depth := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return deepest, work
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			work += depth
+			if !selfClosing[string(name)] {
+				depth++
+				deepest = max(deepest, depth)
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if !selfClosing[string(name)] && depth > 0 {
+				depth--
+			}
+		}
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if f := findElement(c, tag); f != nil {
-			return f
+}
+
+// blockTags start a new paragraph in tokenText.
+var blockTags = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "tr": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "blockquote": true, "section": true, "article": true,
+	"table": true, "ul": true, "ol": true, "pre": true, "hr": true,
+}
+
+// tokenText is the text of a page read token by token, without building a
+// tree: the fallback for pages too deeply nested to parse. It drops what
+// plainHTMLText drops and starts a paragraph at every block element.
+func tokenText(b []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	var out strings.Builder
+	skip := map[string]int{} // open boilerplate elements by name
+	skipping := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return normalizeText(out.String())
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			raw, _ := z.TagName()
+			name := string(raw)
+			if boilerplate[name] && tt != html.SelfClosingTagToken {
+				if tt == html.StartTagToken {
+					skip[name]++
+					skipping++
+				} else if skip[name] > 0 {
+					skip[name]--
+					skipping--
+				}
+				continue
+			}
+			if blockTags[name] {
+				out.WriteString("\n\n")
+			}
+		case html.TextToken:
+			if skipping == 0 {
+				if words := strings.Fields(string(z.Text())); len(words) > 0 {
+					out.WriteString(strings.Join(words, " "))
+					out.WriteByte(' ')
+				}
+			}
+		}
+	}
+}
+
+// measureTree returns the number of elements under n and the deepest
+// nesting, walking without recursion so that depth costs no stack.
+func measureTree(n *html.Node) (elements, depth int) {
+	type item struct {
+		n *html.Node
+		d int
+	}
+	stack := []item{{n, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		depth = max(depth, it.d)
+		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				elements++
+			}
+			stack = append(stack, item{c, it.d + 1})
+		}
+	}
+	return elements, depth
+}
+
+// boilerplate are the elements plainHTMLText drops: navigation, page
+// furniture and anything that is not text for a reader.
+var boilerplate = map[string]bool{
+	"nav": true, "header": true, "footer": true, "aside": true, "form": true, "script": true,
+	"style": true, "noscript": true, "template": true, "iframe": true, "svg": true, "button": true,
+	"select": true, "menu": true, "dialog": true,
+}
+
+// plainHTMLText is the text of a page's body without its boilerplate
+// elements, in linear time.
+func plainHTMLText(doc *html.Node) string {
+	body := findElement(doc, "body")
+	if body == nil {
+		body = doc
+	}
+	var remove []*html.Node
+	stack := []*html.Node{body}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (boilerplate[c.Data] || attr(c, "role") == "navigation") {
+				remove = append(remove, c)
+				continue
+			}
+			stack = append(stack, c)
+		}
+	}
+	for _, n := range remove {
+		n.Parent.RemoveChild(n)
+	}
+	return normalizeText(render.InnerText(body))
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// findElement returns the first element named tag in document order.
+func findElement(n *html.Node, tag string) *html.Node {
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode && n.Data == tag {
+			return n
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
 		}
 	}
 	return nil

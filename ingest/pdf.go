@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"math"
 	"strings"
 
@@ -34,15 +36,17 @@ func ReadPDF(name string, b []byte) (res PDFResult, err error) {
 	if err != nil {
 		return res, inquest.Errorf(inquest.EINVALID, "%s: the PDF could not be read: %v", name, err)
 	}
-	n := r.NumPage()
-	if n > maxPDFPages {
-		return res, inquest.Errorf(inquest.EINVALID, "%s: the PDF claims %d pages, more than %d", name, n, maxPDFPages)
+	leaves, err := pageLeaves(r.Trailer().Key("Root").Key("Pages"))
+	if err != nil {
+		return res, inquest.Errorf(inquest.EINVALID, "%s: the PDF could not be read: %v", name, err)
 	}
 	var pages []string
-	for i := 1; i <= n; i++ {
-		p := r.Page(i)
-		if p.V.IsNull() {
-			continue
+	var total int64
+	for i, p := range leaves {
+		n, err := contentSize(p.V.Key("Contents"), maxPDFPageContent)
+		total += n
+		if err != nil || total > maxPDFContent {
+			return res, inquest.Errorf(inquest.EINVALID, "%s: page %d holds more than %s of drawing instructions once decompressed (a bomb, or a drawing rather than text); convert it to text with another tool (e.g. pdftotext) and ingest the result", name, i+1, FormatSize(maxPDFPageContent))
 		}
 		if t := pageText(p.Content().Text); t != "" {
 			pages = append(pages, t)
@@ -56,6 +60,94 @@ func ReadPDF(name string, b []byte) (res PDFResult, err error) {
 		res.Title = cleanTitle(info.Key("Title").Text())
 	}
 	return res, nil
+}
+
+// A page's content stream is decompressed by the library as it is read, and
+// every glyph it shows becomes a value of some 80 bytes; a small compressed
+// stream can expand without bound. These bound the decompressed content of
+// one page and of the whole file, which are read once to be measured before
+// the library lays the page out.
+const (
+	maxPDFPageContent = 4 << 20
+	maxPDFContent     = 256 << 20
+)
+
+// contentSize returns the decompressed size of a page's content (a stream
+// or an array of streams), reading at most limit+1 bytes; beyond limit it
+// returns an error.
+func contentSize(contents pdf.Value, limit int64) (int64, error) {
+	streams := []pdf.Value{contents}
+	if contents.Kind() == pdf.Array {
+		streams = streams[:0]
+		for i := 0; i < contents.Len(); i++ {
+			streams = append(streams, contents.Index(i))
+		}
+	}
+	var n int64
+	for _, s := range streams {
+		if s.Kind() != pdf.Stream {
+			continue
+		}
+		rc := s.Reader()
+		m, err := io.Copy(io.Discard, io.LimitReader(rc, limit-n+1))
+		rc.Close()
+		n += m
+		if n > limit {
+			return n, fmt.Errorf("content over %d bytes", limit)
+		}
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// maxPDFTreeDepth bounds the nesting of the page tree and of a page's
+// Parent chain; real files nest a few levels.
+const maxPDFTreeDepth = 64
+
+// pageLeaves walks the page tree and returns its pages in order. The PDF
+// library's own Page(n) follows Kids and Parent links without noticing a
+// cycle, so a crafted file would make it loop for ever; this walk counts
+// every step and gives up on a tree that is too deep or too large, and it
+// checks that each page's Parent chain ends, which the library follows to
+// find the page's fonts.
+func pageLeaves(root pdf.Value) ([]pdf.Page, error) {
+	var pages []pdf.Page
+	visits := 0
+	var walk func(node pdf.Value, depth int) error
+	walk = func(node pdf.Value, depth int) error {
+		visits++
+		if depth > maxPDFTreeDepth || visits > 4*maxPDFPages {
+			return fmt.Errorf("the page tree is too deep or loops")
+		}
+		switch node.Key("Type").Name() {
+		case "Page":
+			if len(pages) >= maxPDFPages {
+				return fmt.Errorf("it has more than %d pages", maxPDFPages)
+			}
+			v := node
+			for i := 0; !v.IsNull(); i++ {
+				if i > maxPDFTreeDepth {
+					return fmt.Errorf("a page's Parent chain loops")
+				}
+				v = v.Key("Parent")
+			}
+			pages = append(pages, pdf.Page{V: node})
+		case "Pages":
+			kids := node.Key("Kids")
+			for i := 0; i < kids.Len(); i++ {
+				if err := walk(kids.Index(i), depth+1); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if err := walk(root, 0); err != nil {
+		return nil, err
+	}
+	return pages, nil
 }
 
 // pageText lays out the glyphs of one page as text. The library reports each

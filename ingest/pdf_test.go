@@ -42,6 +42,12 @@ func minimalPDF(lines []string) []byte {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		fmt.Sprintf("<< /Title (%s) /Producer (Inquest tests) >>", pdfEscape(title)),
 	}
+	return buildPDF(objects, "/Info 6 0 R")
+}
+
+// buildPDF writes objects (numbered from 1, the first the catalog) as a PDF
+// with an exact xref table; trailerExtra goes into the trailer dictionary.
+func buildPDF(objects []string, trailerExtra string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objects))
@@ -54,7 +60,7 @@ func minimalPDF(lines []string) []byte {
 	for _, off := range offsets {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, trailerExtra, xref)
 	return b.Bytes()
 }
 

@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -283,5 +285,86 @@ func TestReadHTMLCharsets(t *testing.T) {
 				t.Errorf("title %q, text %q", res.Title, res.Text[:min(len(res.Text), 120)])
 			}
 		})
+	}
+}
+
+// Pages the HTML parser or readability would take minutes over (the
+// parser's cost grows with the square of the nesting) are read by the
+// linear fallback and still give their text without boilerplate.
+func TestReadHTMLDeeplyNested(t *testing.T) {
+	tests := []struct {
+		name string
+		page string
+		want string
+	}{
+		{"20,000 nested divs", strings.Repeat("<div>", 20000) + "They were not there." + strings.Repeat("</div>", 20000), "They were not there."},
+		{"deep with navigation", "<nav>Home Menu</nav>" + strings.Repeat("<div>", 5000) + "<p>First.</p><p>Second.</p>" + strings.Repeat("</div>", 5000) + "<footer>Cookies</footer>", "First.\n\nSecond."},
+		{"many elements", "<nav>Home Menu</nav>" + strings.Repeat("<p>Words.</p>", 30000), strings.TrimSuffix(strings.Repeat("Words.\n\n", 30000), "\n\n")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ReadHTML("deep.html", []byte(tt.page), "", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Text != tt.want {
+				t.Errorf("text = %.200q, want %.200q", res.Text, tt.want)
+			}
+		})
+	}
+}
+
+// Crafted page trees that would make the PDF library loop for ever are
+// refused with an error naming the file.
+func TestReadPDFLoopingPageTree(t *testing.T) {
+	content := "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Looping) Tj ET\nendstream"
+	tests := []struct {
+		name    string
+		objects []string
+	}{
+		{"kids contain their parent", []string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 5 >>",
+			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+			content,
+		}},
+		{"parent chain loops", []string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 5 0 R /Contents 4 0 R >>",
+			content,
+			"<< /Parent 5 0 R >>",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadPDF("loop.pdf", buildPDF(tt.objects, ""))
+			if err == nil || !strings.Contains(err.Error(), "loop.pdf") || !strings.Contains(err.Error(), "loops") {
+				t.Errorf("err = %v, want one naming loop.pdf and the loop", err)
+			}
+		})
+	}
+}
+
+// A small file whose page content decompresses to far more than any page of
+// text is refused before the PDF library lays it out glyph by glyph.
+func TestReadPDFDecompressionBomb(t *testing.T) {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zw.Write([]byte("BT /F1 12 Tf 72 720 Td ("))
+	zw.Write(bytes.Repeat([]byte("a"), 8<<20))
+	zw.Write([]byte(") Tj ET"))
+	zw.Close()
+	objects := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.String()),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}
+	b := buildPDF(objects, "")
+	_, err := ReadPDF("bomb.pdf", b)
+	if err == nil || !strings.Contains(err.Error(), "bomb.pdf") || !strings.Contains(err.Error(), "decompressed") {
+		t.Errorf("%d-byte PDF: err = %v, want a refusal naming bomb.pdf", len(b), err)
 	}
 }
