@@ -2,7 +2,9 @@ package demo_test
 
 import (
 	"context"
+	"encoding/json"
 	"io/fs"
+	"path"
 	"strings"
 	"testing"
 
@@ -175,6 +177,43 @@ func TestContentFormats(t *testing.T) {
 			if err != nil || len(claims) < 4 {
 				t.Errorf("claims.json: %d claims, err %v; want at least 4 and no error", len(claims), err)
 			}
+		}
+	}
+}
+
+// Every demo source is a summary in the demo's own words that names the
+// public records it rests on, and carries the metadata ingest reads.
+func TestSourcesNameTheirPublicRecords(t *testing.T) {
+	files := demo.Content()
+	entries, err := fs.ReadDir(files, "sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasSuffix(name, ".meta.json") {
+			continue
+		}
+		b, err := fs.ReadFile(files, "sources/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		if !strings.Contains(text, "Rests on:") && !strings.Contains(text, "Основано на:") {
+			t.Errorf("%s does not name the public records it rests on", name)
+		}
+		if !strings.Contains(text, "Inquest demo") && !strings.Contains(text, "демонстрации Inquest") {
+			t.Errorf("%s does not say it is a summary written for the demo", name)
+		}
+		stem := strings.TrimSuffix(name, path.Ext(name))
+		meta, err := fs.ReadFile(files, "sources/"+stem+".meta.json")
+		if err != nil {
+			t.Errorf("%s has no %s.meta.json", name, stem)
+			continue
+		}
+		var m struct{ Title, Published, Language, Kind string }
+		if err := json.Unmarshal(meta, &m); err != nil || m.Title == "" || m.Published == "" || m.Language == "" || m.Kind == "" {
+			t.Errorf("%s.meta.json = %+v, %v; want title, published, language and kind", stem, m, err)
 		}
 	}
 }
