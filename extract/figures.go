@@ -564,8 +564,9 @@ func (f *figureFinder) consider(ne numExpr) int {
 				return numEnd
 			}
 			fig := f.out[k]
-			f.add(f.starts[k], numEnd, numEnd, val, valMax, qual, fig.Measure, conf-0.2)
-			f.bare[len(f.bare)-1] = true
+			if f.add(f.starts[k], numEnd, numEnd, val, valMax, qual, fig.Measure, conf-0.2) {
+				f.bare[len(f.bare)-1] = true
+			}
 			return numEnd
 		}
 		spanStart = start
@@ -583,14 +584,36 @@ func (f *figureFinder) consider(ne numExpr) int {
 		return numEnd // the text stops inside the counted phrase
 	}
 
-	// Measure from the phrase, else from the rest of its clause.
-	words := f.wordsOf(before, 0, 0)[:0]
-	for _, t := range before[figIndexAtOrAfter(before, spanStart):] {
+	measure, fromPhrase := f.suggestMeasure(before, after, spanStart, spanEnd, measureFrom >= 0)
+	if fromPhrase {
+		conf += 0.15
+	} else {
+		conf -= 0.05
+	}
+	if r, _ := utf8.DecodeRuneInString(text[spanStart:]); figIsCurrency(r) {
+		measure = "money"
+	}
+	if f.add(spanStart, spanEnd, numEnd, val, valMax, qual, measure, conf) {
+		f.bare[len(f.bare)-1] = kind == "before"
+	}
+	return numEnd
+}
+
+// suggestMeasure names what the figure over text[spanStart:spanEnd]
+// measures, from the words of its phrase, else from the rest of its clause
+// after it ("164 people, including two children, killed") or a few words
+// before it ("число задержанных превысило 12 тыс. человек"). fromPhrase says
+// the phrase itself told.
+func (f *figureFinder) suggestMeasure(before, after []figTok, spanStart, spanEnd int, phraseAfter bool) (measure string, fromPhrase bool) {
+	words := f.words[:0]
+	defer func() { f.words = words }()
+	first := figIndexAtOrAfter(before, spanStart)
+	for _, t := range before[first:] {
 		if t.kind == ftWord {
 			words = append(words, t.lw)
 		}
 	}
-	if measureFrom >= 0 {
+	if phraseAfter {
 		for _, t := range after {
 			if t.s >= spanEnd {
 				break
@@ -600,61 +623,46 @@ func (f *figureFinder) consider(ne numExpr) int {
 			}
 		}
 	}
-	measure := f.measure(words)
-	if measure == "" {
-		// "164 people, including two children, killed in unrest".
-		n := 0
-		for _, t := range after {
-			if t.s < spanEnd {
-				continue
-			}
-			if t.nl || t.kind == ftNum || (t.kind == ftPunct && figSentenceEnd(t.r)) || n >= 8 ||
-				(t.kind == ftWord && figClauseWords.has(t.lw)) {
-				break
-			}
-			if _, isNum := lookupNumberWord(t.lw, f.lang); isNum && t.kind == ftWord {
-				break
-			}
-			if t.kind == ftWord {
-				words = append(words, t.lw)
-				n++
-			}
-		}
-		measure = f.measure(words)
-		if measure == "" {
-			// "число задержанных превысило 12 тыс. человек".
-			n := 0
-			for k := figIndexAtOrAfter(before, spanStart) - 1; k >= 0 && n < 4; k-- {
-				t := before[k]
-				if t.kind != ftWord || figAndWords.has(t.lw) {
-					break
-				}
-				words = append(words, t.lw)
-				n++
-			}
-			measure = f.measure(words)
-		}
-		conf -= 0.05
-	} else {
-		conf += 0.15
+	if m := f.measure(words); m != "" {
+		return m, true
 	}
-	if r, _ := utf8.DecodeRuneInString(text[spanStart:]); figIsCurrency(r) {
-		measure = "money"
-	}
-	f.words = words
-	defer func() {
-		if kind == "before" && len(f.bare) > 0 {
-			f.bare[len(f.bare)-1] = true
+	n := 0
+	for _, t := range after {
+		if t.s < spanEnd {
+			continue
 		}
-	}()
-	f.add(spanStart, spanEnd, numEnd, val, valMax, qual, measure, conf)
-	return numEnd
+		if t.nl || t.kind == ftNum || (t.kind == ftPunct && figSentenceEnd(t.r)) || n >= 8 ||
+			(t.kind == ftWord && figClauseWords.has(t.lw)) {
+			break
+		}
+		if t.kind != ftWord {
+			continue
+		}
+		if _, isNum := lookupNumberWord(t.lw, f.lang); isNum {
+			break
+		}
+		words = append(words, t.lw)
+		n++
+	}
+	if m := f.measure(words); m != "" {
+		return m, false
+	}
+	n = 0
+	for k := first - 1; k >= 0 && n < 4; k-- {
+		t := before[k]
+		if t.kind != ftWord || figAndWords.has(t.lw) {
+			break
+		}
+		words = append(words, t.lw)
+		n++
+	}
+	return f.measure(words), false
 }
 
 // add records a figure over text[start:end] (bytes).
-func (f *figureFinder) add(start, end, numEnd int, val, valMax float64, qual, measure string, conf float64) {
+func (f *figureFinder) add(start, end, numEnd int, val, valMax float64, qual, measure string, conf float64) bool {
 	if start < 0 || end > len(f.text) || start >= end {
-		return
+		return false
 	}
 	fig := Figure{
 		Text:       f.text[start:end],
@@ -671,6 +679,7 @@ func (f *figureFinder) add(start, end, numEnd int, val, valMax float64, qual, me
 	f.ends = append(f.ends, end)
 	f.bare = append(f.bare, false)
 	f.lastNumEnd = numEnd
+	return true
 }
 
 func figRound6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
