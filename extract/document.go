@@ -347,11 +347,6 @@ func (d *document) sentenceEnds(i int) bool {
 	return true
 }
 
-// sentenceOf returns the index of the sentence holding token ti.
-func (d *document) sentenceOf(ti int) int {
-	return sort.Search(len(d.sents), func(i int) bool { return d.sents[i].t1 > ti })
-}
-
 // context returns the paragraph around a span: the text a reader needs to
 // judge the quotation (used for stances).
 func (d *document) context(sp Span) string {

@@ -17,13 +17,6 @@ type who struct {
 
 func (w who) ok() bool { return w.name != "" }
 
-func (w who) same(o who) bool {
-	if w.id != "" || o.id != "" {
-		return w.id == o.id
-	}
-	return w.name != "" && w.name == o.name
-}
-
 // maxWindow bounds, in tokens, how far from a verb its subject is looked for,
 // and maxFrames the reporting clauses read in one sentence: a text without
 // full stops must not make the engine quadratic.
