@@ -91,8 +91,9 @@ var (
 	// figOneNouns are what "one" must count to be a figure: "one person".
 	figOneNouns = newFigWordSet(`person man woman child boy girl officer soldier serviceman policeman
 		detainee protester journalist civilian citizen resident
-		человек мужчина женщина ребенок сотрудник военнослужащий полицейский задержанный
-		адам бала сарбаз полицей`)
+		человек* мужчин* женщин* ребен* сотрудник* военнослужащ* полицейск* задержанн* погибш* пострадавш*
+		жител* гражданин* гражданина
+		адам* бала* сарбаз* полицей*`)
 
 	// figPeopleNouns say a count is of people; a four-digit number before them
 	// is a count even when it looks like a year ("2000 people").
