@@ -124,11 +124,13 @@ func (d *document) resolve(st *state, c cand, s sentence, date inquest.Date) who
 		}
 		return who{name: stripArticle(d.tokText(c.t0, c.t1)), t0: c.t0, t1: c.t1, org: c.org, conf: 0.7}
 	case kPronoun:
-		if w, ok := d.personBefore(c.t0, s.t0); ok {
+		// the last person named in the paragraph, else the last speaker
+		// (a person: "he" is not the ministry)
+		if w, ok := d.personBefore(c.t0, d.paraStart(s.para)); ok && !w.org {
 			w.conf = 0.8
 			return w
 		}
-		if st.lastSpeaker.ok() {
+		if st.lastSpeaker.ok() && !st.lastSpeaker.org {
 			w := st.lastSpeaker
 			w.t0, w.t1, w.conf = c.t0, c.t1, 0.8
 			return w

@@ -203,7 +203,7 @@ func (d *document) dateOfFrame(i, t0, t1 int, frames []frame) bool {
 		switch {
 		case i < f.at && !d.blocked(i, f.at):
 			return true
-		case f.at < i && i <= f.at+6 && !d.blocked(f.at, i):
+		case f.at < i && i <= f.at+10 && !d.blocked(f.at, i):
 			return true
 		}
 	}
@@ -223,9 +223,9 @@ func (d *document) dateOfFrame(i, t0, t1 int, frames []frame) bool {
 func (d *document) blocked(a, b int) bool {
 	for j := a + 1; j < b; j++ {
 		t := &d.toks[j]
-		if t.k == tWord && t.cls&cStop != 0 {
+		if t.k == tWord && t.cls&(cStop|cParticiple) != 0 {
 			switch d.key(t) {
-			case "that", "что", "if", "whether", "which", "who", "когда", "чтобы", "как":
+			case "that", "что", "if", "whether", "which", "who", "когда", "чтобы", "как", "adding", "добавив":
 				return true
 			}
 		}

@@ -398,3 +398,31 @@ func TestOrganisationsAndSurnameFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestAnotherCase runs the engine on a report about a different
+// investigation, with its own people file: the rules must not depend on the
+// January events.
+func TestAnotherCase(t *testing.T) {
+	people := []*inquest.Person{
+		{Slug: "marin", Name: "Petru Marin", Aliases: []string{"Marin"},
+			Positions: []inquest.Position{{Title: "President", Aliases: []string{"the President", "President"}, From: "2015-01-01"}}},
+		{Slug: "dorn", Name: "Ilie Dorn", Aliases: []string{"Dorn"},
+			Positions: []inquest.Position{{Title: "Interior Minister", Aliases: []string{"the interior minister"}, From: "2019-01-01", To: "2020-10-29"}}},
+		{Slug: "vasile", Name: "Ana Vasile", Aliases: []string{"Vasile"},
+			Positions: []inquest.Position{{Title: "Interior Minister", Aliases: []string{"the interior minister"}, From: "2020-10-30"}}},
+		{Slug: "watch", Kind: inquest.ActorOrganisation, Name: "Civic Watch Centre", Aliases: []string{"Civic Watch"}},
+	}
+	text := "Officials change their story on protest deaths\n\n" +
+		"VARNA, November 9 - Officials have given conflicting accounts of how protesters died.\n\n" +
+		"On August 12, the interior minister told state television: \"The police did not use firearms against peaceful citizens.\"\n\n" +
+		"Three months later the successor was less categorical. \"We will examine every case where force was excessive,\" the interior minister said on November 5.\n\n" +
+		"Civic Watch said it had documented hundreds of cases. \"These are not isolated incidents but a system,\" Civic Watch said in a statement.\n\n" +
+		"Marin has dismissed the reports. \"Some of the pictures were staged,\" he said at a meeting with officials on Friday.\n"
+	want := []wantQuote{
+		{"The police did not use firearms against peaceful citizens.", "Ilie Dorn", "dorn", "Interior Minister", "2020-08-12"},
+		{"We will examine every case where force was excessive", "Ana Vasile", "vasile", "Interior Minister", "2020-11-05"},
+		{"These are not isolated incidents but a system", "Civic Watch Centre", "watch", "", "2020-11-09"},
+		{"Some of the pictures were staged", "Petru Marin", "marin", "", "2020-11-06"},
+	}
+	checkQuotes(t, text, Options{Lang: "en", Published: "2020-11-10", People: people}, want)
+}
