@@ -74,7 +74,7 @@ type viewport struct {
 }
 
 var viewports = []viewport{
-	{"phone", 390, 844, 3, true},
+	{"phone", 390, 844, 2, true},
 	{"desktop", 1280, 800, 1, false},
 }
 
@@ -94,9 +94,11 @@ func TestBrowserDemoPages(t *testing.T) {
 			if vp.mobile {
 				emulate = chromedp.EmulateViewport(vp.width, vp.height, chromedp.EmulateScale(vp.scale), chromedp.EmulateMobile, chromedp.EmulatePortrait)
 			}
+			start := time.Now()
 			if err := chromedp.Do(ctx, emulate, chromedp.Navigate(ts.URL+"/cases/january-events"), chromedp.WaitVisible("h1")); err != nil {
 				t.Fatal(err)
 			}
+			t.Logf("first page: %v", time.Since(start))
 			checkPage(t, ctx, vp, "case page", map[string]string{
 				"heading": `document.querySelector("h1").innerText`,
 			}, map[string]string{
@@ -173,7 +175,9 @@ func checkPage(t *testing.T, ctx context.Context, vp viewport, page string, expr
 
 func shot(t *testing.T, ctx context.Context, path string) {
 	t.Helper()
+	start := time.Now()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	t.Logf("screenshot %s: %v", path, time.Since(start))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", path, err)
 	}
