@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/extract"
 	"github.com/inquest-project/inquest/ingest"
 )
 
@@ -87,7 +88,20 @@ func Load(ctx context.Context, st inquest.Store) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	pipeline, err := ingest.NewPipeline(ctx, st, c.ID)
+	review, err := readReview(files)
+	if err != nil {
+		return nil, err
+	}
+	storedPeople, err := st.People(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	storedClaims, err := st.Claims(ctx, c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	engine := reviewedEngine{inner: extract.NewEngine(extract.Options{People: storedPeople, Claims: storedClaims}), decisions: review.Decisions}
+	pipeline, err := ingest.NewPipelineWith(ctx, st, c.ID, engine)
 	if err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
@@ -101,7 +115,7 @@ func Load(ctx context.Context, st inquest.Store) (*Result, error) {
 			res.NewSources++
 		}
 	}
-	if res.Confirmed, err = applyReview(ctx, st, c, files, res.Sources); err != nil {
+	if res.Confirmed, err = applyReview(ctx, st, c, review, res.Sources); err != nil {
 		return nil, err
 	}
 	return res, nil

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"strings"
 	"time"
 
 	"github.com/inquest-project/inquest"
@@ -30,20 +29,24 @@ type decision struct {
 	Reject  []string                      `json:"reject"` // claims whose suggested stance is wrong
 }
 
+func readReview(files fs.FS) (*reviewFile, error) {
+	b, err := fs.ReadFile(files, "review.json")
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	var rf reviewFile
+	if err := json.Unmarshal(b, &rf); err != nil {
+		return nil, fmt.Errorf("demo: review.json: %w", err)
+	}
+	return &rf, nil
+}
+
 // reviewer is the name the demo's decisions are recorded under.
 const reviewer = "demo"
 
 // applyReview confirms each decided quotation in its source, entering it by
 // hand when the engine did not suggest it, and records the stances.
-func applyReview(ctx context.Context, st inquest.Store, c *inquest.Case, files fs.FS, sources []*inquest.Source) (confirmed int, err error) {
-	b, err := fs.ReadFile(files, "review.json")
-	if err != nil {
-		return 0, fmt.Errorf("demo: %w", err)
-	}
-	var rf reviewFile
-	if err := json.Unmarshal(b, &rf); err != nil {
-		return 0, fmt.Errorf("demo: review.json: %w", err)
-	}
+func applyReview(ctx context.Context, st inquest.Store, c *inquest.Case, rf *reviewFile, sources []*inquest.Source) (confirmed int, err error) {
 	bySlug := map[string]*inquest.Source{}
 	for _, s := range sources {
 		bySlug[s.FileName] = s
@@ -90,12 +93,10 @@ func applyReview(ctx context.Context, st inquest.Store, c *inquest.Case, files f
 // confirmQuote finds the statement suggested for the quotation and confirms
 // it, or enters it with the span where the quotation stands in the text.
 func confirmQuote(ctx context.Context, st inquest.Store, src *inquest.Source, d decision) (*inquest.Statement, error) {
-	at := strings.Index(src.Text, d.Quote)
-	if at < 0 {
+	start, end, ok := runeSpan(src.Text, d.Quote)
+	if !ok {
 		return nil, fmt.Errorf("quotation %q is not in the text", d.Quote)
 	}
-	start := len([]rune(src.Text[:at]))
-	end := start + len([]rune(d.Quote))
 	existing, err := st.Statements(ctx, inquest.StatementFilter{SourceID: src.ID})
 	if err != nil {
 		return nil, err
