@@ -3,6 +3,7 @@ package bagit
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -233,5 +234,27 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestManifestsCheckWithSha256sum checks a bag with an independent tool:
+// coreutils' sha256sum reads the manifests as they are written.
+func TestManifestsCheckWithSha256sum(t *testing.T) {
+	tool, err := exec.LookPath("sha256sum")
+	if err != nil {
+		t.Skip("sha256sum not installed")
+	}
+	dir := filepath.Join(t.TempDir(), "bag")
+	w, err := Create(dir, nil)
+	must(t, err)
+	must(t, w.WriteFile("sources/1-abc.txt", []byte("Их там не было")))
+	must(t, w.WriteFile("sources.json", []byte("[]")))
+	must(t, w.Close())
+	for _, m := range []string{"manifest-sha256.txt", "tagmanifest-sha256.txt"} {
+		cmd := exec.Command(tool, "-c", "--strict", m)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("sha256sum -c %s: %v\n%s", m, err, out)
+		}
 	}
 }
