@@ -13,6 +13,7 @@ import (
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/analysis"
+	"github.com/inquest-project/inquest/analysis/casework"
 	"github.com/inquest-project/inquest/store"
 )
 
@@ -147,51 +148,13 @@ func check(ctx context.Context, db *store.DB, slug string, today inquest.Date) (
 		}
 		return nil, fmt.Errorf("case %s: %w", slug, err)
 	}
-	statements, err := db.Statements(ctx, inquest.StatementFilter{CaseID: c.ID})
+	f, err := casework.New(db).Analyse(ctx, c, today)
 	if err != nil {
 		return nil, err
 	}
-	stances, err := db.Stances(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	claims, err := db.Claims(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	people, err := db.People(ctx)
-	if err != nil {
-		return nil, err
-	}
-	figures, err := db.Figures(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	measures, err := db.Measures(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	parts, err := db.MeasureParts(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	questions, err := db.Questions(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	sources, err := db.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, WithoutText: true})
-	if err != nil {
-		return nil, err
-	}
-
-	derived := analysis.Contradictions(analysis.Record{CaseID: c.ID, Statements: statements, Stances: stances, People: people})
-	if err := db.SaveContradictions(ctx, c.ID, inquest.ContradictionScope{}, derived); err != nil {
-		return nil, fmt.Errorf("save the contradictions of case %s: %w", slug, err)
-	}
-
-	figureRecord := analysis.FigureRecord{Figures: figures, Measures: measures, PartOf: parts,
-		Statements: statements, Sources: sources, People: people}
-	conflicts := analysis.FigureConflicts(figureRecord)
+	rec := f.Record
+	statements, stances, claims, people, measures := rec.Statements, rec.Stances, rec.Claims, rec.People, rec.Measures
+	derived, conflicts := f.Contradictions, f.FigureConflicts
 
 	r := &checkReport{Case: c.Slug, Today: today, Contradictions: []checkContradiction{},
 		FigureConflict: []checkFigureConflict{}, OpenQuestions: []checkQuestion{}}
@@ -238,7 +201,7 @@ func check(ctx context.Context, db *store.DB, slug string, today inquest.Date) (
 		r.FigureConflict = append(r.FigureConflict, out)
 	}
 	r.FigureSeries = []checkSeries{}
-	for _, fs := range analysis.FigureSeries(figureRecord) {
+	for _, fs := range f.FigureSeries {
 		out := checkSeries{Measure: fs.Measure, MeasureName: fs.Name, Values: []checkValue{}}
 		for _, p := range fs.Points {
 			out.Values = append(out.Values, valueOf(p))
@@ -246,7 +209,7 @@ func check(ctx context.Context, db *store.DB, slug string, today inquest.Date) (
 		r.FigureSeries = append(r.FigureSeries, out)
 	}
 
-	for _, oq := range analysis.OpenQuestions(questions, today) {
+	for _, oq := range f.OpenQuestions {
 		q := oq.Question
 		cq := checkQuestion{ID: q.ID, Text: q.Text, Asker: cmp.Or(names.name(q.AskerID), q.AskerName),
 			Addressee: cmp.Or(names.name(q.AddresseeID), q.AddresseeName), AskedOn: dateOrNil(q.AskedOn),
@@ -261,53 +224,9 @@ func check(ctx context.Context, db *store.DB, slug string, today inquest.Date) (
 }
 
 // reanalyse re-derives and saves only the contradictions a change can
-// affect, without reading the case: for each claim in scope it reads the
-// stances on that claim and their statements, re-pairs the changed
-// statement (or the whole claim), and saves within that scope, so that the
-// analysts' verdicts stay. A zero change re-analyses the case like check.
+// affect; see casework.Service.Reanalyse.
 func reanalyse(ctx context.Context, db *store.DB, caseID int64, ch inquest.ContradictionScope) ([]*inquest.Contradiction, error) {
-	people, err := db.People(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if ch.ClaimID == 0 && ch.StatementID == 0 {
-		statements, err := db.Statements(ctx, inquest.StatementFilter{CaseID: caseID})
-		if err != nil {
-			return nil, err
-		}
-		stances, err := db.Stances(ctx, caseID)
-		if err != nil {
-			return nil, err
-		}
-		derived := analysis.Contradictions(analysis.Record{CaseID: caseID, Statements: statements, Stances: stances, People: people})
-		return derived, db.SaveContradictions(ctx, caseID, ch, derived)
-	}
-	claims := []int64{ch.ClaimID}
-	if ch.ClaimID == 0 { // a statement changed: its speaker or day may matter on every claim
-		cs, err := db.Claims(ctx, caseID)
-		if err != nil {
-			return nil, err
-		}
-		claims = claims[:0]
-		for _, c := range cs {
-			claims = append(claims, c.ID)
-		}
-	}
-	var out []*inquest.Contradiction
-	for _, claimID := range claims {
-		stances, statements, err := db.ClaimStances(ctx, claimID)
-		if err != nil {
-			return nil, err
-		}
-		scope := inquest.ContradictionScope{ClaimID: claimID, StatementID: ch.StatementID}
-		ix := analysis.NewIndex(analysis.Record{CaseID: caseID, Statements: statements, Stances: stances, People: people})
-		derived := ix.Affected(scope)
-		if err := db.SaveContradictions(ctx, caseID, scope, derived); err != nil {
-			return nil, fmt.Errorf("save the contradictions on claim %d: %w", claimID, err)
-		}
-		out = append(out, derived...)
-	}
-	return out, nil
+	return casework.New(db).Reanalyse(ctx, caseID, ch)
 }
 
 func valueOf(p analysis.Point) checkValue {
