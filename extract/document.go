@@ -20,13 +20,13 @@ const (
 
 // tok is a token of the text outside quotations; a quotation is one token.
 type tok struct {
-	s, e int // rune span
-	k    tkind
-	c    rune // tPunct: the character
-	q    int  // tQuote: index into document.spans
+	s, e int32 // rune span
+	q    int32 // tQuote: index into document.spans
+	c    rune  // tPunct: the character
 	cls  wclass
-	cap  bool  // a word starting with an upper-case letter
 	key  int32 // index into document.keys of the folded word, 0 until needed
+	k    tkind
+	cap  bool // a word starting with an upper-case letter
 }
 
 type sentence struct {
@@ -185,7 +185,7 @@ func (d *document) tokenize() {
 			if end <= i {
 				end = sp.e
 			}
-			d.toks = append(d.toks, tok{s: i, e: end, k: tQuote, q: qi})
+			d.toks = append(d.toks, tok{s: int32(i), e: int32(end), k: tQuote, q: int32(qi)})
 			i = max(end, i+1)
 			qi++
 			for qi < len(d.spans) && d.spans[qi].open < i {
@@ -196,7 +196,7 @@ func (d *document) tokenize() {
 		c := r[i]
 		switch {
 		case c == '\n':
-			d.toks = append(d.toks, tok{s: i, e: i + 1, k: tNL})
+			d.toks = append(d.toks, tok{s: int32(i), e: int32(i + 1), k: tNL})
 			i++
 		case c == ' ' || c == '\t' || c == '\r' || (c > 0x7F && unicode.IsSpace(c)):
 			i++
@@ -220,7 +220,7 @@ func (d *document) tokenize() {
 			if j < len(r) && r[j] == '.' && containsRune(r[i:j], '.') && j-i <= 5 {
 				j++
 			}
-			t := tok{s: i, e: j, k: tWord, cap: isUpper(c)}
+			t := tok{s: int32(i), e: int32(j), k: tWord, cap: isUpper(c)}
 			var k string
 			if t.cls, k = d.classify(i, j); k != "" {
 				d.keys = append(d.keys, k)
@@ -229,7 +229,7 @@ func (d *document) tokenize() {
 			d.toks = append(d.toks, t)
 			i = j
 		default:
-			d.toks = append(d.toks, tok{s: i, e: i + 1, k: tPunct, c: c})
+			d.toks = append(d.toks, tok{s: int32(i), e: int32(i + 1), k: tPunct, c: c})
 			i++
 		}
 	}

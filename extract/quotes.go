@@ -88,7 +88,7 @@ func (d *document) quotations() []Quote {
 			w, how := d.attribute(st, si, i, frames, date)
 			q.Speaker, q.SpeakerID, q.SpeakerRole = w.name, w.id, w.role
 			if w.t0 >= 0 && w.t1 > w.t0 {
-				q.SpeakerSpan = Span{d.toks[w.t0].s, d.toks[w.t1-1].e}
+				q.SpeakerSpan = Span{int(d.toks[w.t0].s), int(d.toks[w.t1-1].e)}
 			}
 			q.Venue = d.venueNote(i, s.t1)
 			// the day said
