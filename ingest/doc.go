@@ -8,5 +8,14 @@
 // and the ingest pipeline. It must not import package store, web or cmd: it
 // talks to storage only through the root interfaces, so that it runs the same
 // on SQLite and PostgreSQL and can be tested against either. It may import
-// package extract for the engine's types; the engine itself is passed in.
+// package extract for the engine's types and to build the engine.
+//
+// Limits: reading never holds more than Options.MaxSize bytes of a document
+// (after HTTP decompression); HTML too deeply nested for the parser or too
+// large for readability is read by a linear fallback; PDF page trees are
+// walked with cycle and size checks, page content is measured decompressed
+// before it is laid out, and the PDF library gets pdfTimeout per file. The
+// PDF library can still loop or recurse without end on some crafted files;
+// a server that accepts PDFs from strangers should run ReadPDF in a child
+// process with a CPU and memory limit.
 package ingest

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/inquest-project/inquest"
 	"github.com/ledongthuc/pdf"
@@ -21,10 +22,40 @@ type PDFResult struct {
 	Title string // from the document information dictionary, "" when absent
 }
 
+// pdfTimeout bounds the time the PDF library may take over one file. The
+// library loops for ever on some crafted files (a cross-reference /Prev
+// chain or an object stream that points back at itself), which no check
+// before it can rule out; after this long the file is reported as
+// unreadable and the rest of the ingest goes on. The stuck goroutine cannot
+// be stopped and spins until the process ends: a one-shot ingest ends soon
+// after, a long-running server should read PDFs in a child process (see the
+// package documentation).
+var pdfTimeout = 30 * time.Second
+
 // ReadPDF extracts the text layer of a PDF, page by page, with lines where the
 // page has lines and blank lines between paragraphs and pages. A PDF without
 // a text layer (a scan) is an EINVALID error saying it needs OCR first.
-func ReadPDF(name string, b []byte) (res PDFResult, err error) {
+func ReadPDF(name string, b []byte) (PDFResult, error) {
+	type outcome struct {
+		res PDFResult
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		res, err := readPDF(name, b)
+		done <- outcome{res, err}
+	}()
+	timer := time.NewTimer(pdfTimeout)
+	defer timer.Stop()
+	select {
+	case o := <-done:
+		return o.res, o.err
+	case <-timer.C:
+		return PDFResult{}, inquest.Errorf(inquest.EINVALID, "%s: the PDF could not be read within %s (malformed, or crafted to make readers loop); convert it with another tool (e.g. pdftotext) and ingest the text", name, pdfTimeout)
+	}
+}
+
+func readPDF(name string, b []byte) (res PDFResult, err error) {
 	// The PDF library panics on some malformed files; one bad file must be an
 	// error naming it, not a crash of the whole ingest.
 	defer func() {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/inquest-project/inquest"
 	"golang.org/x/text/encoding/charmap"
@@ -366,5 +367,19 @@ func TestReadPDFDecompressionBomb(t *testing.T) {
 	_, err := ReadPDF("bomb.pdf", b)
 	if err == nil || !strings.Contains(err.Error(), "bomb.pdf") || !strings.Contains(err.Error(), "decompressed") {
 		t.Errorf("%d-byte PDF: err = %v, want a refusal naming bomb.pdf", len(b), err)
+	}
+}
+
+// A cross-reference /Prev chain that points at itself makes the PDF library
+// loop for ever; the file is reported after the timeout and ingest goes on.
+func TestReadPDFLoopingXref(t *testing.T) {
+	defer func(d time.Duration) { pdfTimeout = d }(pdfTimeout)
+	pdfTimeout = time.Second
+	b := minimalPDF([]string{"Looping"})
+	xref := bytes.LastIndex(b, []byte("\nxref\n")) + 1
+	b = bytes.Replace(b, []byte("/Root 1 0 R"), []byte(fmt.Sprintf("/Root 1 0 R /Prev %d", xref)), 1)
+	_, err := ReadPDF("prev.pdf", b)
+	if err == nil || !strings.Contains(err.Error(), "prev.pdf") {
+		t.Errorf("err = %v, want an error naming prev.pdf", err)
 	}
 }
