@@ -314,3 +314,41 @@ func TestRestoreRefusesWrongKind(t *testing.T) {
 		t.Errorf("a refused restore left %s", target)
 	}
 }
+
+// TestPostgresWholeDatabase backs up and restores a workspace in a database
+// of its own, in the public schema, as operators run it (the other tests
+// use a schema per test).
+func TestPostgresWholeDatabase(t *testing.T) {
+	base := os.Getenv(storetest.EnvPostgres)
+	if base == "" {
+		storetest.PostgresDSN(t) // skips, or fails under CI
+	}
+	u, _ := url.Parse(base)
+	q := u.Query()
+	q.Del("search_path")
+	u.RawQuery = q.Encode()
+	plain := u.String()
+
+	ctx := context.Background()
+	src := emptyPostgres(t, plain)
+	db, err := store.Open(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	populate(t, db, "january", 4)
+	db.Close()
+	before := take(t, src)
+	file := filepath.Join(t.TempDir(), "whole.dump")
+	if _, err := backup.Backup(ctx, src, file, backup.Options{}); err != nil {
+		t.Fatalf("Backup: %v", err)
+	}
+	dst := emptyPostgres(t, plain)
+	if _, err := backup.Restore(ctx, file, dst, backup.Options{}); err != nil {
+		t.Fatalf("Restore: %v", err)
+	}
+	before.compare(t, take(t, dst))
+	if _, err := backup.Restore(ctx, file, dst, backup.Options{Force: true}); err != nil {
+		t.Fatalf("Restore --force over itself: %v", err)
+	}
+	before.compare(t, take(t, dst))
+}
