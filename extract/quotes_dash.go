@@ -69,14 +69,14 @@ func dashParagraph(r []rune, dash, pe int) []qspan {
 				continue
 			}
 			m := k + 1
-			for m < pe && r[m] == ' ' {
+			for m < pe && hspace(r[m]) {
 				m++
 			}
 			if m == k+1 || m >= pe || !(r[m] == '—' || r[m] == '–' || r[m] == '-') {
 				continue
 			}
 			n := m + 1
-			for n < pe && r[n] == ' ' {
+			for n < pe && hspace(r[n]) {
 				n++
 			}
 			if n == m+1 || n >= pe || !unicode.IsLower(r[n]) {
@@ -107,14 +107,14 @@ func dashParagraph(r []rune, dash, pe int) []qspan {
 				continue
 			}
 			m := k + 1
-			for m < pe && r[m] == ' ' {
+			for m < pe && hspace(r[m]) {
 				m++
 			}
 			if m == k+1 || m >= pe || !(r[m] == '—' || r[m] == '–') {
 				continue
 			}
 			n := m + 1
-			for n < pe && r[n] == ' ' {
+			for n < pe && hspace(r[n]) {
 				n++
 			}
 			if n < pe && unicode.IsUpper(r[n]) {
@@ -128,6 +128,11 @@ func dashParagraph(r []rune, dash, pe int) []qspan {
 		open = next
 	}
 	return out
+}
+
+// hspace is a space within a line: ordinary, no-break or thin.
+func hspace(c rune) bool {
+	return c == ' ' || c == '\t' || c == '\u00a0' || c == '\u202f' || c == '\u2009'
 }
 
 func isQuoteMark(c rune) bool {
