@@ -24,14 +24,17 @@ type contents struct {
 	questions  []*inquest.Question
 	events     []*inquest.Event
 	warnings   []string
-	texts      map[string][]rune // source texts by bag path, read once
+	// textPath and text hold the last source text read for checkQuote: one
+	// at a time, since a case's texts together may not fit in memory.
+	textPath string
+	text     []rune
 }
 
 // read decodes every JSON file of a validated bag and checks that the records
 // refer only to each other and that every source's files are the bytes its
 // record names, so that an import fails before it writes, not halfway.
 func read(bag *bagit.Bag) (*contents, error) {
-	c := &contents{bag: bag, texts: map[string][]rune{}}
+	c := &contents{bag: bag}
 	if err := c.decode(fileCase, &c.meta); err != nil {
 		return nil, err
 	}
@@ -134,7 +137,7 @@ func (c *contents) check() error {
 			return fmt.Errorf("data/%s: record %d has no id", fileStatements, i+1)
 		}
 		what := fmt.Sprintf("data/%s: statement %d", fileStatements, s.ID)
-		src, ok := sources[s.SourceID]
+		_, ok := sources[s.SourceID]
 		if !ok {
 			return fmt.Errorf("%s refers to source %d, which is not in data/%s", what, s.SourceID, fileSources)
 		}
@@ -144,10 +147,15 @@ func (c *contents) check() error {
 		if err := s.Validate(); err != nil {
 			return fmt.Errorf("%s: %s", what, inquest.ErrorMessage(err))
 		}
-		if err := c.checkQuote(s, src); err != nil {
-			return fmt.Errorf("%s: %w", what, err)
-		}
 		statements[s.ID] = true
+	}
+	// Quotes source by source, so that each text is read once.
+	bySource := append([]bagStatement(nil), c.statements...)
+	sort.SliceStable(bySource, func(i, j int) bool { return bySource[i].SourceID < bySource[j].SourceID })
+	for _, s := range bySource {
+		if err := c.checkQuote(s, sources[s.SourceID]); err != nil {
+			return fmt.Errorf("data/%s: statement %d: %w", fileStatements, s.ID, err)
+		}
 	}
 	knownStatement := func(what string, id int64) error {
 		if id != 0 && !statements[id] {
@@ -244,15 +252,14 @@ func (c *contents) checkQuote(s bagStatement, src bagSource) error {
 		if sel.Type != "TextQuoteSelector" {
 			continue
 		}
-		runes, ok := c.texts[src.TextFile]
-		if !ok {
+		if c.textPath != src.TextFile {
 			text, err := c.bag.ReadFile(src.TextFile)
 			if err != nil {
 				return err
 			}
-			runes = []rune(string(text))
-			c.texts[src.TextFile] = runes
+			c.textPath, c.text = src.TextFile, []rune(string(text))
 		}
+		runes := c.text
 		if s.End > len(runes) || string(runes[s.Start:s.End]) != sel.Exact {
 			return fmt.Errorf("its span %d..%d of source %d's text does not hold its quoted words %q", s.Start, s.End, s.SourceID, clip(sel.Exact))
 		}
