@@ -100,9 +100,42 @@ type figureFinder struct {
 	// when the first number in it is considered.
 	toks               []figTok
 	paraStart, paraEnd int
-	// masks caches the measure flags of the words seen.
-	masks map[string]uint32
+	// masks and setFlags cache the measure flags and the word-set flags of
+	// the words seen.
+	masks    map[string]uint32
+	setFlags map[string]uint64
 }
+
+// flags returns which word sets hold the lower-case word lw, and
+// figNumberBit when it is a number word in f's language.
+func (f *figureFinder) flags(lw string) uint64 {
+	if lw == "" {
+		return 0
+	}
+	if m, ok := f.setFlags[lw]; ok {
+		return m
+	}
+	var m uint64
+	for i := range figAllSets {
+		if figAllSets[i].has(lw) {
+			m |= figAllSets[i].bit
+		}
+	}
+	if _, ok := lookupNumberWord(lw, f.lang); ok {
+		m |= figNumberBit
+	}
+	if f.setFlags == nil {
+		f.setFlags = map[string]uint64{}
+	}
+	f.setFlags[lw] = m
+	return m
+}
+
+// has reports whether the word set ws holds lw, through f's cache.
+func (f *figureFinder) has(ws *figWordSet, lw string) bool { return f.flags(lw)&ws.bit != 0 }
+
+// isNum reports whether lw is a number word in f's language.
+func (f *figureFinder) isNum(lw string) bool { return f.flags(lw)&figNumberBit != 0 }
 
 // mask returns the measure flags of the lower-case word lw.
 func (f *figureFinder) mask(lw string) uint32 {

@@ -62,13 +62,13 @@ func (f *figureFinder) consider(ne numExpr) int {
 		case len(after) > 2 && next.lw == "a" && after[1].lw == "half":
 			k = 2
 		}
-		if k > 0 && after[k].kind == ftWord && figUnitWords.has(after[k].lw) {
+		if k > 0 && after[k].kind == ftWord && f.has(&figUnitWords, after[k].lw) {
 			return numEnd
 		}
 	}
 	// Dates, units, labels.
 	if next != nil && next.kind == ftWord {
-		if figIsMonth(next) || figUnitWords.has(next.lw) || figAbstractNouns.has(next.lw) {
+		if figIsMonth(next) || f.has(&figUnitWords, next.lw) || f.has(&figAbstractNouns, next.lw) {
 			return numEnd
 		}
 	}
@@ -88,7 +88,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 		if ne.digits && ne.plainInt && ne.val <= 31 && figMonthPairBefore(before) {
 			return numEnd
 		}
-		if prev.kind == ftWord && figRefWords.has(prev.lw) {
+		if prev.kind == ftWord && f.has(&figRefWords, prev.lw) {
 			return numEnd
 		}
 		if prev.kind == ftPunct && (prev.r == '№' || prev.r == '#') {
@@ -96,26 +96,26 @@ func (f *figureFinder) consider(ne numExpr) int {
 		}
 		if prev.kind == ftPunct && prev.r == '.' && len(before) > 1 {
 			p2 := before[len(before)-2]
-			if p2.kind == ftWord && p2.e == prev.s && figRefWords.has(p2.lw) {
+			if p2.kind == ftWord && p2.e == prev.s && f.has(&figRefWords, p2.lw) {
 				return numEnd
 			}
 		}
 	}
 	if ne.digits && ne.plainInt && ne.intDigits == 4 && ne.val >= 1800 && ne.val <= 2100 && valMax == 0 {
-		if next == nil || next.kind != ftWord || !figPeopleNouns.has(next.lw) {
+		if next == nil || next.kind != ftWord || !f.has(&figPeopleNouns, next.lw) {
 			return numEnd
 		}
 	}
 	if ne.decimal && !ne.scaled && !(prev != nil && prev.kind == ftPunct && figIsCurrency(prev.r)) {
-		if next == nil || next.kind != ftWord || !figMoneyWords.has(next.lw) {
+		if next == nil || next.kind != ftWord || !f.has(&figMoneyWords, next.lw) {
 			return numEnd
 		}
 	}
-	if !ne.digits && prev != nil && prev.kind == ftWord && figDetWords.has(prev.lw) {
+	if !ne.digits && prev != nil && prev.kind == ftWord && f.has(&figDetWords, prev.lw) {
 		return numEnd
 	}
 	if ne.one {
-		if next == nil || next.kind != ftWord || !figOneNouns.has(next.lw) || next.nl {
+		if next == nil || next.kind != ftWord || !f.has(&figOneNouns, next.lw) || next.nl {
 			return numEnd
 		}
 	}
@@ -123,7 +123,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 	// it plainly counts people.
 	if ne.digits && ne.plainInt && prev != nil && prev.kind == ftWord && prev.upper && prev.e == figTrimmedEnd(text, numStart) &&
 		!figSentenceStart(before, len(before)-1) && !figIsQualifierWord(prev.lw) {
-		if next == nil || next.kind != ftWord || !(figPeopleNouns.has(next.lw) || f.wordMeasure(next.lw) != "") {
+		if next == nil || next.kind != ftWord || !(f.has(&figPeopleNouns, next.lw) || f.wordMeasure(next.lw) != "") {
 			return numEnd
 		}
 	}
@@ -137,7 +137,7 @@ func (f *figureFinder) consider(ne numExpr) int {
 		bi = len(before) - n
 		spanStart = before[bi].s
 		// "выросло до 225", "rose to": a new level, not an upper bound.
-		if q == "up to" && bi > 0 && before[bi-1].kind == ftWord && figChangeVerbs.has(before[bi-1].lw) {
+		if q == "up to" && bi > 0 && before[bi-1].kind == ftWord && f.has(&figChangeVerbs, before[bi-1].lw) {
 			qual = ""
 		}
 	}
@@ -176,27 +176,27 @@ func (f *figureFinder) consider(ne numExpr) int {
 		fig := f.out[k]
 		f.add(f.starts[k], t0.e, numEnd, val, valMax, fig.Qualifier, fig.Measure, 0.6)
 		return numEnd
-	case t0.kind == ftWord && !figStopAfter.has(t0.lw):
+	case t0.kind == ftWord && !f.has(&figStopAfter, t0.lw):
 		kind = "noun"
 	case t0.kind == ftPunct && figIsQuote(t0.r) && ai+1 < len(after) && after[ai+1].kind == ftWord && after[ai+1].s == t0.e:
 		kind = "noun" // '20,000 "bandits"'
 	case t0.kind == ftPunct && figIsDash(t0.r) && t0.s > numEnd && ai+1 < len(after) && after[ai+1].kind == ftWord &&
-		!after[ai+1].upper && !figStopAfter.has(after[ai+1].lw):
+		!after[ai+1].upper && !f.has(&figStopAfter, after[ai+1].lw):
 		kind = "dash" // "501 – нарезной"
 	case t0.kind == ftWord && (t0.lw == "of" || t0.lw == "из") && ai+1 < len(after) && after[ai+1].kind == ftWord &&
-		figPronounsAfterOf.has(after[ai+1].lw):
+		f.has(&figPronounsAfterOf, after[ai+1].lw):
 		// "51 of them received prison terms" counts; "six of them" and
 		// "one of them" alone point back to a count already made.
 		if !ne.digits || ai+2 >= len(after) || after[ai+2].kind != ftWord || after[ai+2].nl {
 			return numEnd
 		}
 		kind = "noun"
-	case t0.kind == ftWord && figVerbAfter.has(t0.lw):
+	case t0.kind == ftWord && f.has(&figVerbAfter, t0.lw):
 		kind = "verb"
-	case t0.kind == ftWord && figPrepAfter.has(t0.lw) && listContext:
+	case t0.kind == ftWord && f.has(&figPrepAfter, t0.lw) && listContext:
 		kind = "prep"
 	case t0.kind == ftPunct && figIsDash(t0.r) && listContext && ai+1 < len(after) && after[ai+1].kind == ftWord &&
-		figPrepAfter.has(after[ai+1].lw):
+		f.has(&figPrepAfter, after[ai+1].lw):
 		kind = "prep" // "из них 1 200 – в Алматы"
 	default:
 		kind = "before"
@@ -329,13 +329,13 @@ func (f *figureFinder) suggestMeasure(before, after []figTok, spanStart, spanEnd
 			continue
 		}
 		if t.nl || t.kind == ftNum || (t.kind == ftPunct && figSentenceEnd(t.r)) || n >= 8 ||
-			(t.kind == ftWord && figClauseWords.has(t.lw)) {
+			(t.kind == ftWord && f.has(&figClauseWords, t.lw)) {
 			break
 		}
 		if t.kind != ftWord {
 			continue
 		}
-		if _, isNum := lookupNumberWord(t.lw, f.lang); isNum {
+		if f.isNum(t.lw) {
 			break
 		}
 		words = append(words, t.lw)
@@ -347,7 +347,7 @@ func (f *figureFinder) suggestMeasure(before, after []figTok, spanStart, spanEnd
 	n = 0
 	for k := first - 1; k >= 0 && n < 4; k-- {
 		t := before[k]
-		if t.kind != ftWord || figAndWords.has(t.lw) {
+		if t.kind != ftWord || f.has(&figAndWords, t.lw) {
 			break
 		}
 		words = append(words, t.lw)

@@ -179,8 +179,8 @@ func (f *figureFinder) rangeEnd(ne numExpr) (numExpr, bool) {
 		}
 		var buf [48]byte
 		lw := numLower(buf[:0], w)
-		if figStopAfter.has(lw) || figUnitWords.has(lw) || figMonthWords.has(lw) {
-			if !(figUnitWords.has(lw) || figMonthWords.has(lw)) {
+		if f.has(&figStopAfter, lw) || f.has(&figUnitWords, lw) || f.has(&figMonthWords, lw) {
+			if !(f.has(&figUnitWords, lw) || f.has(&figMonthWords, lw)) {
 				return numExpr{}, false
 			}
 		}
@@ -199,7 +199,7 @@ func (f *figureFinder) changeBefore(pos int) bool {
 		if toks[k].kind != ftWord {
 			return false
 		}
-		if figChangeVerbs.has(toks[k].lw) {
+		if f.has(&figChangeVerbs, toks[k].lw) {
 			return true
 		}
 		n++

@@ -89,7 +89,7 @@ func (f *figureFinder) phraseEnd(after []figTok, from, max int) (int, bool) {
 	// "71 buildings were burned and looted in eight cities".
 	cutAtAnd := func() {
 		for k := last; k > from; k-- {
-			if after[k].kind == ftWord && figAndWords.has(after[k].lw) {
+			if after[k].kind == ftWord && f.has(&figAndWords, after[k].lw) {
 				last = k - 1
 				return
 			}
@@ -113,16 +113,16 @@ func (f *figureFinder) phraseEnd(after []figTok, from, max int) (int, bool) {
 				inQuote = false
 				last = k
 				continue
-			case t.r == ',' && k+1 < len(after) && after[k+1].kind == ftWord && figRelativeWords.has(after[k+1].lw) && words > 0:
+			case t.r == ',' && k+1 < len(after) && after[k+1].kind == ftWord && f.has(&figRelativeWords, after[k+1].lw) && words > 0:
 				continue
 			}
 			break
 		}
-		if words >= max || figClauseWords.has(t.lw) {
+		if words >= max || f.has(&figClauseWords, t.lw) {
 			break
 		}
 		if words > 0 {
-			if _, isNum := lookupNumberWord(t.lw, f.lang); isNum {
+			if f.isNum(t.lw) {
 				cutAtAnd()
 				break
 			}
@@ -133,7 +133,7 @@ func (f *figureFinder) phraseEnd(after []figTok, from, max int) (int, bool) {
 	// Drop function words and dangling marks from the end.
 	for last >= from {
 		t := after[last]
-		if t.kind == ftWord && figTrailWords.has(t.lw) {
+		if t.kind == ftWord && f.has(&figTrailWords, t.lw) {
 			last--
 			continue
 		}
@@ -198,11 +198,11 @@ func (f *figureFinder) extendBefore(before []figTok, bi, start int) int {
 	case t.kind == ftWord && t.lw == "of":
 		// "deaths of 164 people", "a nation of 19 million", not "spoke of 300".
 		if p > 0 && before[p-1].kind == ftWord &&
-			(figCountHeads.has(before[p-1].lw) || f.wordMeasure(before[p-1].lw) != "") {
+			(f.has(&figCountHeads, before[p-1].lw) || f.wordMeasure(before[p-1].lw) != "") {
 			return before[p-1].s
 		}
 		return start
-	case t.kind == ftWord && figPrepBefore.has(t.lw):
+	case t.kind == ftWord && f.has(&figPrepBefore, t.lw):
 		return t.s
 	case t.kind == ftWord && (!t.upper || figSentenceStart(before, p)) && f.wordMeasure(t.lw) != "":
 		return t.s
@@ -245,7 +245,7 @@ func (f *figureFinder) countedBefore(before []figTok, bi int) (int, bool) {
 			break
 		}
 		n++
-		if figPeopleNouns.has(t.lw) || f.wordMeasure(t.lw) != "" {
+		if f.has(&figPeopleNouns, t.lw) || f.wordMeasure(t.lw) != "" {
 			start, ok = t.s, true
 		}
 		if t.nl {

@@ -11,10 +11,23 @@ type figWordSet struct {
 	exact map[string]bool
 	// stems by their first byte, so a word is tried against few of them.
 	stems map[byte][]string
+	// bit stands for the set in a word's flags (figureFinder.flags).
+	bit uint64
 }
 
+// figAllSets are all the word sets, for the flags a figureFinder caches per
+// word so that a word is looked up once however many lists ask about it.
+var figAllSets []figWordSet
+
+// figNumberBit in a word's flags says it is a number word.
+const figNumberBit = 1 << 63
+
 func newFigWordSet(list string) figWordSet {
-	ws := figWordSet{exact: map[string]bool{}, stems: map[byte][]string{}}
+	if len(figAllSets) >= 63 {
+		panic("extract: too many word sets for a 64-bit mask")
+	}
+	ws := figWordSet{exact: map[string]bool{}, stems: map[byte][]string{}, bit: 1 << len(figAllSets)}
+	defer func() { figAllSets = append(figAllSets, ws) }()
 	for _, w := range strings.Fields(list) {
 		if strings.HasSuffix(w, "*") {
 			st := strings.TrimSuffix(w, "*")
