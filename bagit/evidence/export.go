@@ -102,7 +102,8 @@ type record struct {
 func collect(ctx context.Context, st inquest.Store, c *inquest.Case, opt ExportOptions) (*record, error) {
 	pub := opt.PublicOnly
 	rec := &record{}
-	sources, err := st.Sources(ctx, inquest.SourceFilter{CaseID: c.ID})
+	// Texts are read one source at a time when the bag is written.
+	sources, err := st.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, WithoutText: true})
 	if err != nil {
 		return nil, err
 	}
@@ -243,11 +244,20 @@ func collect(ctx context.Context, st inquest.Store, c *inquest.Case, opt ExportO
 
 func write(ctx context.Context, st inquest.Store, w *bagit.Writer, c *inquest.Case, rec *record, sum *Summary, opt ExportOptions) error {
 	var srcs []bagSource
-	textOf := map[int64]string{}
-	textFileOf := map[int64]string{}
-	for _, s := range rec.sources {
+	// Statements get their selectors while their source's text is at hand,
+	// so that only one text is in memory at a time.
+	targets := map[int64]*target{}
+	statementsOf := map[int64][]*inquest.Statement{}
+	for _, s := range rec.statements {
+		statementsOf[s.SourceID] = append(statementsOf[s.SourceID], s)
+	}
+	for _, listed := range rec.sources {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		s, err := st.Source(ctx, listed.ID)
+		if err != nil {
+			return fmt.Errorf("source %d: %w", listed.ID, err)
 		}
 		original, err := st.Original(ctx, s.ID)
 		if err != nil {
@@ -269,7 +279,10 @@ func write(ctx context.Context, st inquest.Store, w *bagit.Writer, c *inquest.Ca
 		if err := w.WriteFile(text, []byte(s.Text)); err != nil {
 			return err
 		}
-		textOf[s.ID], textFileOf[s.ID] = s.Text, text
+		runes := []rune(s.Text)
+		for _, stmt := range statementsOf[s.ID] {
+			targets[stmt.ID] = &target{Source: text, Selector: selectors(runes, stmt.Start, stmt.End)}
+		}
 		meta := *s
 		meta.Text = "" // in its own file, under the hash that names it
 		srcs = append(srcs, bagSource{Source: &meta, Original: orig, TextFile: text})
@@ -277,8 +290,7 @@ func write(ctx context.Context, st inquest.Store, w *bagit.Writer, c *inquest.Ca
 	}
 	var stmts []bagStatement
 	for _, s := range rec.statements {
-		stmts = append(stmts, bagStatement{Statement: s, Target: &target{
-			Source: textFileOf[s.SourceID], Selector: selectors(textOf[s.SourceID], s.Start, s.End)}})
+		stmts = append(stmts, bagStatement{Statement: s, Target: targets[s.ID]})
 	}
 	sum.Sources, sum.People, sum.Claims, sum.Statements = len(srcs), len(rec.people), len(rec.claims), len(stmts)
 	sum.Stances, sum.Figures, sum.Questions, sum.Events = len(rec.stances), len(rec.figures), len(rec.questions), len(rec.events)

@@ -72,12 +72,12 @@ type selector struct {
 // TextQuoteSelector carries: enough to tell repeated phrases apart.
 const quoteContext = 32
 
-// selectors builds the two selectors of the span [start, end) of text. The
-// quote selector is left out when the span does not fit the text.
-func selectors(text string, start, end int) []selector {
+// selectors builds the two selectors of the span [start, end) of a text,
+// given as code points. The quote selector is left out when the span does
+// not fit the text.
+func selectors(runes []rune, start, end int) []selector {
 	s, e := start, end
 	pos := selector{Type: "TextPositionSelector", Start: &s, End: &e}
-	runes := []rune(text)
 	if start < 0 || end < start || end > len(runes) {
 		return []selector{pos}
 	}
