@@ -19,11 +19,11 @@ const (
 // figTok is a word, a run of digits or one punctuation mark, by byte offsets.
 type figTok struct {
 	s, e  int
+	lw    string // the word in lower case
+	r     rune   // the mark, for punctuation
 	kind  figTokKind
 	nl    bool // a line break comes before it
 	upper bool // a word starting with a capital letter
-	lw    string
-	r     rune // the mark, for punctuation
 }
 
 // figTokenize splits text[from:to] into tokens. from and to are rune boundaries.
