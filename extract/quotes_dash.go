@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"unicode"
+	"unicode/utf8"
 )
 
 // scanDashSpeech finds direct speech opened by a dash at the start of a
@@ -89,10 +90,14 @@ func dashParagraph(r []rune, dash, pe int) []qspan {
 			break
 		}
 		if e < 0 {
-			// no attribution: the whole rest is speech if it ends like a sentence
+			// no attribution: the whole rest is speech if it ends like a
+			// sentence and is not an item of a list announced by a colon
 			end := pe
 			for end > s && unicode.IsSpace(r[end-1]) {
 				end--
+			}
+			if len(out) == 0 && listItem(r, dash) {
+				return out
 			}
 			if end > s && (isFinal(r[end-1]) || len(out) > 0) {
 				out = append(out, qspan{open: open, s: s, e: end, after: pe, mark: r[dash], dash: true, closed: true})
@@ -128,6 +133,62 @@ func dashParagraph(r []rune, dash, pe int) []qspan {
 		open = next
 	}
 	return out
+}
+
+// listItem: the paragraph at dash follows a line ending in a colon that has
+// no verb of saying ("Меры включают:"), or another item ending in ";": the
+// dashes mark a list, not speech.
+func listItem(r []rune, dash int) bool { return listItemDepth(r, dash, 0) }
+
+func listItemDepth(r []rune, dash, depth int) bool {
+	// the previous non-empty line
+	e := dash
+	for e > 0 && unicode.IsSpace(r[e-1]) {
+		e--
+	}
+	if e == 0 {
+		return false
+	}
+	s := e
+	for s > 0 && r[s-1] != '\n' {
+		s--
+	}
+	last := r[e-1]
+	if last == ';' {
+		return true
+	}
+	if last != ':' {
+		// another dash line before: an item of the same list?
+		p := s
+		for p < e && hspace(r[p]) {
+			p++
+		}
+		if depth < 20 && p < e && (r[p] == '—' || r[p] == '–' || r[p] == '-') {
+			return listItemDepth(r, p, depth+1)
+		}
+		return false
+	}
+	// a colon after a verb of saying introduces speech: "Он сказал:"
+	for i := s; i < e; {
+		for i < e && !isWordRune(r[i]) {
+			i++
+		}
+		j := i
+		for j < e && isWordRune(r[j]) {
+			j++
+		}
+		if j > i {
+			var b []byte
+			for _, c := range r[i:j] {
+				b = utf8.AppendRune(b, lowerKey(c))
+			}
+			if lexicon[string(b)].cls&(cSpeech|cParticiple) != 0 {
+				return false
+			}
+		}
+		i = j
+	}
+	return true
 }
 
 // hspace is a space within a line: ordinary, no-break or thin.
