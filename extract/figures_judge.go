@@ -106,10 +106,10 @@ func (f *figureFinder) consider(ne numExpr) int {
 			return numEnd
 		}
 	}
-	if ne.decimal && !ne.scaled && !(prev != nil && prev.kind == ftPunct && figIsCurrency(prev.r)) {
-		if next == nil || next.kind != ftWord || !f.has(&figMoneyWords, next.lw) {
-			return numEnd
-		}
+	if ne.decimal && !ne.scaled {
+		// Counts are whole; "3.5" is a rate, a price or a measurement
+		// ("435,5 тенге за доллар"). "1.5 million" has its scale.
+		return numEnd
 	}
 	if !ne.digits && prev != nil && prev.kind == ftWord && f.has(&figDetWords, prev.lw) {
 		return numEnd
