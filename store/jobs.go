@@ -194,17 +194,26 @@ func (db *DB) ClaimJobs(ctx context.Context, worker string, kinds []string, n in
 				string(JobRunning), d.ts(at)}, kindArgs...)...); err != nil {
 			return fmt.Errorf("fail abandoned jobs: %w", err)
 		}
-		lock := ""
+		sets := `SET state = ?, attempt = attempt + 1, locked_by = ?, locked_until = ?, started_at = ?, progress_done = 0, progress_total = 0`
+		setArgs := []any{string(JobRunning), worker, d.ts(at.Add(lease)), d.ts(at)}
+		var rows *sql.Rows
+		var err error
 		if d == dialectPostgres {
-			lock = " FOR UPDATE SKIP LOCKED"
+			// The CTE is materialised once: as a plain IN (subquery) the
+			// planner may run the SKIP LOCKED scan more than once and take
+			// more rows than asked, or rows another worker has just locked.
+			args := append(append(append([]any{}, claimArgs...), n), setArgs...)
+			rows, err = t.query(ctx, `WITH next AS MATERIALIZED (
+					SELECT id FROM jobs WHERE `+claimable+` ORDER BY run_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+				UPDATE jobs `+sets+` FROM next WHERE jobs.id = next.id RETURNING `+prefixJobColumns("jobs."), args...)
+		} else {
+			// One writer at a time: the rows chosen are still claimable
+			// when updated; the state is checked again all the same.
+			args := append(append(append(append([]any{}, setArgs...), claimArgs...), n), claimArgs...)
+			rows, err = t.query(ctx, `UPDATE jobs `+sets+`
+				WHERE id IN (SELECT id FROM jobs WHERE `+claimable+` ORDER BY run_at, id LIMIT ?)
+				AND `+claimable+` RETURNING `+jobColumns, args...)
 		}
-		args := append([]any{string(JobRunning), worker, d.ts(at.Add(lease)), d.ts(at)}, claimArgs...)
-		args = append(args, n)
-		args = append(args, claimArgs...)
-		rows, err := t.query(ctx, `UPDATE jobs SET state = ?, attempt = attempt + 1, locked_by = ?, locked_until = ?,
-				started_at = ?, progress_done = 0, progress_total = 0
-			WHERE id IN (SELECT id FROM jobs WHERE `+claimable+` ORDER BY run_at, id LIMIT ?`+lock+`)
-			AND `+claimable+` RETURNING `+jobColumns, args...)
 		if err != nil {
 			return fmt.Errorf("claim jobs: %w", err)
 		}
@@ -383,6 +392,16 @@ func (db *DB) Jobs(ctx context.Context, f JobFilter) ([]*Job, error) {
 		out = append(out, j)
 	}
 	return out, rows.Err()
+}
+
+// prefixJobColumns qualifies jobColumns with a table name, for queries that
+// join jobs with another relation.
+func prefixJobColumns(prefix string) string {
+	cols := strings.Split(jobColumns, ",")
+	for i, c := range cols {
+		cols[i] = prefix + strings.TrimSpace(c)
+	}
+	return strings.Join(cols, ", ")
 }
 
 func scanJob(r scanner) (*Job, error) {
