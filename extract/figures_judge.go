@@ -111,6 +111,10 @@ func (f *figureFinder) consider(ne numExpr) int {
 		// ("435,5 тенге за доллар"). "1.5 million" has its scale.
 		return numEnd
 	}
+	if prev != nil && prev.kind == ftWord && (prev.lw == "in" || prev.lw == "на") && len(before) > 1 &&
+		(before[len(before)-2].kind == ftNum || f.isNum(before[len(before)-2].lw)) {
+		return numEnd // "1 in 10": a ratio
+	}
 	if !ne.digits && prev != nil && prev.kind == ftWord && f.has(&figDetWords, prev.lw) {
 		return numEnd
 	}
