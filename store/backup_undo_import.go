@@ -12,13 +12,14 @@ import (
 // everything recorded in it, in one transaction, when loading the bag failed
 // halfway: inquest.Store has no transaction across calls, so this is how an
 // import stays all-or-nothing. Archived bytes that no other source refers to
-// go too. People are shared by all cases and stay.
+// go too, and so do the people in newPeople (those the import created), unless
+// something outside the case refers to them by now.
 //
 // It is for that one purpose only: nothing else in Inquest deletes evidence.
 // The removal is appended to the audit log (case.import.undo) with what was
 // removed, so the chain shows both the partial import and its removal.
 // ENOTFOUND when there is no such case.
-func (db *DB) UndoImport(ctx context.Context, caseID int64) error {
+func (db *DB) UndoImport(ctx context.Context, caseID int64, newPeople []int64) error {
 	return db.inTx(ctx, func(t *tx) error {
 		c, err := scanCase(t.row(ctx, "SELECT "+caseColumns+" FROM cases WHERE id = ?", caseID))
 		if err != nil {
@@ -65,6 +66,18 @@ func (db *DB) UndoImport(ctx context.Context, caseID int64) error {
 			}
 			if n, err := res.RowsAffected(); err == nil {
 				removed["blobs"] += n
+			}
+		}
+		for _, id := range newPeople {
+			res, err := t.exec(ctx, `DELETE FROM people WHERE id = ?
+				AND NOT EXISTS (SELECT 1 FROM statements WHERE person_id = ?)
+				AND NOT EXISTS (SELECT 1 FROM figures WHERE claimant_id = ?)
+				AND NOT EXISTS (SELECT 1 FROM questions WHERE asker_id = ? OR addressee_id = ?)`, id, id, id, id, id)
+			if err != nil {
+				return fmt.Errorf("undo import of case %s: remove person %d: %w", c.Slug, id, err)
+			}
+			if n, err := res.RowsAffected(); err == nil {
+				removed["people"] += n
 			}
 		}
 		return t.record(ctx, "case.import.undo", "case", caseID, c, removed)

@@ -411,6 +411,9 @@ func TestImportUndoesHalfImport(t *testing.T) {
 		if blobs != 0 {
 			t.Errorf("%d archived blobs left behind", blobs)
 		}
+		if ps, _ := to.People(ctx); len(ps) != 0 {
+			t.Errorf("%d people the failed import added are left behind", len(ps))
+		}
 		if id, err := to.VerifyAudit(ctx); err != nil || id != 0 {
 			t.Errorf("audit chain after undo: broken at %d, %v", id, err)
 		}

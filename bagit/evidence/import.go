@@ -29,7 +29,7 @@ type ImportOptions struct {
 // import that failed halfway, since inquest.Store offers no transaction
 // across calls.
 type ImportUndoer interface {
-	UndoImport(ctx context.Context, caseID int64) error
+	UndoImport(ctx context.Context, caseID int64, newPeople []int64) error
 }
 
 // Import validates the bag at dir and loads it into st as a new case. It
@@ -38,8 +38,9 @@ type ImportUndoer interface {
 // the same SHA-256; every other record keeps its fields and spans with new
 // ids. People are shared across cases: one whose slug the workspace already
 // knows is kept as the workspace has it, with a warning when the two differ.
-// If loading fails halfway, the new case is removed when the store can
-// (ImportUndoer), and the error says what happened.
+// If loading fails halfway, the new case and the people the import added are
+// removed when the store can (ImportUndoer), and the error says what
+// happened.
 func Import(ctx context.Context, st inquest.Store, dir string, opt ImportOptions) (*Summary, error) {
 	bag, err := bagit.Validate(dir)
 	if err != nil {
@@ -90,6 +91,7 @@ type loader struct {
 	c            *contents
 	sum          *Summary
 	personIDs    map[int64]int64
+	newPeople    []int64 // ids of the people this import created
 	sourceIDs    map[int64]int64
 	claimIDs     map[int64]int64
 	statementIDs map[int64]int64
@@ -119,6 +121,7 @@ func (l *loader) people(ctx context.Context) error {
 			return fmt.Errorf("person %s: %w", p.Slug, err)
 		}
 		l.personIDs[p.ID] = np.ID
+		l.newPeople = append(l.newPeople, np.ID)
 		l.sum.People++
 	}
 	return nil
@@ -286,8 +289,8 @@ func (l *loader) audit(ctx context.Context, dir string, kase *inquest.Case, acto
 // happened either way.
 func (l *loader) undo(ctx context.Context, dir string, kase *inquest.Case, cause error) error {
 	if d, ok := l.st.(ImportUndoer); ok {
-		if err := d.UndoImport(context.WithoutCancel(ctx), kase.ID); err == nil {
-			return fmt.Errorf("import %s stopped: %w. The partly imported case %s was removed; nothing of the bag remains in the workspace except new people it named (%d)", dir, cause, kase.Slug, l.sum.People)
+		if err := d.UndoImport(context.WithoutCancel(ctx), kase.ID, l.newPeople); err == nil {
+			return fmt.Errorf("import %s stopped: %w. The partly imported case %s was removed, with the people the import had added; nothing of the bag remains in the workspace", dir, cause, kase.Slug)
 		} else {
 			return fmt.Errorf("import %s stopped: %w. Removing the partly imported case %s failed too (%v): it holds %d of %d sources and %d of %d statements; do not use it",
 				dir, cause, kase.Slug, err, l.sum.Sources, len(l.c.sources), l.sum.Statements, len(l.c.statements))
