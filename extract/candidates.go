@@ -104,7 +104,7 @@ func (d *document) candidates(a, b int) []cand {
 			out = append(out, cand{kind: kRelative, t0: i, t1: i + 1})
 			continue
 		}
-		if t.cap && d.allCaps(t) && t.cls&cStop == 0 && (i+1 >= b || !d.isWord(i+1) || !d.toks[i+1].cap) && (i == a || !d.isWord(i-1) || !d.toks[i-1].cap) {
+		if t.cap && d.allCaps(t) && t.cls&cStop == 0 && !d.capNeighbour(i+1, b) && !d.capNeighbour(i-1, b) && (i > a || !d.capNeighbour(i-1, b)) {
 			// KNB, МВД, CSTO: a body named by its acronym
 			if ps := d.eng.names.lookup(d.r[t.s:t.e]); len(ps) > 0 {
 				out = append(out, cand{kind: kPerson, t0: i, t1: i + 1, person: ps[0], prep: prep})
@@ -137,6 +137,12 @@ func (d *document) candidates(a, b int) []cand {
 		}
 	}
 	return out
+}
+
+// capNeighbour: token j is a capitalised word that could belong to a name
+// with its neighbour (not "В" opening a sentence).
+func (d *document) capNeighbour(j, b int) bool {
+	return j >= 0 && j < b && d.isWord(j) && d.toks[j].cap && d.toks[j].cls&(cStop|cPrep) == 0
 }
 
 // insideAlias: the name's words are all part of an office or body of the

@@ -160,7 +160,8 @@ func (d *document) subjectBefore(t0, v int) (cand, bool) {
 			break
 		}
 		first := &d.toks[a]
-		if first.k == tWord && first.cls&cArticle != 0 && (d.key(first) == "a" || d.key(first) == "an") && n == 0 && a > t0 {
+		if first.k == tWord && first.cls&cArticle != 0 && (d.key(first) == "a" || d.key(first) == "an") && n == 0 && a > t0 &&
+			d.toks[a-1].k == tPunct && d.toks[a-1].c == ',' {
 			continue // an apposition after the name
 		}
 		cs := d.candidates(a, b)
