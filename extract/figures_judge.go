@@ -115,6 +115,9 @@ func (f *figureFinder) consider(ne numExpr) int {
 		(before[len(before)-2].kind == ftNum || f.isNum(before[len(before)-2].lw)) {
 		return numEnd // "1 in 10": a ratio
 	}
+	if prev != nil && prev.kind == ftWord && prev.lw == "per" {
+		return numEnd // "per 100,000 residents": the base of a rate
+	}
 	if !ne.digits && prev != nil && prev.kind == ftWord && f.has(&figDetWords, prev.lw) {
 		return numEnd
 	}

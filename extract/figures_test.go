@@ -201,6 +201,7 @@ func TestFiguresNotCounts(t *testing.T) {
 		{"en", "A 25-year-old man was detained; he was 31 years old."},
 		{"en", "Turnout was 62% and 15 percent abstained."},
 		{"en", "Roughly 1 in 10 had gunshot wounds."},
+		{"en", "That is a rate of five per 100,000 residents."},
 		{"en", "The 1st Army Corps and the 3rd battalion moved in."},
 		{"en", "COVID-19 and Mi-8 helicopters; see page 12, chapter 3."},
 		{"en", "Call +7 727 255 10 10 for details."},
