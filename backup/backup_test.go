@@ -352,3 +352,29 @@ func TestPostgresWholeDatabase(t *testing.T) {
 	}
 	before.compare(t, take(t, dst))
 }
+
+// TestSQLiteOddPath backs up and restores a workspace whose path holds a
+// space and a percent sign, which means something in a SQLite URI.
+func TestSQLiteOddPath(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "case files 100%")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "inquest.db")
+	db, err := store.Open(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	populate(t, db, "january", 2)
+	db.Close()
+	file := filepath.Join(dir, "backup %d.db")
+	if _, err := backup.Backup(ctx, src, file, backup.Options{}); err != nil {
+		t.Fatalf("Backup: %v", err)
+	}
+	target := filepath.Join(dir, "restored %25.db")
+	if _, err := backup.Restore(ctx, file, target, backup.Options{}); err != nil {
+		t.Fatalf("Restore: %v", err)
+	}
+	take(t, src).compare(t, take(t, target))
+}

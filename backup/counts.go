@@ -31,7 +31,7 @@ func Counts(ctx context.Context, dsn string) (map[string]int64, error) {
 	if err := existingSQLite(dsn); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", "file:"+dsn+"?mode=ro&_pragma=busy_timeout(10000)")
+	db, err := sql.Open("sqlite", readOnlyURI(dsn))
 	if err != nil {
 		return nil, err
 	}

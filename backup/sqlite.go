@@ -99,7 +99,7 @@ func restoreSQLite(ctx context.Context, file, path string, opt Options) (*Result
 // Inquest workspace, and returns the rows of each table.
 func checkSQLite(ctx context.Context, file string) (map[string]int64, error) {
 	// Read-only, so that checking a backup never changes it.
-	db, err := sql.Open("sqlite", "file:"+file+"?mode=ro&_pragma=busy_timeout(10000)")
+	db, err := sql.Open("sqlite", readOnlyURI(file))
 	if err != nil {
 		return nil, err
 	}
@@ -134,6 +134,13 @@ func checkSQLite(ctx context.Context, file string) (map[string]int64, error) {
 		return nil, fmt.Errorf("%s is a SQLite database but not an Inquest workspace (it has no sources table)", file)
 	}
 	return counts, nil
+}
+
+// readOnlyURI opens path read-only through a SQLite URI, in which %, ? and #
+// would otherwise be read as URI syntax.
+func readOnlyURI(path string) string {
+	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	return "file:" + esc + "?mode=ro&_pragma=busy_timeout(10000)"
 }
 
 // existingSQLite refuses to back up a path that is not there, which opening
