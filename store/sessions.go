@@ -1,0 +1,124 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"github.com/inquest-project/inquest"
+)
+
+// Sessions and API tokens are random 32-byte secrets given to the browser or
+// script once; the database keeps only their SHA-256 (see migration 0001).
+
+// newSecret returns a random 32-byte secret, URL-safe base64, and its hash.
+func newSecret() (string, string, error) {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", "", fmt.Errorf("random secret: %w", err)
+	}
+	secret := base64.RawURLEncoding.EncodeToString(b[:])
+	return secret, secretHash(secret), nil
+}
+
+func secretHash(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// sessionTouchEvery limits writes for last_seen_at to one a minute a session.
+const sessionTouchEvery = time.Minute
+
+// CreateSession starts a session of the user lasting ttl.
+func (db *DB) CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, *inquest.Session, error) {
+	if ttl <= 0 {
+		return "", nil, inquest.Errorf(inquest.EINVALID, "a session must last some time (got %s)", ttl)
+	}
+	secret, hash, err := newSecret()
+	if err != nil {
+		return "", nil, err
+	}
+	at := now()
+	s := &inquest.Session{UserID: userID, CreatedAt: at, ExpiresAt: at.Add(ttl), LastSeenAt: at}
+	d := db.dialect
+	err = db.inTx(ctx, func(t *tx) error {
+		// Expired sessions go when new ones come, so the table stays small
+		// without a janitor.
+		if _, err := t.exec(ctx, "DELETE FROM sessions WHERE expires_at < ?", d.ts(at)); err != nil {
+			return fmt.Errorf("remove expired sessions: %w", err)
+		}
+		_, err := t.exec(ctx, `INSERT INTO sessions (token_sha256, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)`,
+			hash, userID, d.ts(s.CreatedAt), d.ts(s.ExpiresAt), d.ts(s.LastSeenAt))
+		return domainError(err, fmt.Sprintf("session of user %d", userID))
+	})
+	if err != nil {
+		return "", nil, err
+	}
+	return secret, s, nil
+}
+
+var errNoSession = inquest.Errorf(inquest.EUNAUTHORIZED, "Your session has ended; sign in again.")
+
+// SessionUser returns the user and session of a secret. EUNAUTHORIZED.
+func (db *DB) SessionUser(ctx context.Context, secret string) (*inquest.User, *inquest.Session, error) {
+	if secret == "" {
+		return nil, nil, errNoSession
+	}
+	hash := secretHash(secret)
+	s := new(inquest.Session)
+	var role string
+	u := new(inquest.User)
+	err := db.reader().row(ctx, `SELECT s.user_id, s.created_at, s.expires_at, s.last_seen_at,
+			u.id, u.name, u.role, u.password_hash, u.created_at
+		FROM sessions s JOIN users u ON u.id = s.user_id
+		WHERE s.token_sha256 = ? AND NOT u.disabled`, hash).Scan(&s.UserID, scanTime{&s.CreatedAt}, scanTime{&s.ExpiresAt},
+		scanTime{&s.LastSeenAt}, &u.ID, &u.Name, &role, &u.PasswordHash, scanTime{&u.CreatedAt})
+	if err != nil {
+		if inquest.ErrorCode(notFound(err, "session")) == inquest.ENOTFOUND {
+			return nil, nil, errNoSession
+		}
+		return nil, nil, fmt.Errorf("read session: %w", err)
+	}
+	u.Role = inquest.Role(role)
+	at := now()
+	if !at.Before(s.ExpiresAt) {
+		return nil, nil, errNoSession
+	}
+	if at.Sub(s.LastSeenAt) >= sessionTouchEvery {
+		s.LastSeenAt = at
+		err := db.inTx(ctx, func(t *tx) error {
+			_, err := t.exec(ctx, "UPDATE sessions SET last_seen_at = ? WHERE token_sha256 = ?", db.dialect.ts(at), hash)
+			return err
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("touch session: %w", err)
+		}
+	}
+	return u, s, nil
+}
+
+// DeleteSession ends the session of a secret.
+func (db *DB) DeleteSession(ctx context.Context, secret string) error {
+	return db.inTx(ctx, func(t *tx) error {
+		_, err := t.exec(ctx, "DELETE FROM sessions WHERE token_sha256 = ?", secretHash(secret))
+		if err != nil {
+			return fmt.Errorf("end session: %w", err)
+		}
+		return nil
+	})
+}
+
+// DeleteUserSessions ends every session of a user.
+func (db *DB) DeleteUserSessions(ctx context.Context, userID int64) error {
+	return db.inTx(ctx, func(t *tx) error {
+		_, err := t.exec(ctx, "DELETE FROM sessions WHERE user_id = ?", userID)
+		if err != nil {
+			return fmt.Errorf("end sessions of user %d: %w", userID, err)
+		}
+		return nil
+	})
+}
