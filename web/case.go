@@ -34,13 +34,14 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request) error {
 
 // caseSources lists the newest version of each source the server may show.
 func (s *Server) caseSources(r requestCtx, c *inquest.Case) ([]*inquest.Source, error) {
-	all, err := s.st.Sources(r.Context(), inquest.SourceFilter{CaseID: c.ID, LatestOnly: true, PublicOnly: !s.workspace, WithoutText: true})
+	v := viewOfReq(s, r)
+	all, err := s.st.Sources(r.Context(), inquest.SourceFilter{CaseID: c.ID, LatestOnly: true, PublicOnly: !v.workspace, WithoutText: true})
 	if err != nil {
 		return nil, err
 	}
 	sources := []*inquest.Source{}
 	for _, src := range all {
-		if s.canSeeSource(src) {
+		if v.canSeeSource(src) {
 			sources = append(sources, src)
 		}
 	}

@@ -15,7 +15,7 @@ type homePage struct {
 }
 
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
-	cases, err := s.visibleCases(r.Context())
+	cases, err := s.casesIn(r.Context(), s.viewOf(r))
 	if err != nil {
 		return err
 	}
@@ -23,14 +23,20 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// visibleCases lists the public cases.
 func (s *Server) visibleCases(ctx context.Context) ([]*inquest.Case, error) {
+	return s.casesIn(ctx, publicView)
+}
+
+// casesIn lists the cases view v may see.
+func (s *Server) casesIn(ctx context.Context, v view) ([]*inquest.Case, error) {
 	all, err := s.st.Cases(ctx)
 	if err != nil {
 		return nil, err
 	}
 	cases := []*inquest.Case{}
 	for _, c := range all {
-		if s.canSeeCase(c) {
+		if v.canSeeCase(c) {
 			cases = append(cases, c)
 		}
 	}

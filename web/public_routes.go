@@ -4,5 +4,6 @@ import "net/http"
 
 // publicRoutes registers the public site's pages (issue 6).
 func (s *Server) publicRoutes(mux *http.ServeMux) {
-	_ = mux
+	// Language prefixes: /ru/cases/… is /cases/… in Russian.
+	s.langPrefixes(mux)
 }

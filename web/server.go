@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"log/slog"
 	"net"
 	"net/http"
@@ -27,7 +26,7 @@ type Server struct {
 	st        inquest.Store
 	workspace bool
 	log       *slog.Logger
-	pages     map[string]*template.Template
+	pages     []*templateSet // one per interface language and URL prefix
 	static    *staticFiles
 	handler   http.Handler
 }
@@ -41,7 +40,7 @@ func NewServer(st inquest.Store, opts Options) *Server {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.static = loadStatic()
-	pages, err := parseTemplates(s.static)
+	pages, err := parseTemplateSets(s.static)
 	if err != nil {
 		panic(fmt.Sprintf("web: embedded templates: %v", err))
 	}

@@ -40,16 +40,17 @@ type stanceView struct {
 }
 
 func (s *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
-	src, c, err := s.visibleSource(r.Context(), r.PathValue("id"))
+	v := s.viewOf(r)
+	src, c, err := s.visibleSourceIn(r.Context(), v, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	p := sourcePage{Case: c, Source: src, Original: fmt.Sprintf("/sources/%d/original", src.ID), FileName: downloadName(src)}
 	ctx := r.Context()
-	if p.Versions, err = s.visibleVersions(ctx, src); err != nil {
+	if p.Versions, err = s.visibleVersions(ctx, v, src); err != nil {
 		return err
 	}
-	if p.Statements, err = s.sourceStatements(ctx, c, src); err != nil {
+	if p.Statements, err = s.sourceStatements(ctx, v, c, src); err != nil {
 		return err
 	}
 	figures, err := s.st.Figures(ctx, c.ID)
@@ -57,7 +58,7 @@ func (s *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, f := range figures {
-		if f.SourceID == src.ID && s.canSeeReview(f.Review) {
+		if f.SourceID == src.ID && v.canSeeReview(f.Review) {
 			p.Figures = append(p.Figures, f)
 		}
 	}
@@ -86,6 +87,11 @@ func (s *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
 // visibleSource loads a source and its case, and answers ENOTFOUND for a
 // malformed id and for anything this server may not show.
 func (s *Server) visibleSource(ctx context.Context, idText string) (*inquest.Source, *inquest.Case, error) {
+	return s.visibleSourceIn(ctx, publicView, idText)
+}
+
+// visibleSourceIn is visibleSource for view v.
+func (s *Server) visibleSourceIn(ctx context.Context, v view, idText string) (*inquest.Source, *inquest.Case, error) {
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if err != nil || id <= 0 {
 		return nil, nil, inquest.Errorf(inquest.ENOTFOUND, "There is no source %q.", idText)
@@ -98,7 +104,7 @@ func (s *Server) visibleSource(ctx context.Context, idText string) (*inquest.Sou
 	if err != nil {
 		return nil, nil, err
 	}
-	if c == nil || !s.canSeeCase(c) || !s.canSeeSource(src) {
+	if c == nil || !v.canSeeCase(c) || !v.canSeeSource(src) {
 		return nil, nil, inquest.Errorf(inquest.ENOTFOUND, "There is no source %d.", id)
 	}
 	return src, c, nil
@@ -119,15 +125,15 @@ func (s *Server) caseByID(ctx context.Context, id int64) (*inquest.Case, error) 
 	return nil, nil
 }
 
-func (s *Server) visibleVersions(ctx context.Context, src *inquest.Source) ([]*inquest.Source, error) {
+func (s *Server) visibleVersions(ctx context.Context, v view, src *inquest.Source) ([]*inquest.Source, error) {
 	all, err := s.st.Versions(ctx, src.ID)
 	if err != nil {
 		return nil, err
 	}
 	var out []*inquest.Source
-	for _, v := range all {
-		if s.canSeeSource(v) {
-			out = append(out, v)
+	for _, ver := range all {
+		if v.canSeeSource(ver) {
+			out = append(out, ver)
 		}
 	}
 	return out, nil
@@ -135,14 +141,14 @@ func (s *Server) visibleVersions(ctx context.Context, src *inquest.Source) ([]*i
 
 // sourceStatements lists the statements of src the server may show, with
 // their stances on the case's claims.
-func (s *Server) sourceStatements(ctx context.Context, c *inquest.Case, src *inquest.Source) ([]statementView, error) {
+func (s *Server) sourceStatements(ctx context.Context, v view, c *inquest.Case, src *inquest.Source) ([]statementView, error) {
 	all, err := s.st.Statements(ctx, inquest.StatementFilter{SourceID: src.ID})
 	if err != nil {
 		return nil, err
 	}
 	var shown []*inquest.Statement
 	for _, st := range all {
-		if s.canSeeReview(st.Review) {
+		if v.canSeeReview(st.Review) {
 			shown = append(shown, st)
 		}
 	}
@@ -155,7 +161,7 @@ func (s *Server) sourceStatements(ctx context.Context, c *inquest.Case, src *inq
 	}
 	claimByID := map[int64]*inquest.Claim{}
 	for _, cl := range claims {
-		if s.workspace || !cl.Private {
+		if v.workspace || !cl.Private {
 			claimByID[cl.ID] = cl
 		}
 	}
@@ -165,14 +171,14 @@ func (s *Server) sourceStatements(ctx context.Context, c *inquest.Case, src *inq
 	}
 	byStatement := map[int64][]stanceView{}
 	for _, sn := range stances {
-		if cl := claimByID[sn.ClaimID]; cl != nil && s.canSeeReview(sn.Review) {
+		if cl := claimByID[sn.ClaimID]; cl != nil && v.canSeeReview(sn.Review) {
 			byStatement[sn.StatementID] = append(byStatement[sn.StatementID], stanceView{Claim: cl, Stance: sn.Stance, Review: sn.Review})
 		}
 	}
 	people := map[int64]*inquest.Person{}
 	out := make([]statementView, 0, len(shown))
 	for _, st := range shown {
-		v := statementView{Statement: st, Speaker: st.SpeakerName, Stances: byStatement[st.ID]}
+		sv := statementView{Statement: st, Speaker: st.SpeakerName, Stances: byStatement[st.ID]}
 		if st.PersonID != 0 {
 			p, ok := people[st.PersonID]
 			if !ok {
@@ -182,16 +188,16 @@ func (s *Server) sourceStatements(ctx context.Context, c *inquest.Case, src *inq
 				people[st.PersonID] = p
 			}
 			switch {
-			case p != nil && p.Private && !s.workspace:
-				v.Speaker = "a protected person"
-			case p != nil && v.Speaker == "":
-				v.Speaker = p.Name
+			case p != nil && p.Private && !v.workspace:
+				sv.Speaker = "a protected person"
+			case p != nil && sv.Speaker == "":
+				sv.Speaker = p.Name
 			}
 		}
-		if v.Speaker == "" {
-			v.Speaker = "unknown speaker"
+		if sv.Speaker == "" {
+			sv.Speaker = "unknown speaker"
 		}
-		out = append(out, v)
+		out = append(out, sv)
 	}
 	return out, nil
 }
@@ -199,7 +205,7 @@ func (s *Server) sourceStatements(ctx context.Context, c *inquest.Case, src *inq
 // sourceOriginal sends the archived bytes exactly as received, as a download:
 // an archived web page must never run in this site's origin.
 func (s *Server) sourceOriginal(w http.ResponseWriter, r *http.Request) error {
-	src, _, err := s.visibleSource(r.Context(), r.PathValue("id"))
+	src, _, err := s.visibleSourceIn(r.Context(), s.viewOf(r), r.PathValue("id"))
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,19 @@ var templateFS embed.FS
 type layout struct {
 	Title     string
 	Workspace bool
+	Lang      string       // language of the interface: en, ru or kk
+	Languages []langSwitch // the same page in each interface language
 	Page      any
+}
+
+// templateSet is the parsed pages for one interface language and one URL
+// prefix: "t" translates into the language, "href" puts the prefix in front
+// of a site path. Parsing one set per language at start-up keeps rendering
+// as fast as with one language.
+type templateSet struct {
+	lang   string
+	prefix string // "", "/en", "/ru" or "/kk"
+	pages  map[string]*template.Template
 }
 
 // titled is implemented by page models that name their page.
@@ -30,8 +42,16 @@ type titled interface{ PageTitle() string }
 // parseTemplates parses base.html with each page template in its own set, so
 // that every page may define "title" and "content" without clashing. Doing it
 // at start-up makes a broken template fail the first test, not a reader.
-func parseTemplates(sf *staticFiles) (map[string]*template.Template, error) {
-	funcs := template.FuncMap{
+func parseTemplates(sf *staticFiles, lang, prefix string) (map[string]*template.Template, error) {
+	funcs := template.FuncMap{}
+	for k, v := range extraFuncs {
+		funcs[k] = v
+	}
+	for k, v := range (template.FuncMap{
+		"t":         func(s string) string { return translate(lang, s) },
+		"tf":        func(s string, args ...any) string { return fmt.Sprintf(translate(lang, s), args...) },
+		"href":      func(parts ...any) string { return prefix + fmt.Sprint(parts...) },
+		"uiLang":    func() string { return lang },
 		"static":    sf.URL,
 		"short":     shortHash,
 		"date":      showDate,
@@ -39,6 +59,11 @@ func parseTemplates(sf *staticFiles) (map[string]*template.Template, error) {
 		"bytes":     showBytes,
 		"langName":  langName,
 		"stanceCSS": func(k inquest.StanceKind) string { return "stance-" + string(k) },
+	}) {
+		funcs[k] = v
+	}
+	for k, v := range publicFuncs(lang) {
+		funcs[k] = v
 	}
 	base, err := template.New("base.html").Funcs(funcs).ParseFS(templateFS, "templates/base.html")
 	if err != nil {
@@ -66,13 +91,19 @@ func parseTemplates(sf *staticFiles) (map[string]*template.Template, error) {
 // render executes a page into a buffer first, so that a template error
 // becomes a clean 500 page instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, page any) {
-	t, ok := s.pages[name]
+	set := s.templatesFor(r)
+	t, ok := set.pages[name]
 	if !ok {
 		s.log.Error("no such template", "name", name, "request_id", requestID(r.Context()))
 		http.Error(w, "Internal error.", http.StatusInternalServerError)
 		return
 	}
-	l := layout{Title: "Inquest", Workspace: s.workspace, Page: page}
+	v := s.viewOf(r)
+	l := layout{Title: "Inquest", Workspace: v.workspace, Lang: set.lang, Page: page}
+	if !v.workspace {
+		l.Languages = languageSwitch(r, set.lang)
+		w.Header().Add("Vary", "Accept-Language")
+	}
 	if p, ok := page.(titled); ok {
 		l.Title = p.PageTitle() + " · Inquest"
 	}

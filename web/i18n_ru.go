@@ -1,0 +1,10 @@
+package web
+
+func init() {
+	catalogues["ru"] = map[string]string{
+		"Cases":           "Дела",
+		"Sources":         "Источники",
+		"Background":      "Предыстория",
+		"Skip to content": "Перейти к содержанию",
+	}
+}
