@@ -17,12 +17,20 @@ import (
 // documents per second.
 //
 //	go test -run XXX -bench Ingest ./ingest/
+//
+// The "sources-only" run stores the sources without running the engine, to
+// show what extraction and storing its suggestions cost.
 func BenchmarkIngest(b *testing.B) {
 	corpus := corpusDir(b)
 	files, err := filepath.Glob(filepath.Join(corpus, "*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no corpus texts in %s", corpus)
 	}
+	b.Run("with-extraction", func(b *testing.B) { benchmarkIngest(b, corpus, files, true) })
+	b.Run("sources-only", func(b *testing.B) { benchmarkIngest(b, corpus, files, false) })
+}
+
+func benchmarkIngest(b *testing.B, corpus string, files []string, extraction bool) {
 	ctx := context.Background()
 	db := storetest.Open(b)
 	c := storetest.NewCase(b, db, "january")
@@ -30,6 +38,9 @@ func BenchmarkIngest(b *testing.B) {
 	p, err := NewPipeline(ctx, db, c.ID)
 	if err != nil {
 		b.Fatal(err)
+	}
+	if !extraction {
+		p.engine = nil
 	}
 	r := NewReader(DefaultOptions())
 	var size int64
