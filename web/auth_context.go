@@ -19,6 +19,13 @@ import (
 
 type userKey struct{}
 type csrfKey struct{}
+type authnKey struct{}
+
+// authnFrom returns who withSession found the request to be from, if any.
+func authnFrom(ctx context.Context) *authn {
+	a, _ := ctx.Value(authnKey{}).(*authn)
+	return a
+}
 
 // userFrom returns the signed-in user of the request, or nil for a reader.
 // It is set by requireRole (and by s.withSession for pages that only want to
@@ -80,10 +87,13 @@ func (s *Server) requireRole(role inquest.Role, h http.Handler) http.Handler {
 				return
 			}
 		}
-		a, err := s.signIn(r)
-		if err != nil {
-			s.Error(w, r, err)
-			return
+		a := authnFrom(r.Context())
+		if a == nil {
+			var err error
+			if a, err = s.signIn(r); err != nil {
+				s.Error(w, r, err)
+				return
+			}
 		}
 		if a == nil {
 			s.refuseAnonymous(w, r)
@@ -142,6 +152,7 @@ type authn struct {
 
 // context returns ctx carrying the user, the form token and the audit actor.
 func (a *authn) context(ctx context.Context) context.Context {
+	ctx = context.WithValue(ctx, authnKey{}, a)
 	ctx = withUser(ctx, a.user)
 	if a.formToken != "" {
 		ctx = withCSRF(ctx, a.formToken)
@@ -192,8 +203,9 @@ func (s *Server) signIn(r *http.Request) (*authn, error) {
 }
 
 // withSession puts the signed-in user (if any) into the request's context
-// without requiring one: for pages that show a reader and an analyst the same
-// thing but for a "signed in as" line. Other pages use requireRole.
+// without requiring one, so that every page can say who is signed in; the
+// server's middleware runs it on every request. A bad cookie or token makes
+// the request a reader's here; requireRole then refuses it where it matters.
 func (s *Server) withSession(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, err := s.signIn(r)

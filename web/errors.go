@@ -37,10 +37,22 @@ func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 	if isAPI(r) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(status)
-		_ = json.NewEncoder(w).Encode(map[string]string{"code": code, "message": msg, "request_id": id})
+		_ = json.NewEncoder(w).Encode(apiError{Error: apiErrorBody{Code: code, Message: msg, RequestID: id}})
 		return
 	}
 	s.render(w, r, status, "error", errorPage{Status: status, StatusText: http.StatusText(status), Message: msg, RequestID: id})
+}
+
+// apiError is the JSON API's error: {"error": {"code", "message", "request_id"}},
+// described as the Error schema in openapi.json.
+type apiError struct {
+	Error apiErrorBody `json:"error"`
+}
+
+type apiErrorBody struct {
+	Code      string `json:"code"`
+	Message   string `json:"message"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 type errorPage struct {

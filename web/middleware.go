@@ -47,7 +47,8 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 				s.Error(w, r, fmt.Errorf("panic: %v", v))
 			}
 		}()
-		next.ServeHTTP(w, r)
+		// The signed-in user, if any, for every page (see auth_context.go).
+		s.withSession(next).ServeHTTP(w, r)
 	})
 }
 
