@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -319,8 +320,10 @@ func numParseDigits(s string, i int) numDigitRun {
 	if j+1 < len(s) && (s[j] == ',' || s[j] == '.') && numIsDigit(s[j+1]) {
 		m := numCountDigits(s, j+1)
 		if !(m == 3 && !r.grouped && r.digits <= 3) || r.grouped {
+			// Digits past the fifteenth change nothing a float can hold, and
+			// would overflow frac and scale to Inf/Inf.
 			frac, scale := 0.0, 1.0
-			for k := 0; k < m; k++ {
+			for k := 0; k < m && k < 15; k++ {
 				frac = frac*10 + float64(s[j+1+k]-'0')
 				scale *= 10
 			}
@@ -379,6 +382,15 @@ type numExpr struct {
 // numScanAt reads the number at s[i:], which starts with a digit or a
 // letter. Number words are looked up in lang's tables.
 func numScanAt(s string, i int, lang string) numExpr {
+	ne := numScanRaw(s, i, lang)
+	if math.IsInf(ne.val, 0) || math.IsNaN(ne.val) {
+		ne.ok = false // hundreds of digits: a code, not a number
+	}
+	return ne
+}
+
+// numScanRaw is numScanAt without the check for values a float cannot hold.
+func numScanRaw(s string, i int, lang string) numExpr {
 	ne := numExpr{start: i, mult: 1}
 	var words []numWord
 	var wbuf [8]numWord

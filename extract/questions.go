@@ -84,6 +84,7 @@ func questionStart(text string, q int) (int, bool) {
 	if limit < 0 {
 		limit = 0
 	}
+	limit = figRuneStart(text, limit) // never inside a character
 	for j := q; j > limit; {
 		r, w := utf8.DecodeLastRuneInString(text[:j])
 		p := j - w
