@@ -104,6 +104,19 @@ func sortPoints(ps []Point) {
 	})
 }
 
+// attributed sets p's claimant from the sentence around f when it names a
+// speaker beside a speech verb.
+func attributed(attr *attributor, f *inquest.Figure, p *Point, actors *Actors) bool {
+	sp, ok := attr.speaker(f)
+	if !ok {
+		return false
+	}
+	p.actor = actors.Of(Speaker{PersonID: sp.personID, Name: sp.name, On: p.On})
+	p.ClaimantID = sp.personID
+	p.Claimant = cmp.Or(actors.Name(sp.personID), sp.name)
+	return true
+}
+
 // placeFigures resolves each figure's measure, day and claimant.
 func placeFigures(r FigureRecord) []Point {
 	actors := NewActors(r.People)
@@ -115,6 +128,7 @@ func placeFigures(r FigureRecord) []Point {
 	for _, s := range r.Sources {
 		sources[s.ID] = s
 	}
+	attr := newAttributor(r.People, r.Sources, r.Statements)
 	var out []Point
 	for _, f := range r.Figures {
 		if f.Review == inquest.Rejected {
@@ -127,6 +141,12 @@ func placeFigures(r FigureRecord) []Point {
 			continue
 		}
 		st := statements[f.StatementID]
+		if st == nil && f.ClaimantID == 0 && f.ClaimantName == "" {
+			// A figure inside a quotation is the quotation's speaker's.
+			if st = attr.quotation(f); st != nil {
+				p.StatementID = st.ID
+			}
+		}
 		p.On = f.AsOf
 		if !p.On.Known() && st != nil {
 			p.On = st.SaidOn
@@ -146,6 +166,8 @@ func placeFigures(r FigureRecord) []Point {
 			p.actor = actors.OfStatement(st)
 			p.ClaimantID = st.PersonID
 			p.Claimant = cmp.Or(actors.Name(st.PersonID), st.SpeakerName, st.SpeakerRole)
+		case attributed(attr, f, &p, actors):
+			// the sentence names who said it
 		case src != nil && src.Kind == inquest.KindOfficial && src.Publisher != "":
 			// An official statement speaks for its publisher: a ministry's
 			// press release claims the figures in it.
