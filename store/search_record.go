@@ -1,0 +1,257 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/inquest-project/inquest"
+)
+
+// SearchRecord finds the case's sources, statements, people and claims whose
+// words match every word of q.Text, each reduced to its stem (Stem) and
+// matched as the start of a word, in the database's own full-text index
+// (FTS5 on SQLite, tsvector on PostgreSQL). Hits come grouped by kind
+// (sources, statements, people, claims), best match first within each, with
+// a snippet around the first matched word. Without q.Workspace only public,
+// confirmed material is searched. EINVALID when the query has no word.
+func (db *DB) SearchRecord(ctx context.Context, q inquest.RecordQuery) ([]inquest.RecordHit, error) {
+	words := searchWords(q.Text)
+	if len(words) == 0 {
+		return nil, inquest.Errorf(inquest.EINVALID, "search %q has no word to look for; type a name or a word", q.Text)
+	}
+	stems := make([]string, len(words))
+	for i, w := range words {
+		stems[i] = Stem(w)
+	}
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	want := func(kind string) bool { return len(q.Kinds) == 0 || slices.Contains(q.Kinds, kind) }
+	var out []inquest.RecordHit
+	for _, k := range []struct {
+		kind string
+		run  func(context.Context, inquest.RecordQuery, []string) ([]inquest.RecordHit, error)
+	}{
+		{"source", db.searchRecordSources},
+		{"statement", db.searchRecordStatements},
+		{"person", db.searchRecordPeople},
+		{"claim", db.searchRecordClaims},
+	} {
+		if !want(k.kind) {
+			continue
+		}
+		// Filters that only statements (or sources) have leave the other kinds out.
+		if (q.PersonID != 0 || q.ClaimID != 0) && k.kind != "statement" {
+			continue
+		}
+		if (q.Language != "" || q.From != "" || q.To != "") && k.kind != "statement" && k.kind != "source" {
+			continue
+		}
+		hits, err := k.run(ctx, q, stems)
+		if err != nil {
+			return nil, fmt.Errorf("search %ss for %q: %w", k.kind, q.Text, err)
+		}
+		for i := range hits {
+			hits[i].Kind = k.kind
+			hits[i].Snippet = snippetAround(hits[i].Snippet, stems, 160)
+		}
+		out = append(out, hits...)
+	}
+	return out, nil
+}
+
+// matchArg is the full-text query for stems: every stem a word prefix, all
+// required. Stems are letters and digits only (searchWords), so nothing of
+// the user's query reaches the search syntax.
+func (d dialect) matchArg(stems []string) string {
+	terms := make([]string, len(stems))
+	for i, s := range stems {
+		if d == dialectPostgres {
+			terms[i] = s + ":*"
+		} else {
+			terms[i] = `"` + s + `"*`
+		}
+	}
+	if d == dialectPostgres {
+		return strings.Join(terms, " & ")
+	}
+	return strings.Join(terms, " ")
+}
+
+// ftsFrom returns the FROM and match condition for an FTS5 table on SQLite
+// (joined to alias on its rowid) or a tsvector expression on PostgreSQL, and
+// the ORDER BY of best match first. Both take the match argument first.
+func (d dialect) ftsFrom(table, alias, ftsTable, pgVector string) (from, match, order string) {
+	if d == dialectPostgres {
+		return table + " " + alias + ", to_tsquery('simple'::regconfig, ?) tq", "(" + pgVector + ") @@ tq",
+			"ts_rank(" + pgVector + ", tq) DESC, " + alias + ".id"
+	}
+	return ftsTable + " JOIN " + table + " " + alias + " ON " + alias + ".id = " + ftsTable + ".rowid",
+		ftsTable + " MATCH ?", ftsTable + ".rank, " + alias + ".id"
+}
+
+func (db *DB) searchRecordSources(ctx context.Context, q inquest.RecordQuery, stems []string) ([]inquest.RecordHit, error) {
+	from, match, order := db.dialect.ftsFrom("sources", "s", "sources_fts", "s.search")
+	where := []string{match, "s.case_id = ?",
+		"NOT EXISTS (SELECT 1 FROM sources n WHERE n.case_id = s.case_id AND n.locator = s.locator AND n.version > s.version)"}
+	args := []any{db.dialect.matchArg(stems), q.CaseID}
+	if !q.Workspace {
+		where, args = append(where, "s.private = ?"), append(args, false)
+	}
+	if q.Language != "" {
+		where, args = append(where, "s.language = ?"), append(args, q.Language)
+	}
+	if q.From != "" {
+		where, args = append(where, "s.published >= ?"), append(args, string(q.From))
+	}
+	if q.To != "" {
+		where, args = append(where, "s.published <= ?"), append(args, string(q.To))
+	}
+	return db.collectHits(ctx, `SELECT s.id, 0, s.title, substr(s.text, 1, 200000), '', s.published, s.language FROM `+from+
+		` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+` LIMIT ?`, append(args, q.Limit)...)
+}
+
+func (db *DB) searchRecordStatements(ctx context.Context, q inquest.RecordQuery, stems []string) ([]inquest.RecordHit, error) {
+	from, match, order := db.dialect.ftsFrom("statements", "s", "statements_fts", "s.search")
+	where := []string{match, "s.case_id = ?"}
+	args := []any{db.dialect.matchArg(stems), q.CaseID}
+	if q.Workspace {
+		where, args = append(where, "s.review <> ?"), append(args, string(inquest.Rejected))
+	} else {
+		where, args = append(where, "s.review = ?", "EXISTS (SELECT 1 FROM sources src WHERE src.id = s.source_id AND src.private = ?)"),
+			append(args, string(inquest.Confirmed), false)
+	}
+	if q.PersonID != 0 {
+		where, args = append(where, "s.person_id = ?"), append(args, q.PersonID)
+	}
+	if q.ClaimID != 0 {
+		where, args = append(where, "EXISTS (SELECT 1 FROM stances x WHERE x.statement_id = s.id AND x.claim_id = ? AND x.review <> ?)"),
+			append(args, q.ClaimID, string(inquest.Rejected))
+	}
+	if q.Language != "" {
+		where, args = append(where, "s.language = ?"), append(args, q.Language)
+	}
+	if q.From != "" {
+		where, args = append(where, "s.said_on >= ?"), append(args, string(q.From))
+	}
+	if q.To != "" {
+		where, args = append(where, "s.said_on <= ?"), append(args, string(q.To))
+	}
+	return db.collectHits(ctx, `SELECT s.id, s.source_id, s.speaker_name, s.text, '', s.said_on, s.language FROM `+from+
+		` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+` LIMIT ?`, append(args, q.Limit)...)
+}
+
+// personDoc is the text a person is found by: names in every language and
+// aliases. SQLite keeps it in people_fts (kept by triggers); PostgreSQL
+// builds it at query time.
+const personDoc = `p.name || ' ' || COALESCE((SELECT string_agg(n.name, ' ') FROM person_names n WHERE n.person_id = p.id), '')
+	|| ' ' || COALESCE((SELECT string_agg(a.alias, ' ') FROM person_aliases a WHERE a.person_id = p.id), '')`
+
+const claimDoc = `c.text || ' ' || COALESCE((SELECT string_agg(t.text, ' ') FROM claim_texts t WHERE t.claim_id = c.id), '')`
+
+func (db *DB) searchRecordPeople(ctx context.Context, q inquest.RecordQuery, stems []string) ([]inquest.RecordHit, error) {
+	from, match, order := db.dialect.ftsFrom("people", "p", "people_fts", "to_tsvector('simple'::regconfig, "+personDoc+")")
+	doc := "people_fts.names"
+	if db.dialect == dialectPostgres {
+		doc = personDoc
+	}
+	where := []string{match}
+	args := []any{db.dialect.matchArg(stems)}
+	if !q.Workspace {
+		where, args = append(where, "p.private = ?"), append(args, false)
+	}
+	return db.collectHits(ctx, `SELECT p.id, 0, p.name, `+doc+`, p.slug, NULL, '' FROM `+from+
+		` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+` LIMIT ?`, append(args, q.Limit)...)
+}
+
+func (db *DB) searchRecordClaims(ctx context.Context, q inquest.RecordQuery, stems []string) ([]inquest.RecordHit, error) {
+	from, match, order := db.dialect.ftsFrom("claims", "c", "claims_fts", "to_tsvector('simple'::regconfig, "+claimDoc+")")
+	doc := "claims_fts.texts"
+	if db.dialect == dialectPostgres {
+		doc = claimDoc
+	}
+	where := []string{match, "c.case_id = ?"}
+	args := []any{db.dialect.matchArg(stems), q.CaseID}
+	if !q.Workspace {
+		where, args = append(where, "c.private = ?"), append(args, false)
+	}
+	return db.collectHits(ctx, `SELECT c.id, 0, c.slug, `+doc+`, c.slug, NULL, '' FROM `+from+
+		` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+` LIMIT ?`, append(args, q.Limit)...)
+}
+
+// collectHits runs a search query whose columns are id, source id, title,
+// text (for the snippet), slug, day and language.
+func (db *DB) collectHits(ctx context.Context, query string, args ...any) ([]inquest.RecordHit, error) {
+	rows, err := db.reader().query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []inquest.RecordHit
+	for rows.Next() {
+		var h inquest.RecordHit
+		var day sql.NullString
+		if err := rows.Scan(&h.ID, &h.SourceID, &h.Title, &h.Snippet, &h.Slug, &day, &h.Language); err != nil {
+			return nil, err
+		}
+		h.Date = dateOf(day)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// snippetAround cuts about width characters of text around the first word
+// that starts with one of the stems, marking each matching word with
+// MarkStart and MarkEnd.
+func snippetAround(text string, stems []string, width int) string {
+	runes := []rune(text)
+	type span struct{ s, e int }
+	var found []span
+	for i := 0; i < len(runes); {
+		if !isWordRune(runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(runes) && isWordRune(runes[j]) {
+			j++
+		}
+		w := strings.ToLower(string(runes[i:j]))
+		for _, st := range stems {
+			if strings.HasPrefix(w, st) {
+				found = append(found, span{i, j})
+				break
+			}
+		}
+		i = j
+	}
+	start := 0
+	if len(found) > 0 {
+		start = max(0, found[0].s-width/3)
+	}
+	end := min(len(runes), start+width)
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString("… ")
+	}
+	pos := start
+	for _, f := range found {
+		if f.s < start || f.e > end {
+			continue
+		}
+		b.WriteString(string(runes[pos:f.s]))
+		b.WriteString(MarkStart + string(runes[f.s:f.e]) + MarkEnd)
+		pos = f.e
+	}
+	b.WriteString(string(runes[pos:end]))
+	if end < len(runes) {
+		b.WriteString(" …")
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
