@@ -6,10 +6,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/store/storetest"
 )
 
-// BenchmarkIngest measures ingest end to end into SQLite: reading a corpus
+// BenchmarkIngest measures ingest end to end into SQLite (and PostgreSQL
+// when INQUEST_TEST_POSTGRES is set): reading a corpus
 // file (with its meta file), storing it as a new source with its bytes
 // archived, running the extraction engine with the corpus's people and
 // claims, and storing the suggestions. Each iteration ingests one document
@@ -26,13 +28,13 @@ func BenchmarkIngest(b *testing.B) {
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no corpus texts in %s", corpus)
 	}
-	b.Run("with-extraction", func(b *testing.B) { benchmarkIngest(b, corpus, files, true) })
-	b.Run("sources-only", func(b *testing.B) { benchmarkIngest(b, corpus, files, false) })
+	b.Run("sqlite/with-extraction", func(b *testing.B) { benchmarkIngest(b, storetest.Open(b), corpus, files, true) })
+	b.Run("sqlite/sources-only", func(b *testing.B) { benchmarkIngest(b, storetest.Open(b), corpus, files, false) })
+	b.Run("postgres/with-extraction", func(b *testing.B) { benchmarkIngest(b, storetest.OpenPostgres(b), corpus, files, true) })
 }
 
-func benchmarkIngest(b *testing.B, corpus string, files []string, extraction bool) {
+func benchmarkIngest(b *testing.B, db inquest.Store, corpus string, files []string, extraction bool) {
 	ctx := context.Background()
-	db := storetest.Open(b)
 	c := storetest.NewCase(b, db, "january")
 	loadCorpusActors(b, db, corpus, c.ID)
 	p, err := NewPipeline(ctx, db, c.ID)

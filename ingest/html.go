@@ -75,6 +75,7 @@ func ReadHTML(name string, b []byte, contentType string, pageURL *url.URL) (res 
 		return res, inquest.Errorf(inquest.EINVALID, "%s: the HTML page has more than %d elements", name, maxHTMLElements)
 	}
 	pageTitle := documentTitle(doc)
+	dropBoilerplate(doc)
 	if elements <= maxReadabilityElements && depth <= maxReadabilityDepth {
 		parser := readability.NewParser()
 		article, perr := parser.ParseDocument(doc, pageURL)
@@ -239,12 +240,42 @@ func measureTree(n *html.Node) (elements, depth int) {
 	return elements, depth
 }
 
-// boilerplate are the elements plainHTMLText drops: navigation, page
-// furniture and anything that is not text for a reader.
+// boilerplate are elements that are never a page's main text: navigation,
+// page furniture, forms and anything that is not text for a reader. A
+// <header> is one too, unless it sits inside the <article> or <main> whose
+// headline it holds.
 var boilerplate = map[string]bool{
-	"nav": true, "header": true, "footer": true, "aside": true, "form": true, "script": true,
+	"nav": true, "footer": true, "aside": true, "form": true, "script": true,
 	"style": true, "noscript": true, "template": true, "iframe": true, "svg": true, "button": true,
 	"select": true, "menu": true, "dialog": true,
+}
+
+// dropBoilerplate removes the boilerplate elements under n. Readability
+// scores them away on long pages but keeps them on short ones.
+func dropBoilerplate(n *html.Node) {
+	type item struct {
+		n         *html.Node
+		inArticle bool
+	}
+	var remove []*html.Node
+	stack := []item{{n, false}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if boilerplate[c.Data] || attr(c, "role") == "navigation" || c.Data == "header" && !it.inArticle {
+				remove = append(remove, c)
+				continue
+			}
+			stack = append(stack, item{c, it.inArticle || c.Data == "article" || c.Data == "main"})
+		}
+	}
+	for _, r := range remove {
+		r.Parent.RemoveChild(r)
+	}
 }
 
 // plainHTMLText is the text of a page's body without its boilerplate
@@ -254,22 +285,7 @@ func plainHTMLText(doc *html.Node) string {
 	if body == nil {
 		body = doc
 	}
-	var remove []*html.Node
-	stack := []*html.Node{body}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (boilerplate[c.Data] || attr(c, "role") == "navigation") {
-				remove = append(remove, c)
-				continue
-			}
-			stack = append(stack, c)
-		}
-	}
-	for _, n := range remove {
-		n.Parent.RemoveChild(n)
-	}
+	dropBoilerplate(body)
 	return normalizeText(render.InnerText(body))
 }
 

@@ -383,3 +383,18 @@ func TestReadPDFLoopingXref(t *testing.T) {
 		t.Errorf("err = %v, want an error naming prev.pdf", err)
 	}
 }
+
+// Readability keeps navigation on pages too short for it to score; those
+// elements are dropped before it runs, while an article's own header stays.
+func TestReadHTMLShortPage(t *testing.T) {
+	page := `<html><head><title>T</title></head><body><header>Site name</header><nav>Menu</nav>
+<article><header><h1>Headline</h1></header><p>Eight people died under torture.</p></article>
+<aside>Most read</aside><footer>Cookies</footer></body></html>`
+	res, err := ReadHTML("short.html", []byte(page), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Headline\n\nEight people died under torture."; res.Text != want {
+		t.Errorf("text = %q, want %q", res.Text, want)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,6 +96,44 @@ func TestIngestCommand(t *testing.T) {
 			t.Errorf("json line = %+v", got)
 		}
 	})
+}
+
+// A URL is fetched, its body archived and its headers kept; a loopback test
+// server is reachable only with --allow-private-addresses.
+func TestIngestCommandURL(t *testing.T) {
+	const body = "<html><head><title>Briefing</title></head><body><nav>Menu</nav><p>Eight people died under torture, the prosecutor said.</p></body></html>"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("X-Served-By", "test")
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	dsn := storetest.SQLitePath(t)
+	ingestWorkspace(t, dsn, "january")
+	code, stdout, stderr := runIngestCmd(t, "ingest", "--db", dsn, "--case", "january", "--allow-private-addresses", "--format", "json", srv.URL+"/briefing")
+	if code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	var got ingestLine
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("output %q: %v", stdout, err)
+	}
+	if got.Status != "new" || got.Title != "Briefing" || got.SHA256 != inquest.SHA256Hex([]byte(body)) || got.Locator != srv.URL+"/briefing" {
+		t.Errorf("line = %+v", got)
+	}
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	src, err := db.Source(context.Background(), got.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := db.Original(context.Background(), got.ID)
+	if err != nil || string(orig) != body || !strings.Contains(src.Headers, "X-Served-By: test") || strings.Contains(src.Text, "Menu") {
+		t.Errorf("original %q (%v), headers %q, text %q", orig, err, src.Headers, src.Text)
+	}
 }
 
 func TestIngestCommandErrors(t *testing.T) {
