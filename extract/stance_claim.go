@@ -2,6 +2,8 @@ package extract
 
 import (
 	"sort"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/inquest-project/inquest"
@@ -65,6 +67,9 @@ type stanceClaim struct {
 // concept: shooting is an act of fighting.
 var stanceImplies = map[string][]string{
 	"lethal": {"combat"},
+	// Unarmed people or civilians shot in a crowd are the protesters a claim
+	// about shooting at protesters means.
+	"civilian": {"protester"},
 	"csto":   {"forces"},
 }
 
@@ -160,7 +165,11 @@ func compileStanceReading(lang, text string, lits *stanceLiterals) (stanceReadin
 		}
 		r.slots = append(r.slots, stanceSlot{concepts: concepts, kind: kind})
 	}
-	// Claim words the lexicon does not know, matched literally.
+	// Claim words the lexicon does not know, matched literally. A proper
+	// name (a place, a company) says which case the claim belongs to, not
+	// what it asserts, and quotations about the case seldom repeat it: it
+	// counts as setting, never as a required word.
+	names := stanceClaimProperNames(text)
 	for i, t := range toks {
 		if t.w == "" || covered[i] || stanceStopwords[t.w] || utf8.RuneCountInString(t.w) < 4 {
 			continue
@@ -168,7 +177,11 @@ func compileStanceReading(lang, text string, lits *stanceLiterals) (stanceReadin
 		if cue, ok := stanceCueIdx.at(toks, i); ok && cue.p.cue != stanceCueSkip {
 			continue
 		}
-		r.slots = append(r.slots, stanceSlot{concepts: []int{lits.add(t.w)}, kind: stanceLiteralKind})
+		kind := stanceLiteralKind
+		if names[t.w] {
+			kind = stanceSetting
+		}
+		r.slots = append(r.slots, stanceSlot{concepts: []int{lits.add(t.w)}, kind: kind})
 	}
 	r.slots = stanceDedupSlots(r.slots)
 	// What is required: every entity and identity, and a quorum of the
@@ -277,4 +290,25 @@ func (l *stanceLiterals) add(word string) int {
 	l.ids[stem] = id
 	l.index.add(stem+"*", id, stanceCueNone, false)
 	return id
+}
+
+// stanceClaimProperNames returns, folded as stanceTokenize folds them, the
+// words of a claim text written with a capital letter inside a sentence.
+func stanceClaimProperNames(text string) map[string]bool {
+	var out map[string]bool
+	sentenceStart := true
+	for _, t := range strings.FieldsFunc(text, unicode.IsSpace) {
+		w := strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		first, _ := utf8.DecodeRuneInString(w)
+		if !sentenceStart && unicode.IsUpper(first) {
+			for _, tok := range stanceTokenize(w) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[tok.w] = true
+			}
+		}
+		sentenceStart = strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
+	}
+	return out
 }

@@ -62,6 +62,19 @@ func TestStancesDevSet(t *testing.T) {
 		}
 		t.Skipf("no gold corpus at %s", stanceDevDir)
 	}
+	stanceScoreSet(t, stanceDevDir)
+}
+
+// TestStancesHeldout scores the suggester on the held-out texts of other
+// cases (testdata/heldout), whose claims the lexicon was not written for.
+func TestStancesHeldout(t *testing.T) {
+	stanceScoreSet(t, filepath.Join("testdata", "heldout"))
+}
+
+// stanceScoreSet scores the gold quotations of one corpus folder and fails
+// below the targets.
+func stanceScoreSet(t *testing.T, stanceDevDir string) {
+	t.Helper()
 	f, err := os.Open(filepath.Join(stanceDevDir, "claims.json"))
 	if err != nil {
 		t.Fatal(err)

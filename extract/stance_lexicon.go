@@ -140,10 +140,12 @@ var stanceConcepts = []stanceConceptDef{
 	}},
 	{id: "torture", kind: stanceEntity, forms: map[string][]string{
 		"en": {"tortur*", "ill-treat*", "mistreat*", "cruel treatment", "inhuman*", "beat* detainee*", "beat* prisoner*", "beaten in custody",
-			"beatings in custody", "detainees were beaten", "prisoners were beaten"},
+			"beatings in custody", "detainees were beaten", "prisoners were beaten", "beaten in police station*",
+			"beaten at police station*", "beaten in the police station*", "beaten in cells", "beaten in the cells"},
 		"ru": {"пытк*", "пыток", "подверг* пытк*", "подверг* пыток", "пытали", "пытал", "пытают", "пытать", "истязан*", "истяза*",
 			"издевательств*", "жесток* обращен*", "бесчеловечн*", "избиени* задержанн*", "избива* задержанн*", "избил* задержанн*",
-			"задержанн* избива*", "избива* в изолятор*"},
+			"задержанн* избива*", "избива* в изолятор*", "избива* в отделени*", "избиени* в отделени*",
+			"избива* в участк*", "избиени* в участк*", "подверга* насили*", "подвергл* насили*"},
 		"kk": {"азаптау*", "азапта*", "азап*", "қинау*", "ұрып-соғу*"},
 	}},
 	{id: "combat", kind: stanceEntity, forms: map[string][]string{
@@ -393,9 +395,11 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 	stanceCueEmphatic: {
 		"en": {"not only", "no doubt", "no less", "not least", "nothing but", "no wonder", "never again",
 			"not just", "no matter", "not to mention", "no longer", "no question", "without question",
-			"beyond question", "beyond doubt", "without doubt", "without a doubt"},
+			"beyond question", "beyond doubt", "without doubt", "without a doubt", "no choice but", "no option but",
+			"no alternative but"},
 		"ru": {"не только", "не просто", "нет сомнени*", "не сомнева*", "не секрет", "ничего кроме",
-			"не менее", "не раз", "не мог не", "не могу не", "не может не", "не могли не", "ни для кого",
+			"не менее", "не раз", "не мог не", "не могу не", "не может не", "не могли не", "ни для кого", "не было выбора",
+			"не оставалось ничего",
 			"не исключ*"},
 		"kk": {"ғана емес", "күмән жоқ", "сөзсіз"},
 	},

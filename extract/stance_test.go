@@ -370,3 +370,43 @@ func TestStancesConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+// TestStancesClaimPlaceNames: a claim that names its place ("in Dornach",
+// "at the Koltsov plant") is still addressed by quotations that do not repeat
+// the name; abuse in police stations is ill-treatment in custody; "no choice
+// but to shoot" is no denial; shooting unarmed people is shooting at the
+// protesters a claim speaks of.
+func TestStancesClaimPlaceNames(t *testing.T) {
+	m := NewStanceMatcher([]*inquest.Claim{
+		{Slug: "shots", Text: "Soldiers fired live rounds at demonstrators in Dornach.",
+			Texts: map[string]string{"ru": "Солдаты стреляли боевыми патронами по демонстрантам в Дорнахе."}},
+		{Slug: "custody", Text: "Detainees were ill-treated in custody at the Koltsov plant.",
+			Texts: map[string]string{"ru": "Задержанных на заводе Кольцова подвергали жестокому обращению."}},
+	})
+	for _, tc := range []struct {
+		quote string
+		want  map[string]inquest.StanceKind
+	}{
+		{"The soldiers had no choice but to fire live rounds at the demonstrators.",
+			map[string]inquest.StanceKind{"shots": stanceSup}},
+		{"Солдаты стреляли по безоружным людям у вокзала.",
+			map[string]inquest.StanceKind{"shots": stanceSup}},
+		{"Солдаты не стреляли по демонстрантам.",
+			map[string]inquest.StanceKind{"shots": stanceDen}},
+		{"Дорнах — красивый город.", nil},
+		{"Тех, кого задержали, избивали в отделениях.",
+			map[string]inquest.StanceKind{"custody": stanceSup}},
+		{"Ни один задержанный не подвергался насилию.",
+			map[string]inquest.StanceKind{"custody": stanceDen}},
+		{"The Koltsov plant will reopen next year.", nil},
+	} {
+		got, _ := m.Stances(tc.quote, "", "")
+		want := tc.want
+		if want == nil {
+			want = map[string]inquest.StanceKind{}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("Stances(%q) = %v, want %v", tc.quote, got, want)
+		}
+	}
+}
