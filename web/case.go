@@ -9,8 +9,12 @@ import (
 
 type casePage struct {
 	Case       *inquest.Case
+	Section    string
 	Background template.HTML // rendered from Markdown and sanitised
 	Sources    []*inquest.Source
+	Public     bool               // the public view: case navigation, chapters, feeds
+	Chapters   []*inquest.Chapter // published versions
+	Rec        *pubRecord
 }
 
 func (p casePage) PageTitle() string { return p.Case.Title }
@@ -28,7 +32,18 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "case", casePage{Case: c, Background: bg, Sources: sources})
+	page := casePage{Case: c, Section: "case", Background: bg, Sources: sources}
+	if !s.viewOf(r).workspace {
+		if !s.inScope(c) {
+			return inquest.Errorf(inquest.ENOTFOUND, "There is no case %q.", c.Slug)
+		}
+		rec, err := s.publicRecord(r.Context(), c)
+		if err != nil {
+			return err
+		}
+		page.Public, page.Chapters, page.Rec = true, rec.Chapters, rec
+	}
+	s.render(w, r, http.StatusOK, "case", page)
 	return nil
 }
 

@@ -15,9 +15,15 @@ type homePage struct {
 }
 
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
-	cases, err := s.casesIn(r.Context(), s.viewOf(r))
+	v := s.viewOf(r)
+	cases, err := s.casesIn(r.Context(), v)
 	if err != nil {
 		return err
+	}
+	if !v.workspace {
+		if cases, err = s.publicCases(r.Context()); err != nil {
+			return err
+		}
 	}
 	s.render(w, r, http.StatusOK, "home", homePage{Cases: cases})
 	return nil

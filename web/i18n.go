@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -154,4 +155,14 @@ func languageSwitch(r *http.Request, current string) []langSwitch {
 		out = append(out, langSwitch{Lang: l, Name: uiLanguageNames[l], Href: href, Current: l == current})
 	}
 	return out
+}
+
+// tfn formats a count with the singular or plural English string, each
+// translated. Russian catalogues use an abbreviation ("%d дн.") that needs
+// no case agreement; Kazakh nouns do not change after a number.
+func tfn(lang string, n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf(translate(lang, one), n)
+	}
+	return fmt.Sprintf(translate(lang, many), n)
 }

@@ -45,7 +45,7 @@ func (s *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := sourcePage{Case: c, Source: src, Original: fmt.Sprintf("/sources/%d/original", src.ID), FileName: downloadName(src)}
+	p := sourcePage{Case: c, Source: src, Original: s.templatesFor(r).prefix + fmt.Sprintf("/sources/%d/original", src.ID), FileName: downloadName(src)}
 	ctx := r.Context()
 	if p.Versions, err = s.visibleVersions(ctx, v, src); err != nil {
 		return err
@@ -104,7 +104,7 @@ func (s *Server) visibleSourceIn(ctx context.Context, v view, idText string) (*i
 	if err != nil {
 		return nil, nil, err
 	}
-	if c == nil || !v.canSeeCase(c) || !v.canSeeSource(src) {
+	if c == nil || !v.canSeeCase(c) || !v.canSeeSource(src) || (!v.workspace && !s.inScope(c)) {
 		return nil, nil, inquest.Errorf(inquest.ENOTFOUND, "There is no source %d.", id)
 	}
 	return src, c, nil

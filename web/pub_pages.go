@@ -1,0 +1,561 @@
+package web
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/analysis"
+	"github.com/inquest-project/inquest/publish"
+)
+
+// The public pages of a case beyond its front page. Each handler reads the
+// public record (pub_record.go) and nothing else.
+
+// pubStatement is a statement as a public page shows it.
+type pubStatement struct {
+	*inquest.Statement
+	Speaker    string
+	PersonSlug string
+	Href       string // its stable URL: the highlighted span in the source
+	Source     *inquest.Source
+	Stance     inquest.StanceKind
+}
+
+func (pc pubContext) statement(p *pubRecord, st *inquest.Statement) pubStatement {
+	v := pubStatement{Statement: st, Speaker: p.speakerName(st), Source: p.source[st.SourceID],
+		Href: pc.link(fmt.Sprintf("/sources/%d#ts-%d", st.SourceID, st.ID))}
+	if pe := p.person[st.PersonID]; pe != nil {
+		v.PersonSlug = pe.Slug
+	}
+	return v
+}
+
+// ---- chapters
+
+type chapterPage struct {
+	pubBase
+	Chapter    *inquest.Chapter
+	Body       template.HTML
+	Notes      []publish.Footnote
+	Prev, Next *inquest.Chapter
+}
+
+func (p chapterPage) PageTitle() string { return p.Chapter.Title }
+
+func (s *Server) chapterPage(w http.ResponseWriter, r *http.Request) error {
+	rec, err := s.publicCase(r)
+	if err != nil {
+		return err
+	}
+	pc := s.pubCtx(r)
+	slug := r.PathValue("chapter")
+	for i, ch := range rec.Chapters {
+		if ch.Slug != slug {
+			continue
+		}
+		body, notes, err := publish.RenderChapter(ch.Body, pc.resolver(rec))
+		if err != nil {
+			return err
+		}
+		page := chapterPage{pubBase: pubBase{Case: rec.Case, Section: "chapters", Rec: rec}, Chapter: ch, Body: body, Notes: notes}
+		if i > 0 {
+			page.Prev = rec.Chapters[i-1]
+		}
+		if i+1 < len(rec.Chapters) {
+			page.Next = rec.Chapters[i+1]
+		}
+		s.render(w, r, http.StatusOK, "pub_chapter", page)
+		return nil
+	}
+	return inquest.Errorf(inquest.ENOTFOUND, "There is no published chapter %q.", slug)
+}
+
+// resolver resolves a chapter's citations against the public record only,
+// so a citation of anything private renders as unavailable.
+func (pc pubContext) resolver(p *pubRecord) publish.Resolver {
+	return func(ref publish.Ref) (publish.Target, bool) {
+		switch ref.Kind {
+		case publish.RefStatement:
+			st := p.statement[ref.ID]
+			if st == nil {
+				return publish.Target{}, false
+			}
+			label := p.speakerName(st)
+			if st.SaidOn.Known() {
+				label += ", " + showDate(st.SaidOn)
+			}
+			if src := p.source[st.SourceID]; src != nil && src.Title != "" {
+				label += " (" + src.Title + ")"
+			}
+			return publish.Target{Href: pc.link(fmt.Sprintf("/sources/%d#ts-%d", st.SourceID, st.ID)), Label: label, Quote: st.Text, Lang: st.Language}, true
+		case publish.RefClaim:
+			cl := p.claimSlug[ref.Slug]
+			if cl == nil {
+				return publish.Target{}, false
+			}
+			return publish.Target{Href: pc.link("/cases/" + p.Case.Slug + "/claims/" + cl.Slug), Label: translate(pc.lang, "Claim") + ": " + cl.TextIn(pc.lang)}, true
+		case publish.RefFigure:
+			f := p.figure[ref.ID]
+			if f == nil {
+				return publish.Target{}, false
+			}
+			label := analysis.FormatValue(f)
+			if f.ClaimantName != "" {
+				label += ", " + f.ClaimantName
+			}
+			return publish.Target{Href: pc.link(fmt.Sprintf("/sources/%d#tf-%d", f.SourceID, f.ID)), Label: label, Quote: f.Text}, true
+		case publish.RefQuestion:
+			q := p.question[ref.ID]
+			if q == nil {
+				return publish.Target{}, false
+			}
+			label := q.AskerName
+			if q.AskedOn.Known() {
+				label += ", " + showDate(q.AskedOn)
+			}
+			return publish.Target{Href: pc.link(fmt.Sprintf("/cases/%s/questions#q-%d", p.Case.Slug, q.ID)), Label: label, Quote: q.Text}, true
+		}
+		return publish.Target{}, false
+	}
+}
+
+// ---- claims
+
+type claimSummary struct {
+	Claim                       *inquest.Claim
+	Text                        string
+	Supports, Denies, Qualifies int
+	Contradictions              int
+}
+
+type claimsPage struct {
+	pubBase
+	Claims []claimSummary
+}
+
+func (p claimsPage) PageTitle() string { return "Claims · " + p.Case.Title }
+
+func (s *Server) claimsPage(w http.ResponseWriter, r *http.Request) error {
+	rec, err := s.publicCase(r)
+	if err != nil {
+		return err
+	}
+	pc := s.pubCtx(r)
+	page := claimsPage{pubBase: pubBase{Case: rec.Case, Section: "claims", Rec: rec}}
+	for _, cl := range rec.Claims {
+		sum := claimSummary{Claim: cl, Text: cl.TextIn(pc.lang)}
+		for _, sn := range rec.stancesOn(cl.ID) {
+			switch sn.Stance {
+			case inquest.Supports:
+				sum.Supports++
+			case inquest.Denies:
+				sum.Denies++
+			case inquest.Qualifies:
+				sum.Qualifies++
+			}
+		}
+		for _, k := range rec.Contradictions {
+			if k.ClaimID == cl.ID {
+				sum.Contradictions++
+			}
+		}
+		page.Claims = append(page.Claims, sum)
+	}
+	s.render(w, r, http.StatusOK, "pub_claims", page)
+	return nil
+}
+
+type claimPage struct {
+	pubBase
+	Claim          *inquest.Claim
+	Text           string
+	Supports       []pubStatement
+	Denies         []pubStatement
+	Qualifies      []pubStatement
+	Contradictions []contradictionView
+	JSONLD         template.JS
+}
+
+func (p claimPage) PageTitle() string { return p.Text }
+
+func (s *Server) claimPage(w http.ResponseWriter, r *http.Request) error {
+	rec, err := s.publicCase(r)
+	if err != nil {
+		return err
+	}
+	pc := s.pubCtx(r)
+	cl := rec.claimSlug[r.PathValue("claim")]
+	if cl == nil {
+		return inquest.Errorf(inquest.ENOTFOUND, "There is no claim %q.", r.PathValue("claim"))
+	}
+	page := claimPage{pubBase: pubBase{Case: rec.Case, Section: "claims", Rec: rec}, Claim: cl, Text: cl.TextIn(pc.lang)}
+	for _, sn := range rec.stancesOn(cl.ID) {
+		v := pc.statement(rec, rec.statement[sn.StatementID])
+		v.Stance = sn.Stance
+		switch sn.Stance {
+		case inquest.Supports:
+			page.Supports = append(page.Supports, v)
+		case inquest.Denies:
+			page.Denies = append(page.Denies, v)
+		default:
+			page.Qualifies = append(page.Qualifies, v)
+		}
+	}
+	for _, list := range [][]pubStatement{page.Supports, page.Denies, page.Qualifies} {
+		slices.SortStableFunc(list, func(a, b pubStatement) int { return cmp.Compare(a.SaidOn, b.SaidOn) })
+	}
+	for _, k := range rec.Contradictions {
+		if k.ClaimID == cl.ID {
+			page.Contradictions = append(page.Contradictions, pc.contradiction(rec, k))
+		}
+	}
+	ld, err := claimReview(pc, rec, cl, page)
+	if err != nil {
+		return err
+	}
+	page.JSONLD = ld
+	s.render(w, r, http.StatusOK, "pub_claim", page)
+	return nil
+}
+
+// claimReview is the schema.org ClaimReview of a claim page. Inquest does not
+// rate a claim true or false: the rating says who supports and who denies
+// it, which is what the record shows.
+func claimReview(pc pubContext, rec *pubRecord, cl *inquest.Claim, page claimPage) (template.JS, error) {
+	url := pc.link("/cases/" + rec.Case.Slug + "/claims/" + cl.Slug)
+	item := map[string]any{"@type": "Claim", "name": cl.Text}
+	var first *pubStatement
+	for _, list := range [][]pubStatement{page.Supports, page.Denies, page.Qualifies} {
+		for i := range list {
+			if first == nil || (list[i].SaidOn.Known() && (!first.SaidOn.Known() || list[i].SaidOn < first.SaidOn)) {
+				first = &list[i]
+			}
+		}
+	}
+	var appearances []map[string]any
+	for _, list := range [][]pubStatement{page.Supports, page.Denies, page.Qualifies} {
+		for _, st := range list {
+			a := map[string]any{"@type": "CreativeWork", "url": st.Href, "text": st.Text}
+			if st.SaidOn.Known() {
+				a["datePublished"] = string(st.SaidOn)
+			}
+			a["author"] = map[string]any{"@type": "Person", "name": st.Speaker}
+			appearances = append(appearances, a)
+		}
+	}
+	if first != nil {
+		item["author"] = map[string]any{"@type": "Person", "name": first.Speaker}
+		if first.SaidOn.Known() {
+			item["datePublished"] = string(first.SaidOn)
+		}
+	}
+	if len(appearances) > 0 {
+		item["appearance"] = appearances
+	}
+	verdict := fmt.Sprintf("Supported in %d, denied in %d, qualified in %d confirmed statements", len(page.Supports), len(page.Denies), len(page.Qualifies))
+	if len(page.Supports) > 0 && len(page.Denies) > 0 {
+		verdict = "Disputed: " + verdict
+	}
+	doc := map[string]any{
+		"@context":      "https://schema.org",
+		"@type":         "ClaimReview",
+		"url":           url,
+		"claimReviewed": cl.Text,
+		"author":        map[string]any{"@type": "Organization", "name": "Inquest"},
+		"itemReviewed":  item,
+		"reviewRating":  map[string]any{"@type": "Rating", "alternateName": verdict},
+	}
+	if !rec.Loaded.IsZero() {
+		doc["datePublished"] = rec.Loaded.UTC().Format("2006-01-02")
+	}
+	b, err := json.Marshal(doc) // escapes <, > and &, so it cannot end the script element
+	if err != nil {
+		return "", err
+	}
+	return template.JS(b), nil
+}
+
+// ---- contradictions
+
+type contradictionView struct {
+	*inquest.Contradiction
+	Claim *inquest.Claim
+	Text  string
+	A, B  pubStatement
+	Href  string
+}
+
+func (pc pubContext) contradiction(p *pubRecord, k *inquest.Contradiction) contradictionView {
+	cl := p.claim[k.ClaimID]
+	return contradictionView{Contradiction: k, Claim: cl, Text: cl.TextIn(pc.lang),
+		A: pc.stanceStatement(p, k.AStatementID, k.ClaimID), B: pc.stanceStatement(p, k.BStatementID, k.ClaimID),
+		Href: pc.link(fmt.Sprintf("/cases/%s/contradictions#c-%d", p.Case.Slug, k.ID))}
+}
+
+func (pc pubContext) stanceStatement(p *pubRecord, stID, claimID int64) pubStatement {
+	v := pc.statement(p, p.statement[stID])
+	for _, sn := range p.Stances {
+		if sn.StatementID == stID && sn.ClaimID == claimID {
+			v.Stance = sn.Stance
+		}
+	}
+	return v
+}
+
+type contradictionsPage struct {
+	pubBase
+	Contradictions []contradictionView
+}
+
+func (p contradictionsPage) PageTitle() string { return "Contradictions · " + p.Case.Title }
+
+func (s *Server) contradictionsPage(w http.ResponseWriter, r *http.Request) error {
+	rec, err := s.publicCase(r)
+	if err != nil {
+		return err
+	}
+	pc := s.pubCtx(r)
+	page := contradictionsPage{pubBase: pubBase{Case: rec.Case, Section: "contradictions", Rec: rec}}
+	for _, k := range rec.Contradictions {
+		page.Contradictions = append(page.Contradictions, pc.contradiction(rec, k))
+	}
+	s.render(w, r, http.StatusOK, "pub_contradictions", page)
+	return nil
+}
+
+// ---- questions
+
+type questionView struct {
+	*inquest.Question
+	DaysOpen int
+	Answer   *pubStatement
+	Asked    *pubStatement
+}
+
+type questionsPage struct {
+	pubBase
+	Today    inquest.Date
+	Open     []questionView
+	Answered []questionView
+	Other    []questionView
+}
+
+func (p questionsPage) PageTitle() string { return "Questions · " + p.Case.Title }
+
+func (s *Server) questionsPage(w http.ResponseWriter, r *http.Request) error {
+	rec, err := s.publicCase(r)
+	if err != nil {
+		return err
+	}
+	pc := s.pubCtx(r)
+	page := questionsPage{pubBase: pubBase{Case: rec.Case, Section: "questions", Rec: rec}, Today: pc.today}
+	open := map[int64]bool{}
+	for _, oq := range analysis.OpenQuestions(rec.Questions, pc.today) {
+		open[oq.Question.ID] = true
+		page.Open = append(page.Open, pc.question(rec, oq.Question, oq.DaysOpen))
+	}
+	for _, q := range rec.Questions {
+		if open[q.ID] {
+			continue
+		}
+		v := pc.question(rec, q, -1)
+		if analysis.StatusOf(q) == inquest.Answered {
+			page.Answered = append(page.Answered, v)
+		} else {
+			page.Other = append(page.Other, v)
+		}
+	}
+	s.render(w, r, http.StatusOK, "pub_questions", page)
+	return nil
+}
+
+func (pc pubContext) question(p *pubRecord, q *inquest.Question, days int) questionView {
+	v := questionView{Question: q, DaysOpen: days}
+	if st := p.statement[q.AnswerStatementID]; st != nil {
+		a := pc.statement(p, st)
+		v.Answer = &a
+	}
+	if st := p.statement[q.StatementID]; st != nil {
+		a := pc.statement(p, st)
+		v.Asked = &a
+	}
+	return v
+}
+
+// ---- timeline
+
+type timelineItem struct {
+	analysis.Item
+	Href string
+}
+
+type timelineDay struct {
+	On    inquest.Date
+	Items []timelineItem
+}
+
+type timelinePage struct {
+	pubBase
+	Days    []timelineDay
+	Undated []timelineItem
+}
+
+func (p timelinePage) PageTitle() string { return "Timeline · " + p.Case.Title }
+
+func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) error {
+	rec, err := s.publicCase(r)
+	if err != nil {
+		return err
+	}
+	pc := s.pubCtx(r)
+	page := timelinePage{pubBase: pubBase{Case: rec.Case, Section: "timeline", Rec: rec}}
+	item := func(it analysis.Item) (timelineItem, bool) {
+		if it.Private || it.Suggested {
+			return timelineItem{}, false // the record is public already; this is the second lock
+		}
+		ti := timelineItem{Item: it}
+		switch it.Kind {
+		case analysis.ItemStatement:
+			if st := rec.statement[it.StatementID]; st != nil {
+				ti.Href = pc.link(fmt.Sprintf("/sources/%d#ts-%d", st.SourceID, st.ID))
+			}
+		case analysis.ItemFigure:
+			if f := rec.figure[it.FigureID]; f != nil {
+				ti.Href = pc.link(fmt.Sprintf("/sources/%d#tf-%d", f.SourceID, f.ID))
+			}
+		case analysis.ItemEvent:
+			if len(it.SourceIDs) > 0 {
+				ti.Href = pc.link(fmt.Sprintf("/sources/%d", it.SourceIDs[0]))
+			}
+		}
+		return ti, true
+	}
+	for _, d := range rec.Timeline.Days {
+		day := timelineDay{On: d.On}
+		for _, it := range d.Items {
+			if ti, ok := item(it); ok {
+				day.Items = append(day.Items, ti)
+			}
+		}
+		if len(day.Items) > 0 {
+			page.Days = append(page.Days, day)
+		}
+	}
+	for _, it := range rec.Timeline.Undated {
+		if ti, ok := item(it); ok {
+			page.Undated = append(page.Undated, ti)
+		}
+	}
+	s.render(w, r, http.StatusOK, "pub_timeline", page)
+	return nil
+}
+
+// ---- people
+
+type personSummary struct {
+	Person     *inquest.Person
+	Statements int
+}
+
+type peoplePage struct {
+	pubBase
+	People []personSummary
+}
+
+func (p peoplePage) PageTitle() string { return "People · " + p.Case.Title }
+
+func (s *Server) casePeoplePage(w http.ResponseWriter, r *http.Request) error {
+	rec, err := s.publicCase(r)
+	if err != nil {
+		return err
+	}
+	page := peoplePage{pubBase: pubBase{Case: rec.Case, Section: "people", Rec: rec}}
+	count := map[int64]int{}
+	for _, st := range rec.Statements {
+		count[st.PersonID]++
+	}
+	for _, pe := range rec.People {
+		page.People = append(page.People, personSummary{Person: pe, Statements: count[pe.ID]})
+	}
+	s.render(w, r, http.StatusOK, "pub_people", page)
+	return nil
+}
+
+type personCase struct {
+	Case       *inquest.Case
+	Statements []pubStatement
+	Figures    []*inquest.Figure
+}
+
+type personPage struct {
+	Person *inquest.Person
+	Name   string
+	Cases  []personCase
+}
+
+func (p personPage) PageTitle() string { return p.Name }
+
+func (s *Server) personPage(w http.ResponseWriter, r *http.Request) error {
+	slug := r.PathValue("slug")
+	notFound := inquest.Errorf(inquest.ENOTFOUND, "There is no person %q.", slug)
+	pe, err := s.st.PersonBySlug(r.Context(), slug)
+	if err != nil {
+		if inquest.ErrorCode(err) == inquest.ENOTFOUND {
+			return notFound
+		}
+		return err
+	}
+	if !publicView.canSeePerson(pe) {
+		return notFound
+	}
+	cases, err := s.publicCases(r.Context())
+	if err != nil {
+		return err
+	}
+	pc := s.pubCtx(r)
+	page := personPage{Person: pe, Name: personName(pe, pc.lang)}
+	for _, c := range cases {
+		rec, err := s.publicRecord(r.Context(), c)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(rec.People, func(x *inquest.Person) bool { return x.ID == pe.ID }) {
+			continue
+		}
+		pcs := personCase{Case: c}
+		for _, st := range rec.Statements {
+			if st.PersonID == pe.ID {
+				pcs.Statements = append(pcs.Statements, pc.statement(rec, st))
+			}
+		}
+		slices.SortStableFunc(pcs.Statements, func(a, b pubStatement) int { return cmp.Compare(a.SaidOn, b.SaidOn) })
+		for _, f := range rec.Figures {
+			if f.ClaimantID == pe.ID {
+				pcs.Figures = append(pcs.Figures, f)
+			}
+		}
+		page.Cases = append(page.Cases, pcs)
+	}
+	if len(page.Cases) == 0 {
+		// Someone in no public case: readers have no reason to know the name.
+		return notFound
+	}
+	s.render(w, r, http.StatusOK, "pub_person", page)
+	return nil
+}
+
+// personName is the person's name in the interface language when entered.
+func personName(p *inquest.Person, lang string) string {
+	if n := p.Names[lang]; n != "" {
+		return n
+	}
+	return p.Name
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
