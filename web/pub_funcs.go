@@ -27,7 +27,7 @@ var caseSections = []caseSection{
 // interface language.
 func publicFuncs(lang string) template.FuncMap {
 	return template.FuncMap{
-		"sections": func() []caseSection { return caseSections },
+		"sections":   func() []caseSection { return caseSections },
 		"stanceName": func(k inquest.StanceKind) string { return translate(lang, string(k)) },
 		"claimText":  func(c *inquest.Claim) string { return c.TextIn(lang) },
 		"personName": func(p *inquest.Person) string { return personName(p, lang) },
