@@ -209,6 +209,13 @@ func (s *Server) signIn(r *http.Request) (*authn, error) {
 func (s *Server) withSession(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, err := s.signIn(r)
+		if err != nil && isAPI(r) {
+			// A script with a wrong token should hear so, not get the
+			// public view as if it had sent none.
+			w.Header().Set("WWW-Authenticate", `Bearer realm="inquest", error="invalid_token"`)
+			s.Error(w, r, err)
+			return
+		}
 		if err != nil || a == nil {
 			h.ServeHTTP(w, r)
 			return

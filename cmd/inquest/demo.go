@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/demo"
+	"github.com/inquest-project/inquest/store"
 	"github.com/inquest-project/inquest/web"
 )
 
@@ -56,7 +59,36 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if *loadOnly {
 		return nil
 	}
-	// The demo shows what analysts see, suggestions included; it serves on
-	// this machine only unless --addr says otherwise.
-	return serveUntilDone(ctx, e, db, web.Options{Workspace: true}, *addr, "/cases/"+res.Case.Slug, "Serving the demo")
+	password, err := demoUser(ctx, db)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "To see the workspace, sign in at /login as %s with password %s (an editor; the password is new each run).\n", demoUserName, password)
+	return serveUntilDone(ctx, e, db, web.Options{}, *addr, "/cases/"+res.Case.Slug, "Serving the demo")
+}
+
+// demoUserName is the editor the demo signs in as.
+const demoUserName = "demo"
+
+// demoUser makes the demo's editor with a fresh random password, or gives
+// the existing one a fresh password (a --db kept from an earlier run), and
+// returns the password.
+func demoUser(ctx context.Context, db *store.DB) (string, error) {
+	var b [12]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("demo password: %w", err)
+	}
+	password := base64.RawURLEncoding.EncodeToString(b[:])
+	ctx = store.WithActor(ctx, "demo")
+	u, err := db.UserByName(ctx, demoUserName)
+	switch {
+	case err == nil:
+		err = db.SetUserPassword(ctx, u.ID, password)
+	case inquest.ErrorCode(err) == inquest.ENOTFOUND:
+		err = db.CreateUser(ctx, &inquest.User{Name: demoUserName, Role: inquest.RoleEditor}, password)
+	}
+	if err != nil {
+		return "", fmt.Errorf("demo user: %w", err)
+	}
+	return password, nil
 }

@@ -18,9 +18,9 @@ func init() {
 const defaultAddr = "localhost:8080"
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[--db DSN] [--addr HOST:PORT] [--workspace]")
+	fs := newFlags(e, "serve", "[--db DSN] [--addr HOST:PORT]")
 	addr := fs.String("addr", defaultAddr, "address to listen on; port 0 picks a free one")
-	workspace := fs.Bool("workspace", false, "show private cases and sources and the engine's unconfirmed suggestions (for analysts only: there is no login yet, so keep the address private)")
+	workspace := fs.Bool("workspace", false, "gone: analysts now sign in at /login (add them with 'inquest user add')")
 	dsn := dbFlag(fs, e)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -29,20 +29,22 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return inquest.Errorf(inquest.EINVALID, "serve takes no arguments (got %q)", pos[0])
 	}
+	if *workspace {
+		// The no-login workspace is gone rather than kept for loopback:
+		// any web page the analyst visits can reach localhost, and with DNS
+		// rebinding read what it serves.
+		return inquest.Errorf(inquest.EINVALID, "--workspace is gone: the workspace is at /w/ for users who sign in at /login; add one with 'inquest user add NAME --role analyst'")
+	}
 	db, err := openStore(ctx, *dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if *workspace && !isLoopback(*addr) {
-		fmt.Fprintf(e.stderr, "warning: --workspace on %s shows private material to anyone who can reach that address\n", *addr)
+	if users, err := db.Users(ctx); err == nil && len(users) == 0 {
+		fmt.Fprintln(e.stderr, "No users yet: the public pages work, but nobody can sign in to the workspace. Add one with 'inquest user add NAME --role admin'.")
 	}
-	mode := "public pages"
-	if *workspace {
-		mode = "workspace"
-	}
-	return serveUntilDone(ctx, e, db, web.Options{Workspace: *workspace}, *addr, "/",
-		fmt.Sprintf("Serving %s of %s", mode, displayDSN(*dsn)))
+	return serveUntilDone(ctx, e, db, web.Options{}, *addr, "/",
+		fmt.Sprintf("Serving %s (public pages; workspace at /w/ after signing in)", displayDSN(*dsn)))
 }
 
 // serveUntilDone listens on addr, prints the URL (with path appended) after
@@ -74,16 +76,4 @@ func listenURL(a net.Addr, asked string) string {
 		host = "localhost"
 	}
 	return "http://" + net.JoinHostPort(host, port) + "/"
-}
-
-func isLoopback(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
