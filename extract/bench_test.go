@@ -7,6 +7,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/inquest-project/inquest"
 )
@@ -51,7 +52,12 @@ func syntheticNews(n int) string {
 			b.WriteString(words[rng.IntN(len(words))])
 		}
 		s := b.String()
-		return strings.ToUpper(s[:1]) + s[1:]
+		// Capitalise the first letter, not the first byte: cutting a
+		// Cyrillic letter in two made the text invalid UTF-8, which news
+		// text never is (inquest extract refuses it), and sent every pass
+		// down its slow path for broken bytes.
+		_, n := utf8.DecodeRuneInString(s)
+		return strings.ToUpper(s[:n]) + s[n:]
 	}
 	var b strings.Builder
 	for b.Len() < n {

@@ -49,7 +49,7 @@ func (e *Engine) ExtractFor(text, lang string, published inquest.Date) Result {
 	if e.stances != nil {
 		for i := range res.Quotes {
 			q := &res.Quotes[i]
-			q.Stances, q.StanceConfidence = e.stances.Stances(q.Text, d.context(q.Span), lang)
+			q.Stances, q.StanceConfidence = e.stances.stancesIn(q.Text, func() string { return d.context(q.Span) }, lang)
 		}
 	}
 	if res.Quotes == nil {

@@ -65,6 +65,13 @@ func NewStanceMatcher(claims []*inquest.Claim) *StanceMatcher {
 // lexicon reads all three. Both maps are empty, never nil, when no claim is
 // addressed.
 func (m *StanceMatcher) Stances(quote, context, lang string) (map[string]inquest.StanceKind, map[string]float64) {
+	return m.stancesIn(quote, func() string { return context }, lang)
+}
+
+// stancesIn is Stances with the context made only when a denial or a
+// pronoun needs it: most quotations are decided by their own words, and the
+// orchestrator need not copy a paragraph for each.
+func (m *StanceMatcher) stancesIn(quote string, context func() string, lang string) (map[string]inquest.StanceKind, map[string]float64) {
 	kinds := map[string]inquest.StanceKind{}
 	confs := map[string]float64{}
 	if m == nil || len(m.claims) == 0 || strings.TrimSpace(quote) == "" {
@@ -456,10 +463,11 @@ func stanceOr(a, b []bool) []bool {
 
 // stanceLeadIn is the text before a quotation, read once, on first need.
 type stanceLeadIn struct {
-	quote, context string
-	lits           *stanceLiterals
-	done           bool
-	st             *stanceText
+	quote   string
+	context func() string
+	lits    *stanceLiterals
+	done    bool
+	st      *stanceText
 }
 
 func (l *stanceLeadIn) text() *stanceText {
@@ -468,8 +476,8 @@ func (l *stanceLeadIn) text() *stanceText {
 	}
 	if !l.done {
 		l.done = true
-		if l.context != "" {
-			l.st = readStanceText(stanceLead(l.quote, l.context), l.lits)
+		if ctx := l.context(); ctx != "" {
+			l.st = readStanceText(stanceLead(l.quote, ctx), l.lits)
 		}
 	}
 	return l.st

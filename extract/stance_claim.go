@@ -70,7 +70,7 @@ var stanceImplies = map[string][]string{
 	// Unarmed people or civilians shot in a crowd are the protesters a claim
 	// about shooting at protesters means.
 	"civilian": {"protester"},
-	"csto":   {"forces"},
+	"csto":     {"forces"},
 }
 
 // stanceImpliedBy is stanceImplies by concept number, filled with the lexicon.
