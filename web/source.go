@@ -45,7 +45,7 @@ func (s *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := sourcePage{Case: c, Source: src, Original: s.templatesFor(r).prefix + fmt.Sprintf("/sources/%d/original", src.ID), FileName: downloadName(src)}
+	p := sourcePage{Case: c, Source: src, Original: fmt.Sprintf("/sources/%d/original", src.ID), FileName: downloadName(src)}
 	ctx := r.Context()
 	if p.Versions, err = s.visibleVersions(ctx, v, src); err != nil {
 		return err
@@ -189,7 +189,11 @@ func (s *Server) sourceStatements(ctx context.Context, v view, c *inquest.Case, 
 			}
 			switch {
 			case p != nil && p.Private && !v.workspace:
-				sv.Speaker = "a protected person"
+				// The role and the name as the text gave them identify the
+				// person as well as the name does.
+				masked := *st
+				masked.SpeakerName, masked.SpeakerRole, masked.Note = "", "", ""
+				sv.Statement, sv.Speaker = &masked, protectedName
 			case p != nil && sv.Speaker == "":
 				sv.Speaker = p.Name
 			}
