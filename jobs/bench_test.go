@@ -1,0 +1,144 @@
+package jobs_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/benchgen"
+	"github.com/inquest-project/inquest/ingest"
+	"github.com/inquest-project/inquest/jobs"
+	"github.com/inquest-project/inquest/store"
+	"github.com/inquest-project/inquest/store/storetest"
+)
+
+var backends = []struct {
+	name string
+	open func(testing.TB) *store.DB
+}{{"sqlite", storetest.Open}, {"postgres", storetest.OpenPostgres}}
+
+func envInt(b *testing.B, name string, def int) int {
+	if v := os.Getenv(name); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			b.Fatalf("%s=%q is not a positive number", name, v)
+		}
+		return n
+	}
+	return def
+}
+
+// BenchmarkReanalyseAfterOneChange generates a case of
+// INQUEST_BENCH_STATEMENTS statements (default 100,000) and then, in each
+// iteration, changes one stance as an analyst would (DecideStance) and
+// re-analyses what that change can affect, as the analysis.reanalyse job
+// does: reading the claim's stances, deriving and saving its contradictions.
+// The "full" variant re-analyses the whole case instead.
+//
+//	INQUEST_TEST_POSTGRES=postgres://... go test -run '^$' -bench ReanalyseAfterOneChange -benchtime 20x -timeout 60m ./jobs/
+func BenchmarkReanalyseAfterOneChange(b *testing.B) {
+	for _, backend := range backends {
+		b.Run(backend.name, func(b *testing.B) {
+			ctx := context.Background()
+			db := backend.open(b)
+			res, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: envInt(b, "INQUEST_BENCH_STATEMENTS", 100_000), Seed: 1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			stances, err := db.Stances(ctx, res.Case.ID)
+			if err != nil || len(stances) == 0 {
+				b.Fatalf("%d stances, %v", len(stances), err)
+			}
+			if _, err := jobs.Reanalyse(ctx, db, res.Case.ID, inquest.ContradictionScope{}); err != nil {
+				b.Fatal(err)
+			}
+			flip := map[inquest.StanceKind]inquest.StanceKind{inquest.Supports: inquest.Denies, inquest.Denies: inquest.Supports, inquest.Qualifies: inquest.Denies}
+			for _, mode := range []string{"one-stance", "full"} {
+				b.Run(mode, func(b *testing.B) {
+					derived := 0
+					for i := 0; b.Loop(); i++ {
+						s := stances[(i*7919)%len(stances)]
+						s.Stance = flip[s.Stance]
+						if err := db.DecideStance(ctx, s.StatementID, s.ClaimID, s.Stance, inquest.Confirmed, "bench", ""); err != nil {
+							b.Fatal(err)
+						}
+						scope := inquest.ContradictionScope{ClaimID: s.ClaimID, StatementID: s.StatementID}
+						if mode == "full" {
+							scope = inquest.ContradictionScope{}
+						}
+						r, err := jobs.Reanalyse(ctx, db, res.Case.ID, scope)
+						if err != nil {
+							b.Fatal(err)
+						}
+						derived += r.Contradictions
+					}
+					b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/change")
+					b.ReportMetric(float64(derived)/float64(b.N), "contradictions/change")
+				})
+			}
+		})
+	}
+}
+
+// BenchmarkIngestDocuments ingests INQUEST_BENCH_DOCUMENTS generated
+// news-sized articles (default 10,000; about 5 KB each, English and Russian)
+// end to end, as `inquest ingest` does: read from files, extract the text,
+// store the source with its bytes archived, run the extraction engine with
+// the case's people and claims, store the suggestions. One iteration is the
+// whole set; it reports documents per second and the seconds for the set.
+//
+//	go test -run '^$' -bench IngestDocuments -benchtime 1x -timeout 60m ./jobs/
+func BenchmarkIngestDocuments(b *testing.B) {
+	n := envInt(b, "INQUEST_BENCH_DOCUMENTS", 10_000)
+	docs := benchgen.Documents(n, 1)
+	dir := b.TempDir()
+	var paths []string
+	for _, d := range docs {
+		p := dir + "/" + d.Name
+		if err := os.WriteFile(p, []byte(d.Text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	for _, backend := range backends {
+		b.Run(backend.name, func(b *testing.B) {
+			ctx := context.Background()
+			total, docsDone := time.Duration(0), 0
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				db := backend.open(b)
+				// People and claims for the engine to resolve speakers and
+				// stances against, as a real case has them.
+				if _, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: 100, Case: fmt.Sprint("people-", i), Seed: 2}); err != nil {
+					b.Fatal(err)
+				}
+				c := storetest.NewCase(b, db, fmt.Sprint("ingest-", i))
+				reader := ingest.NewReader(ingest.DefaultOptions())
+				b.StartTimer()
+				start := time.Now()
+				p, err := ingest.NewPipeline(ctx, db, c.ID)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, path := range paths {
+					doc, err := reader.Read(ctx, path)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, created, err := p.Ingest(ctx, doc); err != nil || !created {
+						b.Fatalf("ingest %s: created %v, %v", path, created, err)
+					}
+				}
+				total += time.Since(start)
+				docsDone += len(paths)
+			}
+			b.ReportMetric(float64(docsDone)/total.Seconds(), "docs/s")
+			b.ReportMetric(total.Seconds()/float64(b.N), "s/set")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
