@@ -281,8 +281,12 @@ func (d *document) roleNP(a, h, b int) cand {
 	c := cand{kind: kRoleNP, t0: s, t1: e, org: head.cls&cOrgHead != 0 && head.cls&cRole == 0}
 	c.anaph = !of && !gen && !c.org && head.cls&cRole != 0
 	if h > a && d.isWord(h-1) {
-		if k := d.key(&d.toks[h-1]); k == "a" || k == "an" || k == "one" || k == "another" {
+		switch d.key(&d.toks[h-1]) {
+		case "a", "an", "one", "another":
 			c.anaph = false // "a spokesman": someone new
+		case "his", "her", "their", "its", "my", "our", "your":
+			// "His spokesman": someone new, who speaks for the one before.
+			c.anaph = false
 		}
 	}
 	return c

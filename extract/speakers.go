@@ -150,6 +150,7 @@ func (d *document) segmentIsAdverbial(a, b int) bool {
 func (d *document) subjectBefore(t0, v int) (cand, bool) {
 	t0 = max(t0, v-maxWindow) // a subject is near its verb; keeps long sentences linear
 	n := -1
+	appo := false // the segment just before the verb was an apposition
 	for _, sg := range d.segmentsBack(t0, v) {
 		a, b := sg[0], sg[1]
 		if a >= b {
@@ -162,6 +163,7 @@ func (d *document) subjectBefore(t0, v int) (cand, bool) {
 		first := &d.toks[a]
 		if first.k == tWord && first.cls&cArticle != 0 && (d.key(first) == "a" || d.key(first) == "an") && n == 0 && a > t0 &&
 			d.toks[a-1].k == tPunct && d.toks[a-1].c == ',' {
+			appo = true
 			continue // an apposition after the name
 		}
 		cs := d.candidates(a, b)
@@ -184,7 +186,9 @@ func (d *document) subjectBefore(t0, v int) (cand, bool) {
 		if n == 0 && d.participial(a) {
 			continue // "Tokayev, speaking at the Majilis, said"
 		}
-		if n == 0 && d.contentWords(a, b) > 0 {
+		// "One detainee, a student, told us": the one the apposition
+		// describes.
+		if (n == 0 || n == 1 && appo) && d.contentWords(a, b) > 0 {
 			return cand{kind: kGeneric, t0: a, t1: b, text: d.genericText(a, b)}, true
 		}
 		if n > 0 {
@@ -341,7 +345,8 @@ func (d *document) subjectAfter(v, end int) (cand, bool) {
 		return c, true
 	}
 	// "— рассказал свидетель", "said one of the detainees"
-	if a, b := i, npEnd; b > a && b-a <= 5 && d.contentWords(a, b) > 0 && d.toks[a].k == tWord && (d.toks[a].cls&cPrep == 0 || impersonal) {
+	if a, b := i, npEnd; b > a && b-a <= 5 && d.contentWords(a, b) > 0 && d.toks[a].k == tWord && (d.toks[a].cls&cPrep == 0 || impersonal) &&
+		!(b-a == 1 && objectPronouns[d.key(&d.toks[a])]) {
 		return cand{kind: kGeneric, t0: a, t1: b, text: d.genericText(a, b)}, true
 	}
 	return cand{}, false
@@ -476,4 +481,12 @@ func (d *document) framesUpTo(si, limit int) []frame {
 		}
 	}
 	return out
+}
+
+// objectPronouns are the ones spoken to after a verb of saying ("told us",
+// "сказал нам"), never the one who speaks.
+var objectPronouns = map[string]bool{
+	"us": true, "me": true, "him": true, "her": true, "them": true, "you": true,
+	"нам": true, "мне": true, "ему": true, "ей": true, "им": true, "вам": true, "тебе": true,
+	"бізге": true, "маған": true, "оған": true, "оларға": true, "сізге": true,
 }
