@@ -47,6 +47,7 @@ func benchmarkIngest(b *testing.B, db inquest.Store, corpus string, files []stri
 	r := NewReader(DefaultOptions())
 	var size int64
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; b.Loop(); i++ {
 		doc, err := r.Read(ctx, files[i%len(files)])
 		if err != nil {
@@ -63,6 +64,7 @@ func benchmarkIngest(b *testing.B, db inquest.Store, corpus string, files []stri
 		size += int64(len(doc.Original))
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric((cpuTime()-cpu0).Seconds()*1000/float64(b.N), "cpu-ms/doc")
 	b.SetBytes(size / int64(b.N))
 }
 

@@ -13,7 +13,8 @@ import (
 // about them.
 type Document struct {
 	// Locator is what versions of the document share: the URL it was fetched
-	// from, or the absolute path of the file.
+	// from or its meta file gives, or "file:" and the file's path relative
+	// to the argument it was found under (see Reader.ReadIn).
 	Locator string
 	// Name is how messages refer to the document: the path or URL as given.
 	Name        string
@@ -97,12 +98,20 @@ func sourceKind(s string) inquest.SourceKind {
 	return inquest.SourceKind(s)
 }
 
-// absLocator returns the absolute, cleaned path of a file, so that the same
-// file ingested from another working directory is recognised as the same
-// locator (and a changed copy becomes its next version).
-func absLocator(path string) string {
-	if abs, err := filepath.Abs(path); err == nil {
-		return abs
+// fileLocator returns the locator of the file at path, found under the
+// command-line argument arg: the url its meta file gives, or else "file:"
+// and its path relative to arg (its base name when arg is the file itself,
+// or when path is not under arg). Forward slashes on every system, so that
+// a record moved between systems keeps its versions together.
+func fileLocator(path, arg string, meta Meta) string {
+	if meta.URL != "" {
+		return meta.URL
 	}
-	return filepath.Clean(path)
+	rel := filepath.Base(path)
+	if arg != path {
+		if r, err := filepath.Rel(arg, path); err == nil && r != "." && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			rel = r
+		}
+	}
+	return "file:" + filepath.ToSlash(rel)
 }

@@ -3,23 +3,25 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/extract"
 )
 
-// Store is the part of the record that ingest writes to and reads people and
-// claims from. inquest.Store satisfies it.
+// Store is the part of the record that ingest reads people and claims from.
+// The store must also be an inquest.IngestService, which writes a source and
+// its suggestions in one transaction; *store.DB is both. (It is asserted
+// rather than required here so that an inquest.Store value can be passed.)
 type Store interface {
-	AddSource(ctx context.Context, s *inquest.Source, original []byte) (*inquest.Source, bool, error)
 	People(ctx context.Context) ([]*inquest.Person, error)
 	Claims(ctx context.Context, caseID int64) ([]*inquest.Claim, error)
-	AddStatement(ctx context.Context, s *inquest.Statement) error
-	AddStance(ctx context.Context, s *inquest.Stance) error
-	AddFigure(ctx context.Context, f *inquest.Figure) error
-	AddQuestion(ctx context.Context, q *inquest.Question) error
 }
+
+// EngineVersion is recorded with every source the engine extracts, so that
+// a later version can tell which sources it has not read yet.
+const EngineVersion = "inquest-extract/1"
 
 // Extractor is the extraction engine as ingest uses it: one text at a time,
 // each with its own language and publication day. *extract.Engine is one.
@@ -32,7 +34,7 @@ type Extractor interface {
 // once, when it is made, so that a bulk ingest does not reload them for
 // every document.
 type Pipeline struct {
-	st     Store
+	st     inquest.IngestService
 	caseID int64
 	engine Extractor
 	people map[string]int64 // people-file id (slug) -> person ID
@@ -51,7 +53,7 @@ func NewPipeline(ctx context.Context, st Store, caseID int64) (*Pipeline, error)
 		return nil, fmt.Errorf("load claims: %w", err)
 	}
 	engine := extract.NewEngine(extract.Options{People: people, Claims: claims})
-	return newPipeline(st, caseID, engine, people, claims), nil
+	return newPipeline(st, caseID, engine, people, claims)
 }
 
 // NewPipelineWith is NewPipeline with an engine of the caller's; nil stores
@@ -65,18 +67,22 @@ func NewPipelineWith(ctx context.Context, st Store, caseID int64, engine Extract
 	if err != nil {
 		return nil, fmt.Errorf("load claims: %w", err)
 	}
-	return newPipeline(st, caseID, engine, people, claims), nil
+	return newPipeline(st, caseID, engine, people, claims)
 }
 
-func newPipeline(st Store, caseID int64, engine Extractor, people []*inquest.Person, claims []*inquest.Claim) *Pipeline {
-	p := &Pipeline{st: st, caseID: caseID, engine: engine, people: map[string]int64{}, claims: map[string]int64{}}
+func newPipeline(st Store, caseID int64, engine Extractor, people []*inquest.Person, claims []*inquest.Claim) (*Pipeline, error) {
+	is, ok := st.(inquest.IngestService)
+	if !ok {
+		return nil, fmt.Errorf("ingest: store %T cannot store a source with its suggestions in one transaction (no AddSourceWithSuggestions)", st)
+	}
+	p := &Pipeline{st: is, caseID: caseID, engine: engine, people: map[string]int64{}, claims: map[string]int64{}}
 	for _, pe := range people {
 		p.people[pe.Slug] = pe.ID
 	}
 	for _, c := range claims {
 		p.claims[c.Slug] = c.ID
 	}
-	return p
+	return p, nil
 }
 
 // Ingest stores one document in a case: see Pipeline.Ingest. It loads the
@@ -89,55 +95,62 @@ func Ingest(ctx context.Context, st Store, caseID int64, doc *Document, engine E
 	return p.Ingest(ctx, doc)
 }
 
-// Ingest stores doc as a source (its bytes archived in the same transaction)
-// and then the engine's suggestions for its text: statements, their stances
-// on the case's claims, figures and questions, all with review "suggested".
-// A document whose bytes the case already holds returns that source with
-// created=false and stores nothing new; a changed copy of a locator already
-// held becomes its next version.
+// Ingest stores doc as a source (its bytes archived) together with the
+// engine's suggestions for its text: statements, their stances on the
+// case's claims, figures and questions, all with review "suggested". It is
+// one transaction: when Ingest returns without error, the source and its
+// suggestions are committed; when it fails, neither is.
 //
-// The source is committed before the suggestions are written: if the
-// suggestions fail, the error says so, the source stays, and the analyst
-// loses nothing that was received.
+// A document whose bytes the case already holds returns that source with
+// created=false. If no extraction is recorded for it (it was stored by an
+// older version, or without an engine), the engine reads the stored text
+// now and its suggestions are stored for that source. A changed copy of a
+// locator already held becomes its next version.
 func (p *Pipeline) Ingest(ctx context.Context, doc *Document) (*inquest.Source, bool, error) {
 	src := doc.Source(p.caseID)
 	if err := src.Validate(); err != nil {
 		return nil, false, fmt.Errorf("ingest %s: %w", doc.Name, err)
 	}
-	stored, created, err := p.st.AddSource(ctx, src, doc.Original)
+	var sug inquest.Suggestions
+	if p.engine != nil {
+		held, extracted, err := p.st.HeldSource(ctx, p.caseID, src.SHA256)
+		if err != nil {
+			return nil, false, fmt.Errorf("ingest %s: %w", doc.Name, err)
+		}
+		read := src
+		if held != nil {
+			if extracted {
+				return held, false, nil
+			}
+			read = held // spans count in the text as stored
+		}
+		sug = p.suggestions(read, p.engine.ExtractFor(read.Text, read.Language, read.Published))
+	}
+	stored, created, err := p.st.AddSourceWithSuggestions(ctx, src, doc.Original, sug)
 	if err != nil {
 		return nil, false, fmt.Errorf("ingest %s: %w", doc.Name, err)
 	}
-	if !created || p.engine == nil {
-		return stored, created, nil
-	}
-	res := p.engine.ExtractFor(stored.Text, stored.Language, stored.Published)
-	if err := p.storeSuggestions(ctx, stored, res); err != nil {
-		return stored, true, fmt.Errorf("ingest %s: source %d stored, but its suggestions were not: %w", doc.Name, stored.ID, err)
-	}
-	return stored, true, nil
+	return stored, created, nil
 }
 
-// storeSuggestions writes what the engine found in a source's text.
-func (p *Pipeline) storeSuggestions(ctx context.Context, src *inquest.Source, res extract.Result) error {
+// suggestions turns what the engine found in a source's text into what the
+// store keeps. Spans outside the text and empty items are dropped.
+func (p *Pipeline) suggestions(src *inquest.Source, res extract.Result) inquest.Suggestions {
 	text := []rune(src.Text)
 	lang := res.Lang
 	if lang == "" {
 		lang = src.Language
 	}
-	type placed struct {
-		span extract.Span
-		id   int64
-		on   inquest.Date
+	bad := func(t string, sp extract.Span) bool {
+		return strings.TrimSpace(t) == "" || sp.Start < 0 || sp.End > len(text) || sp.End < sp.Start
 	}
-	var statements []placed
+	sug := inquest.Suggestions{Engine: EngineVersion}
+	var spans []extract.Span // of sug.Statements, by index
 	for _, q := range res.Quotes {
-		if strings.TrimSpace(q.Text) == "" || q.Start < 0 || q.End > len(text) || q.End < q.Start {
+		if bad(q.Text, q.Span) {
 			continue
 		}
 		st := &inquest.Statement{
-			CaseID:      p.caseID,
-			SourceID:    src.ID,
 			PersonID:    p.people[q.SpeakerID],
 			SpeakerName: q.Speaker,
 			SpeakerRole: q.SpeakerRole,
@@ -152,11 +165,11 @@ func (p *Pipeline) storeSuggestions(ctx context.Context, src *inquest.Source, re
 			Review:      inquest.Suggested,
 			Confidence:  q.Confidence,
 		}
-		if err := p.st.AddStatement(ctx, st); err != nil {
-			return fmt.Errorf("statement at %d..%d: %w", q.Start, q.End, err)
-		}
-		statements = append(statements, placed{q.Span, st.ID, st.SaidOn})
-		for slug, kind := range q.Stances {
+		i := len(sug.Statements)
+		sug.Statements = append(sug.Statements, st)
+		spans = append(spans, q.Span)
+		for _, slug := range sortedSlugs(q.Stances) {
+			kind := q.Stances[slug]
 			claimID, ok := p.claims[slug]
 			if !ok || !kind.Valid() {
 				continue
@@ -165,34 +178,29 @@ func (p *Pipeline) storeSuggestions(ctx context.Context, src *inquest.Source, re
 			if !ok {
 				conf = q.Confidence
 			}
-			s := &inquest.Stance{StatementID: st.ID, ClaimID: claimID, Stance: kind, Review: inquest.Suggested, Confidence: conf}
-			if err := p.st.AddStance(ctx, s); err != nil {
-				return fmt.Errorf("stance of statement %d on %s: %w", st.ID, slug, err)
-			}
+			sug.Stances = append(sug.Stances, inquest.SuggestedStance{Statement: i, ClaimID: claimID, Stance: kind, Confidence: conf})
 		}
 	}
 	// within returns the statement whose quotation holds a span, so that a
 	// figure said inside a quotation is tied to who said it and when.
-	within := func(sp extract.Span) (int64, inquest.Date) {
-		for _, s := range statements {
-			if s.span.Start <= sp.Start && sp.End <= s.span.End {
-				return s.id, s.on
+	within := func(sp extract.Span) int {
+		for i, s := range spans {
+			if s.Start <= sp.Start && sp.End <= s.End {
+				return i
 			}
 		}
-		return 0, ""
+		return inquest.NoStatement
 	}
 	for _, f := range res.Figures {
-		if strings.TrimSpace(f.Text) == "" || f.Start < 0 || f.End > len(text) || f.End < f.Start {
+		if bad(f.Text, f.Span) {
 			continue
 		}
-		stID, on := within(f.Span)
-		if !on.Known() {
-			on = src.Published
+		i := within(f.Span)
+		on := src.Published
+		if i != inquest.NoStatement && sug.Statements[i].SaidOn.Known() {
+			on = sug.Statements[i].SaidOn
 		}
-		fig := &inquest.Figure{
-			CaseID:       p.caseID,
-			SourceID:     src.ID,
-			StatementID:  stID,
+		sug.Figures = append(sug.Figures, inquest.SuggestedFigure{Statement: i, Figure: &inquest.Figure{
 			Measure:      f.Measure,
 			Text:         f.Text,
 			Value:        f.Value,
@@ -205,20 +213,13 @@ func (p *Pipeline) storeSuggestions(ctx context.Context, src *inquest.Source, re
 			End:          f.End,
 			Review:       inquest.Suggested,
 			Confidence:   f.Confidence,
-		}
-		if err := p.st.AddFigure(ctx, fig); err != nil {
-			return fmt.Errorf("figure at %d..%d: %w", f.Start, f.End, err)
-		}
+		}})
 	}
 	for _, q := range res.Questions {
-		if strings.TrimSpace(q.Text) == "" || q.Start < 0 || q.End > len(text) || q.End < q.Start {
+		if bad(q.Text, q.Span) {
 			continue
 		}
-		stID, _ := within(q.Span)
-		qu := &inquest.Question{
-			CaseID:        p.caseID,
-			SourceID:      src.ID,
-			StatementID:   stID,
+		sug.Questions = append(sug.Questions, inquest.SuggestedQuestion{Statement: within(q.Span), Question: &inquest.Question{
 			Text:          q.Text,
 			AskerID:       p.people[q.AskerID],
 			AskerName:     q.Asker,
@@ -230,12 +231,21 @@ func (p *Pipeline) storeSuggestions(ctx context.Context, src *inquest.Source, re
 			End:           q.End,
 			Review:        inquest.Suggested,
 			Confidence:    q.Confidence,
-		}
-		if err := p.st.AddQuestion(ctx, qu); err != nil {
-			return fmt.Errorf("question at %d..%d: %w", q.Start, q.End, err)
-		}
+		}})
 	}
-	return nil
+	return sug
+}
+
+// sortedSlugs returns the claim slugs of a quotation's stances in order, so
+// that stances (and their audit entries) are stored in the same order on
+// every run.
+func sortedSlugs[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // validDate drops a date the engine produced that is not a real day, rather

@@ -70,15 +70,26 @@ func (r *Reader) Expand(arg string) ([]string, error) {
 }
 
 // Read reads one document: a file or an http(s) URL. A directory is an
-// error; Expand lists its files.
+// error; Expand lists its files. A file read this way is located by its
+// base name: see ReadIn.
 func (r *Reader) Read(ctx context.Context, item string) (*Document, error) {
+	return r.ReadIn(ctx, item, item)
+}
+
+// ReadIn reads item, one of the documents that Expand(arg) listed. The
+// locator of a file (what its versions share, and what pages may show) is
+// the url of its meta file when that gives one, and otherwise "file:" and
+// its path relative to arg: for a directory argument, relative to that
+// directory; for a file argument, its base name. It is never the absolute
+// path, which would show the analyst's directories.
+func (r *Reader) ReadIn(ctx context.Context, arg, item string) (*Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if looksLikeURL(item) {
 		return r.fetch(ctx, item)
 	}
-	return r.readFile(item)
+	return r.readFile(item, arg)
 }
 
 // Walk expands each argument and reads every document it names, calling fn
@@ -98,7 +109,7 @@ func (r *Reader) Walk(ctx context.Context, args []string, fn func(item string, d
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			doc, err := r.Read(ctx, item)
+			doc, err := r.ReadIn(ctx, arg, item)
 			if err := fn(item, doc, err); err != nil {
 				return err
 			}
@@ -107,8 +118,9 @@ func (r *Reader) Walk(ctx context.Context, args []string, fn func(item string, d
 	return nil
 }
 
-// readFile reads a file and the NAME.meta.json beside it, if any.
-func (r *Reader) readFile(path string) (*Document, error) {
+// readFile reads a file and the NAME.meta.json beside it, if any; arg is
+// the argument it was found under, for its locator.
+func (r *Reader) readFile(path, arg string) (*Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileError(path, err)
@@ -140,7 +152,7 @@ func (r *Reader) readFile(path string) (*Document, error) {
 		return nil, err
 	}
 	doc := &Document{
-		Locator:     absLocator(path),
+		Locator:     fileLocator(path, arg, meta),
 		Name:        path,
 		Original:    b,
 		RetrievedAt: r.opt.Now().UTC(),

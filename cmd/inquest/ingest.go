@@ -80,7 +80,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 	// List everything first, so the progress bar knows the total; an
 	// argument that names nothing readable is reported and the rest go on.
-	var items []string
+	// Each item keeps the argument it was found under: a file's locator is
+	// its path relative to that argument, never the analyst's absolute path.
+	type listed struct{ arg, item string }
+	var items []listed
 	failed := 0
 	for _, arg := range pos {
 		list, err := reader.Expand(arg)
@@ -89,7 +92,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			failed++
 			continue
 		}
-		items = append(items, list...)
+		for _, item := range list {
+			items = append(items, listed{arg, item})
+		}
 	}
 
 	bar := newProgress(e.stderr, len(items))
@@ -101,13 +106,14 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	var counts struct{ created, unchanged, versions int }
 	done := 0
 	interrupted := false
-	for _, item := range items {
+	for _, it := range items {
+		item := it.item
 		if ctx.Err() != nil {
 			interrupted = true
 			break
 		}
 		bar.show(done, item)
-		doc, err := reader.Read(ctx, item)
+		doc, err := reader.ReadIn(ctx, it.arg, item)
 		if err != nil {
 			if ctx.Err() != nil {
 				interrupted = true
@@ -120,8 +126,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			continue
 		}
 		src, created, err := pipeline.Ingest(storeCtx, doc)
-		if src != nil {
-			// The source is committed: only now may the line say so.
+		if err == nil {
+			// The source and its suggestions are committed together: only
+			// now may the line say so. On an error neither is stored.
 			out.print(src, created)
 			switch {
 			case !created:
@@ -131,8 +138,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			default:
 				counts.created++
 			}
-		}
-		if err != nil {
+		} else {
 			bar.clear()
 			fmt.Fprintf(e.stderr, "inquest ingest: %s\n", describe(item, err))
 			failed++
