@@ -122,10 +122,22 @@ func newPublicSite(t testing.TB, db *store.DB) *publicSite {
 	// unpublished edit), one draft.
 	sts, err := db.Statements(ctx, inquest.StatementFilter{CaseID: ps.c.ID, Review: inquest.Confirmed})
 	must(err)
-	figs, err := db.Figures(ctx, ps.c.ID)
+	allFigs, err := db.Figures(ctx, ps.c.ID)
 	must(err)
-	qs, err := db.Questions(ctx, ps.c.ID)
+	allQs, err := db.Questions(ctx, ps.c.ID)
 	must(err)
+	var figs []*inquest.Figure
+	for _, f := range allFigs {
+		if f.SourceID == src.ID {
+			figs = append(figs, f)
+		}
+	}
+	var qs []*inquest.Question
+	for _, q := range allQs {
+		if q.SourceID == src.ID {
+			qs = append(qs, q)
+		}
+	}
 	var privSt int64
 	for _, st := range sts {
 		if st.SourceID == priv.ID {

@@ -178,8 +178,9 @@ func seriesChartSVG(pc pubContext, s analysis.Series, hrefOf func(*inquest.Figur
 		span = 24 * time.Hour
 		t0 = t0.Add(-12 * time.Hour)
 	}
+	// Points sit 16 px inside the axes, so the first and last stay clear of them.
 	x := func(d time.Time) float64 {
-		return left + float64(w-left-right)*float64(d.Sub(t0))/float64(span)
+		return left + 16 + float64(w-left-right-32)*float64(d.Sub(t0))/float64(span)
 	}
 	y := func(v float64) float64 { return top + float64(h-top-bottom)*(1-(v-lo)/(hi-lo)) }
 	// Axes and gridlines.

@@ -264,6 +264,9 @@ func TestStaticBuildOfDemoCase(t *testing.T) {
 				t.Errorf("chapter 1 lacks %q", want)
 			}
 		}
+		if bytes.Contains(ch, []byte("This evidence is not public.")) {
+			t.Error("chapter 1 cites only public records, yet says some are not public")
+		}
 		two, _ := os.ReadFile(filepath.Join(base, "chapters", "the-toll", "index.html"))
 		if !bytes.Contains(two, []byte("This evidence is not public.")) || !bytes.Contains(two, []byte(`rel="prev"`)) {
 			t.Errorf("chapter 2 should say its private citations are not public and link back")
