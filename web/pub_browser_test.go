@@ -59,7 +59,7 @@ func TestBrowserPublicPages(t *testing.T) {
 			// The SVG drawings have a size and their parts.
 			for _, c := range []struct {
 				path, svg, parts string
-				min          int
+				min              int
 			}{
 				{base + "/matrix", "svg.matrix", "svg.matrix rect.cell", 3},
 				{base + "/figures/deaths", "svg.chart", "svg.chart a.point", 3},
