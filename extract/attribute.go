@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/inquest-project/inquest"
 )
@@ -117,10 +119,25 @@ func (d *document) resolve(st *state, c cand, s sentence, date inquest.Date) who
 		}
 		return who{name: stripArticle(d.tokText(c.t0, c.t1)), t0: c.t0, t1: c.t1, conf: 0.6}
 	case kRoleNP:
-		if c.anaph && st.lastSpeaker.ok() && !st.lastSpeaker.org {
-			w := st.lastSpeaker
-			w.t0, w.t1, w.conf = c.t0, c.t1, 0.7
-			return w
+		if c.anaph {
+			// "the minister said": the last speaker, unless the file
+			// says another office is theirs and a person named before
+			// holds this one ("Industry Minister Zhanatov … — деді
+			// министр").
+			role := d.key(&d.toks[c.t1-1])
+			last := st.lastSpeaker
+			if last.ok() && !last.org && (last.person == nil || personHoldsRole(last.person, role)) {
+				last.t0, last.t1, last.conf = c.t0, c.t1, 0.7
+				return last
+			}
+			if w, ok := d.holderBefore(c.t0, role); ok {
+				w.t0, w.t1, w.conf = c.t0, c.t1, 0.7
+				return w
+			}
+			if last.ok() && !last.org {
+				last.t0, last.t1, last.conf = c.t0, c.t1, 0.7
+				return last
+			}
 		}
 		return who{name: stripArticle(d.tokText(c.t0, c.t1)), t0: c.t0, t1: c.t1, org: c.org, conf: 0.7}
 	case kPronoun:
@@ -358,4 +375,43 @@ func (d *document) sentenceSubject(t0, end int) (cand, bool) {
 		a = j + 1
 	}
 	return cand{}, false
+}
+
+// holderBefore returns the last person of the people file named before token
+// t whose positions name role.
+func (d *document) holderBefore(t int, role string) (who, bool) {
+	k := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].t >= t })
+	for i := k - 1; i >= 0 && i >= k-32; i-- {
+		if p := d.mentions[i].w.person; p != nil && !d.mentions[i].w.org && personHoldsRole(p, role) {
+			return d.mentions[i].w, true
+		}
+	}
+	return who{}, false
+}
+
+// personHoldsRole reports whether one of p's positions is named with the
+// role word (a stem match, so that "министр" finds "Өнеркәсіп министрі").
+func personHoldsRole(p *inquest.Person, role string) bool {
+	if utf8.RuneCountInString(role) < 4 {
+		return false
+	}
+	has := func(name string) bool {
+		for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if strings.HasPrefix(w, role) || strings.HasPrefix(role, w) && utf8.RuneCountInString(w) >= 4 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, pos := range p.Positions {
+		if has(pos.Title) {
+			return true
+		}
+		for _, a := range pos.Aliases {
+			if has(a) {
+				return true
+			}
+		}
+	}
+	return false
 }

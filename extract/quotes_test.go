@@ -311,6 +311,10 @@ func TestQuotesKazakh(t *testing.T) {
 		published inquest.Date
 		want      []wantQuote
 	}{
+		{"a bare office after деді is the holder named before, not the last speaker",
+			"«Біз бұған дейін де ескерткенбіз», – деді Смирнова. Ішкі істер министрі Ержан Төлегенов кездесуге келді.\n\n«Барлық құжаттар мұқият тексеріледі», – деді министр.", "",
+			[]wantQuote{{"Біз бұған дейін де ескерткенбіз", "Olga Smirnova", "smirnova", "", ""},
+				{"Барлық құжаттар мұқият тексеріледі", "Yerzhan Tulegenov", "tulegenov", "", ""}}},
 		{"деді after the quotation",
 			"«Біз бейбіт тұрғындарға ешқашан оқ атқан жоқпыз», – деді Беков.", "",
 			[]wantQuote{{"Біз бейбіт тұрғындарға ешқашан оқ атқан жоқпыз", "Daniyar Bekov", "bekov", "", ""}}},
