@@ -13,9 +13,10 @@
 // one-text convenience.
 //
 // How a text is read (the quotation files of this package):
-//   - quotes_scan.go, quotes_dash.go: quotation spans from marks (“” "" «» „“
-//     ‘’, nested, across paragraphs, cut off at the end of the text) and
-//     direct speech opened by a dash;
+//   - quotes_scan.go, quotes_dash.go, quotes_break.go: quotation spans from
+//     marks (“” "" «» „“ ‘’, nested, across paragraphs, cut off at the end of
+//     the text), direct speech opened by a dash, and quotations in marks
+//     broken by a dashed attribution («…, — заявил он. — …»);
 //   - document.go: words, punctuation and quotations as tokens, sentences and
 //     paragraphs;
 //   - lexicon.go: the words that matter for attribution in English, Russian

@@ -92,7 +92,7 @@ func releaseDocument(d *document) {
 
 // findSpans merges the quotation-mark scan with direct speech opened by a dash.
 func (d *document) findSpans() []qspan {
-	spans := scanQuotes(d.r)
+	spans := d.splitDashBreaks(scanQuotes(d.r))
 	dash := scanDashSpeech(d.r, spans)
 	if len(dash) == 0 {
 		return spans

@@ -56,6 +56,7 @@ func (d *document) quotations() []Quote {
 			}
 		}
 		if !hasQuote && !hasSpeech {
+			d.noteDatedDeed(st, s)
 			continue
 		}
 		limit := maxFrames
@@ -281,4 +282,35 @@ func (d *document) venueIn(t0, t1 int) string {
 		}
 	}
 	return ""
+}
+
+// noteDatedDeed remembers the day of a sentence that tells what a person of
+// the file did without a verb of saying ("The governor met the families on 18
+// November", "Жанатов вчера представил выводы"): words the same person is
+// quoted with in the next paragraph were said that day, as a verb of saying
+// would have told.
+func (d *document) noteDatedDeed(st *state, s sentence) {
+	dated := false
+	for i := s.t0; i < s.t1 && !dated; i++ {
+		t := &d.toks[i]
+		dated = t.k == tWord && (t.cls&cDay != 0 || d.number(i) >= 0)
+	}
+	if !dated {
+		return
+	}
+	date := d.dateIn(s.t0, s.t1, nil)
+	if date == "" {
+		return
+	}
+	// the subject: a person or office of the file opening the sentence
+	end := min(s.t1, s.t0+8)
+	for _, c := range d.candidates(s.t0, end) {
+		if c.prep || c.kind != kPerson && c.kind != kAlias {
+			continue
+		}
+		if w := d.resolve(st, c, s, date); w.ok() && w.person != nil && !w.org {
+			st.datedSpeaker[speakerKey(w)] = datedAt{date, s.para}
+		}
+		return
+	}
 }
