@@ -116,12 +116,15 @@ func TestReadFileWithMeta(t *testing.T) {
 	if a.Meta != want {
 		t.Errorf("meta = %+v, want %+v", a.Meta, want)
 	}
-	if a.Locator != filepath.Join(dir, "a.txt") || !filepath.IsAbs(a.Locator) {
-		t.Errorf("locator = %q, want the absolute path", a.Locator)
+	if a.Locator != "https://example.org/a" || a.FileName != "a.txt" {
+		t.Errorf("locator %q, file name %q; want the meta file's url and the base name", a.Locator, a.FileName)
 	}
 	b, err := r.Read(context.Background(), filepath.Join(dir, "b.txt"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if b.Locator != "file:b.txt" || b.FileName != "b.txt" {
+		t.Errorf("locator %q, file name %q; want file:b.txt, b.txt", b.Locator, b.FileName)
 	}
 	if b.Meta.Title != "Первая строка" || b.Meta.Language != "ru" {
 		t.Errorf("meta without a meta file = %+v, want title from the first line and language ru", b.Meta)

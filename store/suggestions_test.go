@@ -125,7 +125,9 @@ func TestAddSourceWithSuggestionsRollsBackSource(t *testing.T) {
 			want  string
 		}{
 			{"statement span outside the text", func(s *inquest.Suggestions) { s.Statements[0].End = 500 }, "outside the text"},
-			{"question span outside the text", func(s *inquest.Suggestions) { s.Questions[0].Question.End = utf8.RuneCountInString(suggestionsText) + 1 }, "outside the text"},
+			{"question span outside the text", func(s *inquest.Suggestions) {
+				s.Questions[0].Question.End = utf8.RuneCountInString(suggestionsText) + 1
+			}, "outside the text"},
 			{"stance on a claim that does not exist", func(s *inquest.Suggestions) { s.Stances[0].ClaimID = cl.ID + 1000 }, "does not exist"},
 			{"figure of a statement not suggested", func(s *inquest.Suggestions) { s.Figures[0].Statement = 3 }, "statement 3 of 1"},
 		}

@@ -95,6 +95,11 @@ func TestIngestCommand(t *testing.T) {
 		if got.Status != "unchanged" || got.SHA256 != inquest.SHA256Hex(c) || got.Title != "Torture deaths" || got.Version != 1 {
 			t.Errorf("json line = %+v", got)
 		}
+		// The locator is the path relative to the argument: pages must not
+		// show the analyst's directories.
+		if got.Locator != "file:c.txt" || strings.Contains(got.Locator, dir) {
+			t.Errorf("locator %q, want file:c.txt", got.Locator)
+		}
 	})
 }
 
@@ -321,6 +326,23 @@ func checkIngestAfterKill(t *testing.T, dsn string, printed map[int64]string) {
 		}
 		if !strings.HasPrefix(s.SHA256, prefix) {
 			t.Errorf("source %d has sha256 %s, printed %s", id, s.SHA256, prefix)
+		}
+		// Every report holds a quotation: a printed source has its
+		// suggestions, committed with it.
+		stmts, err := db.Statements(ctx, inquest.StatementFilter{SourceID: id})
+		if err != nil || len(stmts) == 0 {
+			t.Errorf("source %d was printed but has %d suggested statements (%v)", id, len(stmts), err)
+		}
+	}
+	// Both or neither: no source in the record lacks its extraction, printed
+	// or not (the one under way when killed may be committed unprinted).
+	all, err := db.Sources(ctx, inquest.SourceFilter{WithoutText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range all {
+		if _, extracted, err := db.HeldSource(ctx, s.CaseID, s.SHA256); err != nil || !extracted {
+			t.Errorf("source %d is stored without its extraction (%v)", s.ID, err)
 		}
 	}
 }
