@@ -40,6 +40,7 @@ func (db *DB) DecideStance(ctx context.Context, statementID, claimID int64, stan
 	if review == "" {
 		review = inquest.Confirmed
 	}
+	ctx = WithActor(ctx, by) // the audit entry names the decider, whoever runs the program
 	if stance == "" {
 		review = inquest.Rejected
 	}

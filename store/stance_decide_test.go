@@ -54,7 +54,7 @@ func TestDecideStanceRecordsWhoWhenWhy(t *testing.T) {
 		if err := json.Unmarshal([]byte(last.After), &after); err != nil {
 			t.Fatalf("audit after %q: %v", last.After, err)
 		}
-		if last.Action != "stance.decide" || before.Stance != inquest.Supports || before.Review != inquest.Suggested ||
+		if last.Action != "stance.decide" || last.Actor != "aigerim" || before.Stance != inquest.Supports || before.Review != inquest.Suggested ||
 			after.Stance != inquest.Denies || after.DecidedBy != "aigerim" {
 			t.Errorf("audit entry %s: before %+v after %+v", last.Action, before, after)
 		}
