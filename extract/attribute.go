@@ -126,7 +126,7 @@ func (d *document) resolve(st *state, c cand, s sentence, date inquest.Date) who
 			// министр").
 			role := d.key(&d.toks[c.t1-1])
 			last := st.lastSpeaker
-			if last.ok() && !last.org && (last.person == nil || personHoldsRole(last.person, role)) {
+			if last.ok() && !last.org && (last.person == nil || d.personHoldsRole(last.person, role)) {
 				last.t0, last.t1, last.conf = c.t0, c.t1, 0.7
 				return last
 			}
@@ -382,7 +382,7 @@ func (d *document) sentenceSubject(t0, end int) (cand, bool) {
 func (d *document) holderBefore(t int, role string) (who, bool) {
 	k := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].t >= t })
 	for i := k - 1; i >= 0 && i >= k-32; i-- {
-		if p := d.mentions[i].w.person; p != nil && !d.mentions[i].w.org && personHoldsRole(p, role) {
+		if p := d.mentions[i].w.person; p != nil && !d.mentions[i].w.org && d.personHoldsRole(p, role) {
 			return d.mentions[i].w, true
 		}
 	}
@@ -391,27 +391,38 @@ func (d *document) holderBefore(t int, role string) (who, bool) {
 
 // personHoldsRole reports whether one of p's positions is named with the
 // role word (a stem match, so that "министр" finds "Өнеркәсіп министрі").
-func personHoldsRole(p *inquest.Person, role string) bool {
+func (d *document) personHoldsRole(p *inquest.Person, role string) bool {
 	if utf8.RuneCountInString(role) < 4 {
 		return false
 	}
-	has := func(name string) bool {
-		for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if strings.HasPrefix(w, role) || strings.HasPrefix(role, w) && utf8.RuneCountInString(w) >= 4 {
-				return true
-			}
-		}
-		return false
-	}
-	for _, pos := range p.Positions {
-		if has(pos.Title) {
+	for _, w := range d.eng.roleWords[p] {
+		if strings.HasPrefix(w, role) || strings.HasPrefix(role, w) && utf8.RuneCountInString(w) >= 4 {
 			return true
-		}
-		for _, a := range pos.Aliases {
-			if has(a) {
-				return true
-			}
 		}
 	}
 	return false
+}
+
+// roleWordsOf lists, per person, the lower-case words of their offices.
+func roleWordsOf(people []*inquest.Person) map[*inquest.Person][]string {
+	out := map[*inquest.Person][]string{}
+	split := func(name string) []string {
+		return strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	for _, p := range people {
+		if p == nil {
+			continue
+		}
+		var ws []string
+		for _, pos := range p.Positions {
+			ws = append(ws, split(pos.Title)...)
+			for _, a := range pos.Aliases {
+				ws = append(ws, split(a)...)
+			}
+		}
+		if len(ws) > 0 {
+			out[p] = ws
+		}
+	}
+	return out
 }

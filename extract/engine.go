@@ -11,12 +11,15 @@ type Engine struct {
 	opt     Options
 	names   *nameIndex
 	stances *StanceMatcher // nil without claims
+	// roleWords holds, per person of the file, the lower-case words of
+	// their offices' titles and aliases, for "the minister said".
+	roleWords map[*inquest.Person][]string
 }
 
 // NewEngine prepares an engine for opt. The engine is safe for concurrent use:
 // Extract keeps all per-document state on its own stack.
 func NewEngine(opt Options) *Engine {
-	e := &Engine{opt: opt, names: newNameIndex(opt.People)}
+	e := &Engine{opt: opt, names: newNameIndex(opt.People), roleWords: roleWordsOf(opt.People)}
 	if len(opt.Claims) > 0 {
 		e.stances = NewStanceMatcher(opt.Claims)
 	}

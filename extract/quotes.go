@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -290,6 +291,9 @@ func (d *document) venueIn(t0, t1 int) string {
 // quoted with in the next paragraph were said that day, as a verb of saying
 // would have told.
 func (d *document) noteDatedDeed(st *state, s sentence) {
+	if s.t1 <= s.t0 || !d.quoteSoonAfter(int(d.toks[s.t1-1].e)) {
+		return
+	}
 	dated := false
 	for i := s.t0; i < s.t1 && !dated; i++ {
 		t := &d.toks[i]
@@ -313,4 +317,22 @@ func (d *document) noteDatedDeed(st *state, s sentence) {
 		}
 		return
 	}
+}
+
+// quoteSoonAfter reports whether a quotation opens after rune offset at, in
+// the same paragraph or the next one.
+func (d *document) quoteSoonAfter(at int) bool {
+	k := sort.Search(len(d.spans), func(i int) bool { return d.spans[i].open >= at })
+	if k == len(d.spans) {
+		return false
+	}
+	breaks := 0
+	for i := at; i < d.spans[k].open; i++ {
+		if d.r[i] == '\n' {
+			if breaks++; breaks > 3 {
+				return false
+			}
+		}
+	}
+	return true
 }
