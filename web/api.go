@@ -9,7 +9,8 @@ import (
 // scripts the same view of cases and sources that the pages give readers.
 
 func (s *Server) apiCases(w http.ResponseWriter, r *http.Request) error {
-	cases, err := s.visibleCases(r.Context())
+	// A signed-in user or a token gets the workspace view (viewOf).
+	cases, err := s.casesIn(r.Context(), s.viewOf(r))
 	if err != nil {
 		return err
 	}
