@@ -300,11 +300,7 @@ func (pc pubContext) contradiction(p *pubRecord, k *inquest.Contradiction) contr
 
 func (pc pubContext) stanceStatement(p *pubRecord, stID, claimID int64) pubStatement {
 	v := pc.statement(p, p.statement[stID])
-	for _, sn := range p.Stances {
-		if sn.StatementID == stID && sn.ClaimID == claimID {
-			v.Stance = sn.Stance
-		}
-	}
+	v.Stance = p.stanceOf[[2]int64{stID, claimID}]
 	return v
 }
 

@@ -45,6 +45,11 @@ type pubRecord struct {
 	figure    map[int64]*inquest.Figure
 	question  map[int64]*inquest.Question
 	allPeople []*inquest.Person
+
+	stanceOf        map[[2]int64]inquest.StanceKind // statement, claim -> stance
+	stancesOfStmt   map[int64][]*inquest.Stance
+	statementsOfSrc map[int64][]*inquest.Statement
+	figuresOfSrc    map[int64][]*inquest.Figure
 }
 
 // protectedName stands in for the name of a person marked private.
@@ -62,34 +67,49 @@ type pubCache struct {
 }
 
 type pubCacheEntry struct {
-	once sync.Once
-	rec  *pubRecord
-	err  error
-	at   time.Time
+	ready   chan struct{} // closed when the first load is done
+	rec     *pubRecord
+	err     error
+	at      time.Time
+	loading bool
 }
 
 var publicCaches sync.Map // *Server -> *pubCache
 
-// publicRecord returns the public record of a public case, loading it at
-// most once per pubCacheTTL however many requests ask at the same time.
+// publicRecord returns the public record of a public case. The first request
+// loads it; later ones get the loaded record at once, and one of them, once
+// the record is older than pubCacheTTL, starts loading a fresh one in the
+// background (stale while revalidating), so readers never wait on a reload.
 func (s *Server) publicRecord(ctx context.Context, c *inquest.Case) (*pubRecord, error) {
 	v, _ := publicCaches.LoadOrStore(s, &pubCache{entries: map[int64]*pubCacheEntry{}})
 	cache := v.(*pubCache)
-	cache.mu.Lock()
-	e := cache.entries[c.ID]
-	if e == nil || (!e.at.IsZero() && (e.err != nil || time.Since(e.at) > pubCacheTTL)) {
-		e = &pubCacheEntry{}
-		cache.entries[c.ID] = e
-	}
-	cache.mu.Unlock()
-	e.once.Do(func() {
+	load := func(e *pubCacheEntry) {
 		rec, err := s.loadPublicRecord(context.WithoutCancel(ctx), c)
 		cache.mu.Lock()
-		e.rec, e.err, e.at = rec, err, time.Now()
+		if err == nil || e.rec == nil {
+			e.rec, e.err = rec, err
+		}
+		e.at, e.loading = time.Now(), false
 		cache.mu.Unlock()
-	})
+	}
+	cache.mu.Lock()
+	e := cache.entries[c.ID]
+	if e == nil || (e.err != nil && !e.loading) {
+		e = &pubCacheEntry{ready: make(chan struct{}), loading: true}
+		cache.entries[c.ID] = e
+		cache.mu.Unlock()
+		load(e)
+		close(e.ready)
+		return e.rec, e.err
+	}
+	cache.mu.Unlock()
+	<-e.ready
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
+	if !e.loading && time.Since(e.at) > pubCacheTTL {
+		e.loading = true
+		go load(e)
+	}
 	return e.rec, e.err
 }
 
@@ -240,6 +260,7 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 			return nil, err
 		}
 	}
+	p.index()
 	fr := analysis.FigureRecord{Figures: p.Figures, Measures: p.Measures, PartOf: full.PartOf,
 		Statements: p.Statements, Sources: p.Sources, People: p.allPeople}
 	p.Series = analysis.FigureSeries(fr)
@@ -271,4 +292,23 @@ func (p *pubRecord) stancesOn(claimID int64) []*inquest.Stance {
 		}
 	}
 	return out
+}
+
+// index builds the lookups the pages need, so that no page scans the whole
+// case for one source or one contradiction.
+func (p *pubRecord) index() {
+	p.stanceOf = map[[2]int64]inquest.StanceKind{}
+	p.stancesOfStmt = map[int64][]*inquest.Stance{}
+	p.statementsOfSrc = map[int64][]*inquest.Statement{}
+	p.figuresOfSrc = map[int64][]*inquest.Figure{}
+	for _, sn := range p.Stances {
+		p.stanceOf[[2]int64{sn.StatementID, sn.ClaimID}] = sn.Stance
+		p.stancesOfStmt[sn.StatementID] = append(p.stancesOfStmt[sn.StatementID], sn)
+	}
+	for _, st := range p.Statements {
+		p.statementsOfSrc[st.SourceID] = append(p.statementsOfSrc[st.SourceID], st)
+	}
+	for _, f := range p.Figures {
+		p.figuresOfSrc[f.SourceID] = append(p.figuresOfSrc[f.SourceID], f)
+	}
 }

@@ -50,17 +50,35 @@ func (s *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
 	if p.Versions, err = s.visibleVersions(ctx, v, src); err != nil {
 		return err
 	}
-	if p.Statements, err = s.sourceStatements(ctx, v, c, src); err != nil {
-		return err
-	}
-	figures, err := s.st.Figures(ctx, c.ID)
-	if err != nil {
-		return err
-	}
-	for _, f := range figures {
-		if f.SourceID == src.ID && v.canSeeReview(f.Review) {
-			p.Figures = append(p.Figures, f)
+	if v.workspace {
+		if p.Statements, err = s.sourceStatements(ctx, v, c, src); err != nil {
+			return err
 		}
+		figures, err := s.st.Figures(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		for _, f := range figures {
+			if f.SourceID == src.ID && v.canSeeReview(f.Review) {
+				p.Figures = append(p.Figures, f)
+			}
+		}
+	} else {
+		// Readers get the source's share of the public record, which is
+		// filtered in one place and cached, instead of the whole case's
+		// figures and stances read for one page.
+		rec, err := s.publicRecord(ctx, c)
+		if err != nil {
+			return err
+		}
+		for _, st := range rec.statementsOfSrc[src.ID] {
+			sv := statementView{Statement: st, Speaker: rec.speakerName(st)}
+			for _, sn := range rec.stancesOfStmt[st.ID] {
+				sv.Stances = append(sv.Stances, stanceView{Claim: rec.claim[sn.ClaimID], Stance: sn.Stance, Review: sn.Review})
+			}
+			p.Statements = append(p.Statements, sv)
+		}
+		p.Figures = rec.figuresOfSrc[src.ID]
 	}
 	var marks []mark
 	for _, st := range p.Statements {
