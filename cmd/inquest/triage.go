@@ -29,6 +29,8 @@ func init() {
 	register(&command{name: "measures create", summary: "create (or rename) a measure that figures count", run: runMeasuresCreate})
 	register(&command{name: "figures", summary: "assign figures to measures (inquest figures assign)", run: groupUsage("figures", "assign")})
 	register(&command{name: "figures assign", summary: "assign a figure to a measure of its case", run: runFiguresAssign})
+	register(&command{name: "statements", summary: "review statements (inquest statements review)", run: groupUsage("statements", "review")})
+	register(&command{name: "statements review", summary: "confirm or reject a statement and re-analyse it", run: runStatementsReview})
 	register(&command{name: "questions", summary: "record answers and statuses of questions (inquest questions answer|status)",
 		run: groupUsage("questions", "answer", "status")})
 	register(&command{name: "questions answer", summary: "link a question to the statement that answers it", run: runQuestionsAnswer})
@@ -191,6 +193,41 @@ func runStanceSet(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "  #%d %s, statements %d and %d, %s\n", c.ID, kind, c.AStatementID, c.BStatementID, c.Status)
 	}
+	return nil
+}
+
+func runStatementsReview(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "statements review", "STATEMENT_ID confirmed|rejected|suggested [--by NAME] [--db DSN]")
+	by := byFlag(fs, e)
+	dsn := dbFlag(fs, e)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return inquest.Errorf(inquest.EINVALID, "give a statement id and a review, e.g. inquest statements review 4 confirmed")
+	}
+	id, err := parseID(pos[0], "statement")
+	if err != nil {
+		return err
+	}
+	review := inquest.Review(pos[1])
+	if !review.Valid() {
+		return inquest.Errorf(inquest.EINVALID, "review %q is not confirmed, rejected or suggested", pos[1])
+	}
+	if err := needBy(*by); err != nil {
+		return err
+	}
+	db, err := openStore(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	derived, err := casework.New(db).ReviewStatement(store.WithActor(ctx, *by), id, review, *by)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "statement %d %s by %s; re-analysed: %s of it hold\n", id, review, *by, plural(len(derived), "contradiction"))
 	return nil
 }
 

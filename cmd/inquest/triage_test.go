@@ -61,6 +61,10 @@ func TestTriageCommands(t *testing.T) {
 				"statement 2: stance on foreign-terrorists removed by dana"},
 			{[]string{"stance", "set", "--statement", "2", "--claim", "foreign-terrorists", "--stance", "denies", "--by", "dana"},
 				"#1 between, statements 1 and 2, confirmed"},
+			// Rejecting the President's first statement takes contradiction 1
+			// away; confirming it brings it back, still confirmed.
+			{[]string{"statements", "review", "1", "rejected", "--by", "dana"}, "statement 1 rejected by dana; re-analysed: 0 contradictions of it hold"},
+			{[]string{"statements", "review", "1", "confirmed", "--by", "dana"}, "statement 1 confirmed by dana; re-analysed: 2 contradictions of it hold"},
 			{[]string{"measures", "create", "--case", "january-events", "deaths-in-custody", "--part-of", "deaths", "--by", "dana"},
 				"measure deaths-in-custody (id 3) of case january-events: deaths in custody, a part of deaths"},
 			{[]string{"figures", "assign", "1", "deaths-in-custody", "--by", "dana"}, `figure 1 ("164 people were killed") counts deaths in custody`},
@@ -119,6 +123,8 @@ func TestTriageCommandsRefuseBadInput(t *testing.T) {
 		{[]string{"stance", "set", "--statement", "42", "--claim", "foreign-terrorists", "--stance", "denies", "--by", "dana"}, 2, "there is no statement 42"},
 		{[]string{"stance", "set", "--statement", "2", "--claim", "foreign-terrorists", "--stance", "denies", "--review", "rejected", "--by", "dana"}, 2,
 			"use --stance none to remove a stance"},
+		{[]string{"statements", "review", "1", "approved", "--by", "dana"}, 2, `review "approved" is not confirmed, rejected or suggested`},
+		{[]string{"statements", "review", "99", "rejected", "--by", "dana"}, 2, "statement 99 does not exist"},
 		{[]string{"measures", "create", "--case", "january-events", "Deaths!"}, 2, "must be lower-case letters"},
 		{[]string{"measures", "create", "--case", "nowhere", "deaths"}, 2, `case "nowhere" does not exist`},
 		{[]string{"measures", "create", "--case", "january-events", "x", "--part-of", "nothing"}, 2, `has no measure "nothing"; its measures are: deaths, security-force-deaths`},
@@ -148,7 +154,7 @@ func TestTriageCommandsRefuseBadInput(t *testing.T) {
 	if len(open) != 2 {
 		t.Errorf("open questions after refused commands: %v", open)
 	}
-	for _, name := range []string{"contradictions confirm", "contradictions dismiss", "stance set", "measures list", "measures create",
+	for _, name := range []string{"contradictions confirm", "contradictions dismiss", "stance set", "statements review", "measures list", "measures create",
 		"figures assign", "questions answer", "questions status"} {
 		code, _, errs := runCmd(t, append(strings.Fields(name), "-h")...)
 		if code != 0 || !strings.Contains(errs, "Usage: inquest "+name) {
