@@ -178,4 +178,3 @@ func serve(h http.Handler, path string) int {
 
 // staticPath is where the export wrote the page at path.
 func staticPath(path string) string { return path + "/" }
-
