@@ -63,6 +63,10 @@ func newDocument(text, lang string, published inquest.Date, e *Engine) *document
 func newDocumentIn(d *document, text, lang string, published inquest.Date, e *Engine) *document {
 	*d = document{r: d.r[:0], toks: d.toks[:0], keys: d.keys[:0], sents: d.sents[:0], mentions: d.mentions[:0],
 		buf: d.buf[:0], lang: lang, published: published, eng: e}
+	if n := len(text); cap(d.r) < n/2 {
+		// size once: growing by doubling would copy and zero it again
+		d.r = make([]rune, 0, utf8.RuneCountInString(text))
+	}
 	for _, c := range text {
 		d.r = append(d.r, c)
 	}

@@ -323,7 +323,7 @@ func (d *document) noteDatedDeed(st *state, s sentence) {
 // the same paragraph or the next one.
 func (d *document) quoteSoonAfter(at int) bool {
 	k := sort.Search(len(d.spans), func(i int) bool { return d.spans[i].open >= at })
-	if k == len(d.spans) {
+	if k == len(d.spans) || d.spans[k].open-at > 2000 {
 		return false
 	}
 	breaks := 0
