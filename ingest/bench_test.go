@@ -31,6 +31,7 @@ func BenchmarkIngest(b *testing.B) {
 	b.Run("sqlite/with-extraction", func(b *testing.B) { benchmarkIngest(b, storetest.Open(b), corpus, files, true) })
 	b.Run("sqlite/sources-only", func(b *testing.B) { benchmarkIngest(b, storetest.Open(b), corpus, files, false) })
 	b.Run("postgres/with-extraction", func(b *testing.B) { benchmarkIngest(b, storetest.OpenPostgres(b), corpus, files, true) })
+	b.Run("postgres/sources-only", func(b *testing.B) { benchmarkIngest(b, storetest.OpenPostgres(b), corpus, files, false) })
 }
 
 func benchmarkIngest(b *testing.B, db inquest.Store, corpus string, files []string, extraction bool) {

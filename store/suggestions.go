@@ -5,15 +5,51 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
+	"weak"
 
 	"github.com/inquest-project/inquest"
 )
 
 var _ inquest.IngestService = (*DB)(nil)
+
+// The SQL of an ingest, prepared once per database and reused by every
+// transaction (see ingestStmts), since parsing it again for every document
+// cost more than running it.
+var (
+	qSourceByHash  = "SELECT " + sourceColumnsText + " FROM sources WHERE case_id = ? AND sha256 = ?"
+	qExtractionOf  = "SELECT COUNT(*) FROM source_extractions WHERE source_id = ?"
+	qLatestVersion = "SELECT id, version FROM sources WHERE case_id = ? AND locator = ? ORDER BY version DESC LIMIT 1"
+	qInsertSource  = `INSERT INTO sources (case_id, version, previous_id, locator, url, file_name, title, publisher, kind,
+			language, published, retrieved_at, sha256, size, content_type, headers, text, text_sha256, private, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	qInsertStatement = `INSERT INTO statements (case_id, source_id, person_id, speaker_name, speaker_role, text, start_pos, end_pos,
+			context, said_on, venue, language, origin, review, confidence, note, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (source_id, start_pos, end_pos) DO NOTHING RETURNING id`
+	qStatementAt  = "SELECT id FROM statements WHERE source_id = ? AND start_pos = ? AND end_pos = ?"
+	qInsertStance = `INSERT INTO stances (statement_id, claim_id, stance, review, confidence, decided_by, decided_at, note, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, '', NULL, '', ?, ?) ON CONFLICT (statement_id, claim_id) DO NOTHING RETURNING id`
+	qInsertFigure = `INSERT INTO figures (case_id, source_id, statement_id, measure_id, measure, text, value, value_max, qualifier,
+			as_of, claimant_id, claimant_name, start_pos, end_pos, review, confidence, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (source_id, start_pos, end_pos) DO NOTHING`
+	qInsertQuestion = `INSERT INTO questions (case_id, source_id, statement_id, text, asker_id, asker_name, addressee_id,
+			addressee_name, asked_on, venue, status, answer_statement_id, start_pos, end_pos, review, confidence, note, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (source_id, start_pos, end_pos) DO NOTHING`
+	qRecordExtraction = `INSERT INTO source_extractions (source_id, engine, extracted_at) VALUES (?, ?, ?)
+		ON CONFLICT (source_id) DO UPDATE SET engine = excluded.engine, extracted_at = excluded.extracted_at`
+)
+
+// ingestQueries are the queries stmtCache prepares for AddSourceWithSuggestions.
+var ingestQueries = []string{qSourceByHash, qExtractionOf, qLatestVersion, qInsertSource, qInsertStatement,
+	qStatementAt, qInsertStance, qInsertFigure, qInsertQuestion, qRecordExtraction}
 
 // AddSourceWithSuggestions stores a source and the engine's suggestions for
 // it in one transaction: see inquest.IngestService. A failure anywhere (a
@@ -25,7 +61,7 @@ var _ inquest.IngestService = (*DB)(nil)
 // source (source.add or source.version) and one per stance. Statements,
 // figures and questions are suggestions and, as in AddStatement, are not
 // audited one by one; the analyst's decision on each is. Each kind of row
-// is inserted through one statement prepared in the transaction.
+// is inserted through one statement, prepared once per database (ingestStmts).
 func (db *DB) AddSourceWithSuggestions(ctx context.Context, s *inquest.Source, original []byte, sug inquest.Suggestions) (*inquest.Source, bool, error) {
 	in, err := checkedSource(s, original)
 	if err != nil {
@@ -38,6 +74,9 @@ func (db *DB) AddSourceWithSuggestions(ctx context.Context, s *inquest.Source, o
 	// As in AddSource: two PostgreSQL writers adding the same bytes or the
 	// next version of one locator at once collide on a unique index, and
 	// the loser tries again and then finds the winner's row.
+	if err := db.prepareIngest(ctx); err != nil {
+		return nil, false, err
+	}
 	for attempt := 1; ; attempt++ {
 		stored, created, err := db.addSourceWithSuggestions(ctx, in, original, &sug)
 		if err != nil && classify(err) == errUnique && attempt < 5 {
@@ -199,8 +238,7 @@ func (db *DB) addSourceWithSuggestions(ctx context.Context, in *inquest.Source, 
 	created := false
 	errNothing := errors.New("nothing to write") // rolls back the (empty) transaction
 	err := db.inTx(ctx, func(t *tx) error {
-		existing, err := scanSource(t.row(ctx, "SELECT "+sourceColumnsText+" FROM sources WHERE case_id = ? AND sha256 = ?",
-			in.CaseID, in.SHA256))
+		existing, err := scanSource(t.stmt(ctx, qSourceByHash).QueryRowContext(ctx, in.CaseID, in.SHA256))
 		switch {
 		case err == nil:
 			stored = existing
@@ -208,7 +246,7 @@ func (db *DB) addSourceWithSuggestions(ctx context.Context, in *inquest.Source, 
 				return errNothing
 			}
 			var n int64
-			if err := t.row(ctx, "SELECT COUNT(*) FROM source_extractions WHERE source_id = ?", existing.ID).Scan(&n); err != nil {
+			if err := t.stmt(ctx, qExtractionOf).QueryRowContext(ctx, existing.ID).Scan(&n); err != nil {
 				return fmt.Errorf("look up extraction of source %d: %w", existing.ID, err)
 			}
 			if n > 0 {
@@ -240,8 +278,7 @@ func (t *tx) insertSource(ctx context.Context, in *inquest.Source, original []by
 	s.Version = 1
 	var prevID int64
 	var prevVersion int
-	err := t.row(ctx, "SELECT id, version FROM sources WHERE case_id = ? AND locator = ? ORDER BY version DESC LIMIT 1",
-		s.CaseID, s.Locator).Scan(&prevID, &prevVersion)
+	err := t.stmt(ctx, qLatestVersion).QueryRowContext(ctx, s.CaseID, s.Locator).Scan(&prevID, &prevVersion)
 	switch {
 	case err == nil:
 		s.PreviousID, s.Version = prevID, prevVersion+1
@@ -253,9 +290,7 @@ func (t *tx) insertSource(ctx context.Context, in *inquest.Source, original []by
 	}
 	s.CreatedAt = now()
 	d := t.db.dialect
-	err = t.row(ctx, `INSERT INTO sources (case_id, version, previous_id, locator, url, file_name, title, publisher, kind,
-			language, published, retrieved_at, sha256, size, content_type, headers, text, text_sha256, private, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	err = t.stmt(ctx, qInsertSource).QueryRowContext(ctx,
 		s.CaseID, s.Version, nullID(s.PreviousID), s.Locator, s.URL, s.FileName, s.Title, s.Publisher, string(s.Kind),
 		s.Language, nullDate(s.Published), d.ts(s.RetrievedAt), s.SHA256, s.Size, s.ContentType, s.Headers, s.Text,
 		s.TextSHA256, s.Private, d.ts(s.CreatedAt)).Scan(&s.ID)
@@ -303,14 +338,7 @@ func (t *tx) storeSuggestions(ctx context.Context, src *inquest.Source, sug *inq
 	at := now()
 
 	if len(sug.Statements) > 0 {
-		ins, err := t.prepare(ctx, `INSERT INTO statements (case_id, source_id, person_id, speaker_name, speaker_role, text, start_pos, end_pos,
-				context, said_on, venue, language, origin, review, confidence, note, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (source_id, start_pos, end_pos) DO NOTHING RETURNING id`)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
+		ins := t.stmt(ctx, qInsertStatement)
 		for _, s := range sug.Statements {
 			s.CaseID, s.SourceID = src.CaseID, src.ID
 			what := fmt.Sprintf("statement at %d..%d of source %d", s.Start, s.End, src.ID)
@@ -321,8 +349,7 @@ func (t *tx) storeSuggestions(ctx context.Context, src *inquest.Source, sug *inq
 				// Already there (stored before its extraction was recorded,
 				// or the same span twice): keep it, an analyst may have
 				// reviewed it.
-				err = t.row(ctx, "SELECT id FROM statements WHERE source_id = ? AND start_pos = ? AND end_pos = ?",
-					s.SourceID, s.Start, s.End).Scan(&s.ID)
+				err = t.stmt(ctx, qStatementAt).QueryRowContext(ctx, s.SourceID, s.Start, s.End).Scan(&s.ID)
 				if err != nil {
 					return fmt.Errorf("%s: %w", what, err)
 				}
@@ -342,12 +369,7 @@ func (t *tx) storeSuggestions(ctx context.Context, src *inquest.Source, sug *inq
 	}
 
 	if len(sug.Stances) > 0 {
-		ins, err := t.prepare(ctx, `INSERT INTO stances (statement_id, claim_id, stance, review, confidence, decided_by, decided_at, note, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, '', NULL, '', ?, ?) ON CONFLICT (statement_id, claim_id) DO NOTHING RETURNING id`)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
+		ins := t.stmt(ctx, qInsertStance)
 		for _, ss := range sug.Stances {
 			st := &inquest.Stance{StatementID: sug.Statements[ss.Statement].ID, ClaimID: ss.ClaimID, Stance: ss.Stance,
 				Review: inquest.Suggested, Confidence: ss.Confidence}
@@ -373,14 +395,7 @@ func (t *tx) storeSuggestions(ctx context.Context, src *inquest.Source, sug *inq
 		return sug.Statements[i].ID
 	}
 	if len(sug.Figures) > 0 {
-		ins, err := t.prepare(ctx, `INSERT INTO figures (case_id, source_id, statement_id, measure_id, measure, text, value, value_max, qualifier,
-				as_of, claimant_id, claimant_name, start_pos, end_pos, review, confidence, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (source_id, start_pos, end_pos) DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
+		ins := t.stmt(ctx, qInsertFigure)
 		for _, sf := range sug.Figures {
 			f := sf.Figure
 			f.CaseID, f.SourceID, f.StatementID, f.CreatedAt = src.CaseID, src.ID, statementOf(sf.Statement), at
@@ -393,14 +408,7 @@ func (t *tx) storeSuggestions(ctx context.Context, src *inquest.Source, sug *inq
 	}
 
 	if len(sug.Questions) > 0 {
-		ins, err := t.prepare(ctx, `INSERT INTO questions (case_id, source_id, statement_id, text, asker_id, asker_name, addressee_id,
-				addressee_name, asked_on, venue, status, answer_statement_id, start_pos, end_pos, review, confidence, note, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (source_id, start_pos, end_pos) DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
+		ins := t.stmt(ctx, qInsertQuestion)
 		for _, sq := range sug.Questions {
 			qn := sq.Question
 			qn.CaseID, qn.SourceID, qn.StatementID, qn.CreatedAt = src.CaseID, src.ID, statementOf(sq.Statement), at
@@ -415,21 +423,61 @@ func (t *tx) storeSuggestions(ctx context.Context, src *inquest.Source, sug *inq
 	if sug.Engine == "" {
 		return nil
 	}
-	_, err := t.exec(ctx, `INSERT INTO source_extractions (source_id, engine, extracted_at) VALUES (?, ?, ?)
-		ON CONFLICT (source_id) DO UPDATE SET engine = excluded.engine, extracted_at = excluded.extracted_at`,
-		src.ID, sug.Engine, d.ts(at))
+	_, err := t.stmt(ctx, qRecordExtraction).ExecContext(ctx, src.ID, sug.Engine, d.ts(at))
 	if err != nil {
 		return fmt.Errorf("record extraction of source %d: %w", src.ID, err)
 	}
 	return nil
 }
 
-// prepare prepares query, written with ? placeholders, in the transaction,
-// so that the rows of one kind are sent as one statement many times.
-func (t *tx) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
-	st, err := t.tx.PrepareContext(ctx, t.db.dialect.rebind(query))
-	if err != nil {
-		return nil, fmt.Errorf("prepare: %w", err)
+// ingestStmts holds, per database, the ingest's statements prepared on its
+// writer. It is keyed by a weak pointer, and a database's entry is closed
+// and dropped when the database is collected, so that tests and tools that
+// open many databases do not keep them alive.
+var ingestStmts = struct {
+	sync.Mutex
+	m map[weak.Pointer[DB]]map[string]*sql.Stmt
+}{m: map[weak.Pointer[DB]]map[string]*sql.Stmt{}}
+
+// prepareIngest prepares ingestQueries on the writer once. It runs before
+// the transaction begins: on SQLite the writer pool holds one connection, so
+// preparing on the pool inside a transaction would wait on itself.
+func (db *DB) prepareIngest(ctx context.Context) error {
+	key := weak.Make(db)
+	ingestStmts.Lock()
+	defer ingestStmts.Unlock()
+	if _, ok := ingestStmts.m[key]; ok {
+		return nil
 	}
-	return st, nil
+	stmts := make(map[string]*sql.Stmt, len(ingestQueries))
+	for _, q := range ingestQueries {
+		st, err := db.write.PrepareContext(ctx, db.dialect.rebind(q))
+		if err != nil {
+			for _, st := range stmts {
+				st.Close()
+			}
+			return fmt.Errorf("prepare ingest statements: %w", err)
+		}
+		stmts[q] = st
+	}
+	ingestStmts.m[key] = stmts
+	runtime.AddCleanup(db, func(key weak.Pointer[DB]) {
+		ingestStmts.Lock()
+		defer ingestStmts.Unlock()
+		for _, st := range ingestStmts.m[key] {
+			st.Close()
+		}
+		delete(ingestStmts.m, key)
+	}, key)
+	return nil
+}
+
+// stmt returns the prepared statement of query for use in t: database/sql
+// reuses the statement already prepared on t's connection, so nothing is
+// parsed again. prepareIngest must have run.
+func (t *tx) stmt(ctx context.Context, query string) *sql.Stmt {
+	ingestStmts.Lock()
+	st := ingestStmts.m[weak.Make(t.db)][query]
+	ingestStmts.Unlock()
+	return t.tx.StmtContext(ctx, st)
 }
