@@ -172,7 +172,7 @@ func groupUsage(group string, subs ...string) func(context.Context, *env, []stri
 		fmt.Fprintf(e.stderr, "Usage:\n")
 		for _, sub := range subs {
 			c := commands[group+" "+sub]
-			fmt.Fprintf(e.stderr, "  inquest %-16s %s\n", c.name, c.summary)
+			fmt.Fprintf(e.stderr, "  inquest %-22s %s\n", c.name, c.summary)
 		}
 		fmt.Fprintf(e.stderr, "Run 'inquest %s %s -h' for its flags.\n", group, subs[0])
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {

@@ -115,7 +115,7 @@ Commands:
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-16s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-22s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprint(w, `
 Every command that uses the workspace takes --db DSN (or INQUEST_DB): a SQLite
