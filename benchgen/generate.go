@@ -82,7 +82,11 @@ func Generate(ctx context.Context, st *store.DB, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.People = len(g.actors)
-	if err := g.claims(ctx, st, c.ID, min(60, max(6, opt.Statements/2000))); err != nil {
+	// Claims grow with the case and a tenth of the statements take a side
+	// on one, so a claim holds some fifty stances at 100,000 statements and
+	// some two hundred at a million: contradictions grow with the square
+	// of that, as they do in a real case.
+	if err := g.claims(ctx, st, c.ID, min(500, max(6, opt.Statements/500))); err != nil {
 		return nil, err
 	}
 	res.Claims = len(g.claimIDs)
@@ -167,8 +171,12 @@ func (g *gen) claims(ctx context.Context, st *store.DB, caseID int64, n int) err
 	for i := range n {
 		t := claimTexts[i%len(claimTexts)]
 		place := i / len(claimTexts) % len(places[0])
-		c := &inquest.Claim{CaseID: caseID, Slug: fmt.Sprintf("claim-%d", i+1), Text: fmt.Sprintf(t[0], places[0][place]),
-			Texts: map[string]string{"ru": fmt.Sprintf(t[1], places[1][place])}}
+		text, ru := fmt.Sprintf(t[0], places[0][place]), fmt.Sprintf(t[1], places[1][place])
+		if round := i / (len(claimTexts) * len(places[0])); round > 0 { // more claims than phrasings: date them
+			year := fmt.Sprintf(" (%d)", 2022+round%3)
+			text, ru = text+year, ru+year
+		}
+		c := &inquest.Claim{CaseID: caseID, Slug: fmt.Sprintf("claim-%d", i+1), Text: text, Texts: map[string]string{"ru": ru}}
 		if err := st.UpsertClaim(ctx, c); err != nil {
 			return fmt.Errorf("generate claim %s: %w", c.Slug, err)
 		}
@@ -287,7 +295,7 @@ func (g *gen) source(b *batch, caseID int64, n, left int) {
 		}
 		b.statements = append(b.statements, s)
 		b.stmtSource = append(b.stmtSource, srcIdx)
-		if g.pick(4) == 0 { // a quarter of the statements take a side on a claim
+		if g.pick(10) == 0 { // a tenth of the statements take a side on a claim
 			kinds := []inquest.StanceKind{inquest.Supports, inquest.Denies, inquest.Qualifies}
 			b.stances = append(b.stances, &inquest.Stance{ClaimID: g.claimIDs[g.pick(len(g.claimIDs))], Stance: kinds[g.pick(3)],
 				Review: s.Review, Confidence: s.Confidence})
