@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -63,16 +62,4 @@ func queryID(r *http.Request, name string) (int64, error) {
 		return 0, inquest.Errorf(inquest.EINVALID, "query parameter %s=%q is not a record id", name, v)
 	}
 	return id, nil
-}
-
-// writeJSONStatus writes v as JSON with a status other than 200.
-func writeJSONStatus(w http.ResponseWriter, status int, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return fmt.Errorf("encode response: %w", err)
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	_, err = w.Write(append(b, '\n'))
-	return err
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"sort"
 	"sync"
 
 	"github.com/inquest-project/inquest"
@@ -43,15 +42,6 @@ func (reg *stateRoutes) add(s *Server, r stateRoute) {
 	reg.mu.Lock()
 	defer reg.mu.Unlock()
 	reg.routes[s] = append(reg.routes[s], r)
-}
-
-// StateRoutes returns the state-changing routes of s, by pattern.
-func (s *Server) stateRoutes() []stateRoute {
-	registry.mu.Lock()
-	defer registry.mu.Unlock()
-	out := append([]stateRoute(nil), registry.routes[s]...)
-	sort.Slice(out, func(i, j int) bool { return out[i].Pattern < out[j].Pattern })
-	return out
 }
 
 // handleState registers h for a state-changing pattern behind requireRole.

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -13,6 +14,15 @@ import (
 	"github.com/inquest-project/inquest/store"
 	"github.com/inquest-project/inquest/store/storetest"
 )
+
+// stateRoutes returns the state-changing routes of s, by pattern.
+func (s *Server) stateRoutes() []stateRoute {
+	registry.mu.Lock()
+	defer registry.mu.Unlock()
+	out := append([]stateRoute(nil), registry.routes[s]...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Pattern < out[j].Pattern })
+	return out
+}
 
 // TestStateRoutesRegistered proves the role matrix below sees every
 // state-changing route: each POST, PUT, PATCH or DELETE pattern written

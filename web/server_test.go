@@ -298,7 +298,9 @@ func TestNotFound(t *testing.T) {
 		}
 
 		rec := get(t, h, "/api/v1/sources/999999")
-		var body struct{ Error struct{ Code, Message, RequestID string } }
+		var body struct {
+			Error struct{ Code, Message, RequestID string }
+		}
 		err := json.Unmarshal(rec.Body.Bytes(), &body)
 		if e := body.Error; err != nil || rec.Code != 404 || e.Code != inquest.ENOTFOUND || e.Message == "" {
 			t.Errorf("GET /api/v1/sources/999999 = %d %s, want 404 with JSON code %q", rec.Code, rec.Body, inquest.ENOTFOUND)
