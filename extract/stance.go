@@ -78,6 +78,7 @@ func (m *StanceMatcher) stancesIn(quote string, context func() string, lang stri
 		return kinds, confs
 	}
 	q := readStanceText(quote, m.lits)
+	q.lang = lang
 	if len(q.occ) == 0 && q.anaphor == 0 {
 		return kinds, confs
 	}
@@ -223,6 +224,15 @@ func (m *StanceMatcher) claimStance(c *stanceClaim, q *stanceText, lead *stanceL
 	var kind inquest.StanceKind
 	var conf float64
 	var viaAnaphor, found bool
+	q.noLiterals = false
+	if q.lang != "" {
+		q.noLiterals = true
+		for ri := range c.readings {
+			if c.readings[ri].lang == q.lang {
+				q.noLiterals = false
+			}
+		}
+	}
 	for ri := range c.readings {
 		r := &c.readings[ri]
 		k, cf, an, ok := evalStanceReading(r, q, lead)
@@ -278,6 +288,15 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 		return inLead
 	}
 
+	// A claim in no language of the quotation: its own words cannot be
+	// counted, and what it says is done must be named instead.
+	quorum, needPred := r.quorum, false
+	if q.noLiterals && r.quorum > 0 {
+		quorum = 0
+		for _, sl := range r.slots {
+			needPred = needPred || sl.kind == stancePredicate
+		}
+	}
 	var bestSup, bestDen float64
 	for s := 0; s < q.nSent; s++ {
 		clear(present)
@@ -352,11 +371,15 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 				allReqReach = false
 			}
 		}
-		if litHere < r.quorum {
+		predHere := false
+		for k, sl := range r.slots {
+			predHere = predHere || sl.kind == stancePredicate && present[k]
+		}
+		if litHere < quorum || needPred && !predHere {
 			allReqReach = false
 		}
 		if !allReqReach && anyNeg && anyReqHere && !q.question[s] {
-			allReqReach = stanceAllRequired(r, stanceOr(present, leadSlots()))
+			allReqReach = stanceAllRequired(r, stanceOr(present, leadSlots()), q.noLiterals)
 		}
 		allPos := false
 		for _, sp := range segPos {
@@ -372,7 +395,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 		// Support needs the claim's whole core said together, and its agent
 		// when it names one ("security forces used …"): "164 people were
 		// killed" does not say who killed them.
-		if allPos && litPos >= r.quorum && agentsHere && !anyNeg {
+		if allPos && litPos >= quorum && (!needPred || predHere) && agentsHere && !anyNeg {
 			cf := 0.55 + 0.3*aux
 			if q.affirm[s] {
 				cf += 0.1
@@ -418,7 +441,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 		kind, conf = inquest.Supports, bestSup
 	case bestDen > 0:
 		kind, conf = inquest.Denies, bestDen
-	case q.anaphor != 0 && stanceAllRequired(r, leadSlots()):
+	case q.anaphor != 0 && stanceAllRequired(r, leadSlots(), q.noLiterals):
 		viaAnaphor, conf = true, 0.55
 		kind = inquest.Denies
 		if q.anaphor > 0 {
@@ -439,15 +462,29 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 
 // stanceAllRequired reports whether have covers every required slot and a
 // quorum of the claim's own words.
-func stanceAllRequired(r *stanceReading, have []bool) bool {
+//
+// noLiterals: the claim is written in no language of the quotation (a Kazakh
+// quotation, claims in English and Russian), so its own words cannot be
+// counted; the lexicon's concepts stand in for them, and then what the claim
+// says is done (its predicate) must be named too.
+func stanceAllRequired(r *stanceReading, have []bool, noLiterals bool) bool {
 	lits := 0
+	hasPred, pred, hasReq := false, false, false
 	for k, s := range r.slots {
 		if s.required && !have[k] {
 			return false
 		}
+		hasReq = hasReq || s.required
 		if s.quorum && have[k] {
 			lits++
 		}
+		if s.kind == stancePredicate {
+			hasPred = true
+			pred = pred || have[k]
+		}
+	}
+	if noLiterals && r.quorum > 0 {
+		return hasReq && (!hasPred || pred)
 	}
 	return lits >= r.quorum
 }

@@ -196,6 +196,24 @@ var stanceConcepts = []stanceConceptDef{
 			"сотни"},
 		"kk": {"жаппай*", "кең көлем*", "жүйелі*", "көптеген*"},
 	}},
+	// Inquiries into disasters and cover-ups: warnings that went unheeded,
+	// deaths or facts hidden.
+	{id: "warning", kind: stanceEntity, forms: map[string][]string{
+		"en": {"warning*", "warned", "safety report*", "inspection report*", "complaint*", "alarm*"},
+		"ru": {"предупрежд*", "предостереж*", "докладн*", "предписани*", "жалоб*", "сигнал*"},
+		"kk": {"ескерту*", "ескертт*", "ескертпе*", "шағым*"},
+	}},
+	{id: "ignore", kind: stancePredicate, forms: map[string][]string{
+		"en": {"ignor*", "disregard*", "unanswered", "unheeded", "no answer", "no response", "brushed aside"},
+		"ru": {"игнорир*", "проигнорир*", "без ответа", "без внимания", "без реакции", "отмахива*", "отмахнул*"},
+		"kk": {"елемед*", "елемеген*", "елемей*", "елеусіз*", "назар аудармад*", "жауапсыз"},
+	}},
+	{id: "conceal", kind: stanceEntity, forms: map[string][]string{
+		"en": {"conceal*", "cover-up*", "covered up", "cover up", "hid", "hidden", "hide", "hiding", "withheld",
+			"left off the list", "left off the official list", "missing from"},
+		"ru": {"скры*", "скрыв*", "утаи*", "утаива*", "замалчива*", "занизи*", "занижа*", "не включ*"},
+		"kk": {"жасыр*", "бүркемеле*", "енгізілмеді*", "енгізбеді*", "тізімге енгізілме*"},
+	}},
 	{id: "participate", kind: stancePredicate, forms: map[string][]string{
 		"en": {"take part", "took part", "taking part", "takes part", "taken part", "participat*", "involv*",
 			"engaged in", "attacked by", "behind"},

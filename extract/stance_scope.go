@@ -43,6 +43,11 @@ type stanceText struct {
 	// existence or a predicate ("They were not there"), +1 when it opens with
 	// a pronoun that takes part in something ("They took part"), else 0.
 	anaphor int
+	// noLiterals: the claim being read has no text in the quotation's
+	// language, so its own words cannot be found there (see
+	// stanceAllRequired).
+	noLiterals bool
+	lang       string // the quotation's language, "" when unknown
 }
 
 // stanceKkNegSuffixes are the Kazakh negative verb suffixes, by vowel harmony

@@ -410,3 +410,33 @@ func TestStancesClaimPlaceNames(t *testing.T) {
 		}
 	}
 }
+
+// TestStancesClaimInAnotherLanguage: a claim written in English and Russian
+// is still read in a Kazakh quotation through the lexicon's concepts, which
+// then must include what the claim says was done; warnings ignored and
+// deaths concealed are concepts of inquiries into disasters.
+func TestStancesClaimInAnotherLanguage(t *testing.T) {
+	m := NewStanceMatcher([]*inquest.Claim{
+		{Slug: "unheeded", Text: "The factory owners ignored fire-safety warnings before the blaze.",
+			Texts: map[string]string{"ru": "Владельцы фабрики игнорировали предупреждения о пожарной опасности до пожара."}},
+	})
+	for _, tc := range []struct {
+		lang, quote string
+		want        map[string]inquest.StanceKind
+	}{
+		{"kk", "Иелері өрт инспекторларының ескертулерін елемеді.", map[string]inquest.StanceKind{"unheeded": stanceSup}},
+		{"kk", "Инспекторлар бірнеше рет ескерту жасады.", nil},
+		{"en", "The owners ignored every warning the inspectors wrote before the blaze at the factory.",
+			map[string]inquest.StanceKind{"unheeded": stanceSup}},
+		{"en", "The inspectors issued two warnings.", nil},
+	} {
+		got, _ := m.Stances(tc.quote, "", tc.lang)
+		want := tc.want
+		if want == nil {
+			want = map[string]inquest.StanceKind{}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("Stances(%q, %s) = %v, want %v", tc.quote, tc.lang, got, want)
+		}
+	}
+}
