@@ -20,6 +20,10 @@ type casePage struct {
 func (p casePage) PageTitle() string { return p.Case.Title }
 
 func (s *Server) casePage(w http.ResponseWriter, r *http.Request) error {
+	return s.cachedPublic(s.renderCasePage)(w, r)
+}
+
+func (s *Server) renderCasePage(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.caseBySlug(r, r.PathValue("slug"))
 	if err != nil {
 		return err

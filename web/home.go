@@ -15,6 +15,10 @@ type homePage struct {
 }
 
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
+	return s.cachedPublic(s.renderHomePage)(w, r)
+}
+
+func (s *Server) renderHomePage(w http.ResponseWriter, r *http.Request) error {
 	v := s.viewOf(r)
 	cases, err := s.casesIn(r.Context(), v)
 	if err != nil {

@@ -55,11 +55,11 @@ type pubRecord struct {
 // protectedName stands in for the name of a person marked private.
 const protectedName = "a protected person"
 
-// pubCacheTTL is how long a loaded public record is reused. Loading a large
-// case takes a while; a page a few seconds old is fine for readers, and an
-// analyst who makes something private sees it gone from the public site
-// within this time.
-var pubCacheTTL = 3 * time.Second
+// pubCacheTTL is how long a loaded public record, and a page rendered from
+// it, is reused. Loading a large case takes a while; a page a few seconds old
+// is fine for readers. An analyst who makes something private sees it gone
+// from the public site within twice this time (plus one load).
+var pubCacheTTL = 10 * time.Second
 
 type pubCache struct {
 	mu      sync.Mutex

@@ -40,6 +40,10 @@ type stanceView struct {
 }
 
 func (s *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
+	return s.cachedPublic(s.renderSourcePage)(w, r)
+}
+
+func (s *Server) renderSourcePage(w http.ResponseWriter, r *http.Request) error {
 	v := s.viewOf(r)
 	src, c, err := s.visibleSourceIn(r.Context(), v, r.PathValue("id"))
 	if err != nil {
