@@ -58,6 +58,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, limiter *loginLim
 	if ok, wait := limiter.allow(addr, name); !ok {
 		mins := int(wait.Minutes()) + 1
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		s.log.Warn("login refused: too many failures", "addr", addr, "user", name, "request_id", requestID(r.Context()))
 		f.Error = "Too many failed attempts. Wait " + strconv.Itoa(mins) + " minutes and try again."
 		s.render(w, r, http.StatusTooManyRequests, "acct_login", f)
 		return nil
@@ -70,6 +71,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, limiter *loginLim
 	u, err := acc.Authenticate(r.Context(), name, password)
 	if inquest.ErrorCode(err) == inquest.EUNAUTHORIZED {
 		limiter.failed(addr, name)
+		s.log.Info("login failed", "addr", addr, "user", name, "request_id", requestID(r.Context()))
 		f.Error = inquest.ErrorMessage(err)
 		s.render(w, r, http.StatusUnauthorized, "acct_login", f)
 		return nil
