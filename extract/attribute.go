@@ -139,6 +139,13 @@ func (d *document) resolve(st *state, c cand, s sentence, date inquest.Date) who
 				return last
 			}
 		}
+		if c.org && c.t1-c.t0 == 1 {
+			// "the Office said": the body named in full before ("Office of
+			// the Prosecutor General")
+			if full := d.fullBodyBefore(c.t0); full != "" {
+				return who{name: full, t0: c.t0, t1: c.t1, org: true, conf: 0.7}
+			}
+		}
 		return who{name: stripArticle(d.tokText(c.t0, c.t1)), t0: c.t0, t1: c.t1, org: c.org, conf: 0.7}
 	case kPronoun:
 		// the last person named in the paragraph, else the last speaker
@@ -425,4 +432,33 @@ func roleWordsOf(people []*inquest.Person) map[*inquest.Person][]string {
 		}
 	}
 	return out
+}
+
+// fullBodyBefore returns the longer name of the body whose head word stands
+// alone at token h ("Office", "Ministry"), as the text gave it before: the
+// same capitalised head with an "of …" complement.
+func (d *document) fullBodyBefore(h int) string {
+	head := d.key(&d.toks[h])
+	for j := h - 1; j >= 0 && j >= h-2000; j-- {
+		t := &d.toks[j]
+		if t.k != tWord || !t.cap || d.key(t) != head {
+			continue
+		}
+		// the capitalised name and its function words, up to the first
+		// word in lower case ("Office of the State Auditor published")
+		e, last := j+1, j+1
+		for e < len(d.toks) && e < j+12 && d.isWord(e) {
+			w := &d.toks[e]
+			if w.cap {
+				last = e + 1
+			} else if k := d.key(w); k != "of" && k != "the" && k != "for" && k != "and" {
+				break
+			}
+			e++
+		}
+		if last > j+1 {
+			return d.tokText(j, last)
+		}
+	}
+	return ""
 }
