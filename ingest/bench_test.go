@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/store/storetest"
@@ -49,7 +51,9 @@ func benchmarkIngest(b *testing.B, db inquest.Store, corpus string, files []stri
 	var size int64
 	b.ResetTimer()
 	cpu0 := cpuTime()
+	var took []time.Duration // per document, for the median: a loaded machine (or server) adds long stalls to the mean
 	for i := 0; b.Loop(); i++ {
+		t0 := time.Now()
 		doc, err := r.Read(ctx, files[i%len(files)])
 		if err != nil {
 			b.Fatal(err)
@@ -63,7 +67,10 @@ func benchmarkIngest(b *testing.B, db inquest.Store, corpus string, files []stri
 			b.Fatalf("ingest %s: created %v, %v", doc.Name, created, err)
 		}
 		size += int64(len(doc.Original))
+		took = append(took, time.Since(t0))
 	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms/doc")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 	b.ReportMetric((cpuTime()-cpu0).Seconds()*1000/float64(b.N), "cpu-ms/doc")
 	b.SetBytes(size / int64(b.N))
