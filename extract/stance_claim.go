@@ -210,9 +210,20 @@ func compileStanceReading(lang, text string, lits *stanceLiterals) (stanceReadin
 			r.auxWeight += stanceKindWeight[s.kind]
 		}
 	}
-	if hasEntity {
+	hasPredicate := false
+	for _, s := range r.slots {
+		hasPredicate = hasPredicate || s.kind == stancePredicate
+	}
+	switch {
+	case hasEntity && hasPredicate:
+		// the lexicon knows what the claim is about and what is done: a
+		// third of its other words is enough ("the management ignored the
+		// warnings" for "the mine's management ignored safety warnings
+		// before the collapse")
+		r.quorum = (nQuorum + 2) / 3
+	case hasEntity:
 		r.quorum = (nQuorum + 1) / 2
-	} else {
+	default:
 		r.quorum = (2*nQuorum + 2) / 3
 	}
 	if nReq+nQuorum == 0 {

@@ -69,8 +69,8 @@ func TestStancesDevSet(t *testing.T) {
 // cases (testdata/heldout), whose claims the lexicon was not written for.
 func TestStancesHeldout(t *testing.T) {
 	// The targets are precision 0.80 and recall 0.50; on texts of other
-	// cases recall is at 0.35 (7 of 20), so the floor is what is reached.
-	stanceScoreSet(t, filepath.Join("testdata", "heldout"), 0.80, 0.35)
+	// cases recall is at 0.45 (9 of 20), so the floor is what is reached.
+	stanceScoreSet(t, filepath.Join("testdata", "heldout"), 0.80, 0.45)
 }
 
 // stanceScoreSet scores the gold quotations of one corpus folder and fails

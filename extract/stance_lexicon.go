@@ -109,7 +109,8 @@ var stanceConcepts = []stanceConceptDef{
 	}},
 	{id: "forces", kind: stanceAgent, forms: map[string][]string{
 		"en": {"security forces", "armed forces", "special forces", "law enforcement*", "police*", "policeman", "policemen", "troops", "troop", "soldier*", "servicem*", "military", "army", "armies",
-			"peacekeep*", "contingent*", "forces", "national guard*", "riot police", "security services",
+			"peacekeep*", "contingent*", "forces", "national guard*", "riot police", "security services", "officers",
+			"riot officers",
 			"special services"},
 		"ru": {"силовик*", "силов* структур*", "полиц*", "войск*", "военн*", "военнослужащ*", "армия", "армии",
 			"армией", "армию", "солдат*", "миротвор*", "контингент*", "правоохран*", "нацгвард*",

@@ -440,3 +440,29 @@ func TestStancesClaimInAnotherLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestStancesThirdOfTheWords: when the lexicon knows what a claim is about
+// and what is done, a third of its other words will do; fewer is not enough.
+func TestStancesThirdOfTheWords(t *testing.T) {
+	m := NewStanceMatcher([]*inquest.Claim{
+		{Slug: "unheeded", Text: "The dam operator ignored structural warnings from engineers before the flood.",
+			Texts: map[string]string{"ru": "Оператор плотины игнорировал предупреждения инженеров о конструкции до наводнения."}},
+	})
+	for _, tc := range []struct {
+		quote string
+		want  map[string]inquest.StanceKind
+	}{
+		{"The operator ignored every warning the engineers sent.", map[string]inquest.StanceKind{"unheeded": stanceSup}},
+		{"Оператор плотины оставил эти предупреждения без ответа.", map[string]inquest.StanceKind{"unheeded": stanceSup}},
+		{"Someone ignored the warnings.", nil},
+	} {
+		got, _ := m.Stances(tc.quote, "", "")
+		want := tc.want
+		if want == nil {
+			want = map[string]inquest.StanceKind{}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("Stances(%q) = %v, want %v", tc.quote, got, want)
+		}
+	}
+}
