@@ -29,18 +29,18 @@ type stancePattern struct {
 // part: exact words by the word, stems by the stem, so a lookup costs one map
 // probe per rune of the word.
 type stanceIndex struct {
-	exact  map[string][]*stancePattern
-	prefix map[string][]*stancePattern
+	exact map[string][]*stancePattern
+	// stems maps every prefix of every stem to the forms with that stem
+	// (none for a prefix that is only on the way to one): one probe per
+	// rune tells both whether a stem ends there and whether to go on.
+	stems map[string][]*stancePattern
 	// The shortest and longest stems, in bytes: only prefixes of a word
 	// between the two are looked up.
 	minStem, maxStem int
-	// viable holds every prefix of every stem, so that the lookup of a
-	// word's prefixes stops as soon as no stem can begin that way.
-	viable map[string]bool
 }
 
 func newStanceIndex() *stanceIndex {
-	return &stanceIndex{exact: map[string][]*stancePattern{}, prefix: map[string][]*stancePattern{}, viable: map[string]bool{}}
+	return &stanceIndex{exact: map[string][]*stancePattern{}, stems: map[string][]*stancePattern{}}
 }
 
 // add compiles form, normalised as text is. Its words are separated by
@@ -68,10 +68,12 @@ func (ix *stanceIndex) add(form string, concept int, cue stanceCueClass, kk bool
 			ix.minStem = n
 		}
 		ix.maxStem = max(ix.maxStem, n)
-		for k := 1; k <= n; k++ {
-			ix.viable[parts[0].s[:k]] = true
+		for k := 1; k < n; k++ {
+			if _, ok := ix.stems[parts[0].s[:k]]; !ok {
+				ix.stems[parts[0].s[:k]] = nil
+			}
 		}
-		ix.prefix[parts[0].s] = append(ix.prefix[parts[0].s], p)
+		ix.stems[parts[0].s] = append(ix.stems[parts[0].s], p)
 	} else {
 		ix.exact[parts[0].s] = append(ix.exact[parts[0].s], p)
 	}
@@ -142,10 +144,11 @@ func (ix *stanceIndex) at(toks []stanceTok, i int) (stanceMatch, bool) {
 		if n < len(w) && !utf8.RuneStart(w[n]) {
 			continue
 		}
-		if !ix.viable[w[:n]] {
+		ps, viable := ix.stems[w[:n]]
+		if !viable {
 			break
 		}
-		for _, p := range ix.prefix[w[:n]] {
+		for _, p := range ps {
 			try(p, false)
 		}
 	}
