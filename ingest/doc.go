@@ -10,6 +10,11 @@
 // on SQLite and PostgreSQL and can be tested against either. It may import
 // package extract for the engine's types and to build the engine.
 //
+// A document's source and the engine's suggestions for it are written in one
+// transaction (inquest.IngestService), so that a source is never stored
+// without them; a file's locator is its meta file's url or "file:" and its
+// path relative to the argument it was found under, never an absolute path.
+//
 // Limits: reading never holds more than Options.MaxSize bytes of a document
 // (after HTTP decompression); HTML too deeply nested for the parser or too
 // large for readability is read by a linear fallback; PDF page trees are
