@@ -4,6 +4,8 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"net/url"
+	"strconv"
 )
 
 // extraFuncs are template functions that files of the package add in their
@@ -23,6 +25,13 @@ var extraFuncs = template.FuncMap{}
 
 func init() {
 	extraFuncs["csrfField"] = csrfField
+	extraFuncs["historyURL"] = historyURL
+}
+
+// historyURL is the address of a record's audit history, for a "History"
+// link on its workspace page: {{historyURL "statement" .ID}}.
+func historyURL(entity string, id int64) string {
+	return "/w/audit?entity=" + url.QueryEscape(entity) + "&id=" + strconv.FormatInt(id, 10)
 }
 
 // csrfField returns the hidden input that carries the session's form token.
