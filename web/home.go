@@ -33,11 +33,6 @@ func (s *Server) renderHomePage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// visibleCases lists the public cases.
-func (s *Server) visibleCases(ctx context.Context) ([]*inquest.Case, error) {
-	return s.casesIn(ctx, publicView)
-}
-
 // casesIn lists the cases view v may see.
 func (s *Server) casesIn(ctx context.Context, v view) ([]*inquest.Case, error) {
 	all, err := s.st.Cases(ctx)

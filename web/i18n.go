@@ -76,8 +76,8 @@ func (s *Server) langPrefixes(mux *http.ServeMux) {
 // prefix, else its Accept-Language, else English.
 func (s *Server) templatesFor(r *http.Request) *templateSet {
 	lang, prefix := "en", ""
-	if c, ok := r.Context().Value(langKey{}).(langChoice); ok {
-		lang, prefix = c.lang, c.prefix
+	if l := langFrom(r.Context()); l != "" {
+		lang, prefix = l, r.Context().Value(langKey{}).(langChoice).prefix
 	} else if !workspacePath(r.URL.Path) {
 		lang = acceptLanguage(r.Header.Get("Accept-Language"))
 	}

@@ -115,7 +115,9 @@ func init() {
 		"Nobody yet.":    "Әзірге ешкім жоқ.",
 		"Table":          "Кесте",
 		"Everything on these pages as data: confirmed and public records only, each row with the stable address of its record.": "Осы беттердегі барлығы деректер түрінде: тек расталған және жария жазбалар, әр жолдың тұрақты мекенжайы бар.",
-		"Sign in":  "Кіру",
-		"Sign out": "Шығу",
+		"History":            "Тарих",
+		"An earlier version": "Ертерек нұсқа",
+		"Sign in":            "Кіру",
+		"Sign out":           "Шығу",
 	}
 }

@@ -116,7 +116,9 @@ func init() {
 		"Nobody yet.":    "Пока никого.",
 		"Table":          "Таблица",
 		"Everything on these pages as data: confirmed and public records only, each row with the stable address of its record.": "Всё, что есть на этих страницах, в виде данных: только подтверждённые и публичные записи, у каждой строки постоянный адрес.",
-		"Sign in":  "Войти",
-		"Sign out": "Выйти",
+		"History":            "История",
+		"An earlier version": "Более ранняя версия",
+		"Sign in":            "Войти",
+		"Sign out":           "Выйти",
 	}
 }

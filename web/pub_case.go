@@ -83,8 +83,6 @@ func (s *Server) publicCases(ctx context.Context) ([]*inquest.Case, error) {
 	return out, nil
 }
 
-func trimSlash(p string) string { return strings.TrimSuffix(p, "/") }
-
 // SiteStart are the paths the static export of a case starts from: the
 // front page and the case in each interface language (the switcher links
 // the rest).

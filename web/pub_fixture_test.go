@@ -156,6 +156,12 @@ func newPublicSite(t testing.TB, db *store.DB) *publicSite {
 		_, err := db.PublishChapter(ctx, ch.ID, "editor")
 		must(err)
 	}
+	// The first chapter gets a second published version: its history is public.
+	v2 := *one
+	v2.Body = one.Body + "\n\nA second version adds this sentence."
+	must(db.UpdateChapter(ctx, &v2, "dana"))
+	_, err = db.PublishChapter(ctx, one.ID, "editor")
+	must(err)
 	edit := *two
 	edit.Title, edit.Body = "Edited "+pubMarker, "Unpublished edit "+pubMarker
 	must(db.UpdateChapter(ctx, &edit, "dana"))

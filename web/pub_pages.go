@@ -44,6 +44,11 @@ type chapterPage struct {
 	Body       template.HTML
 	Notes      []publish.Footnote
 	Prev, Next *inquest.Chapter
+	// History is every published version; Shown the one on the page, which
+	// is the latest unless the reader asked for an earlier one.
+	History []*inquest.ChapterVersion
+	Shown   int
+	Latest  int
 }
 
 func (p chapterPage) PageTitle() string { return p.Chapter.Title }
@@ -55,15 +60,37 @@ func (s *Server) chapterPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	pc := s.pubCtx(r)
 	slug := r.PathValue("chapter")
-	for i, ch := range rec.Chapters {
-		if ch.Slug != slug {
+	for i, latest := range rec.Chapters {
+		if latest.Slug != slug {
 			continue
+		}
+		ch := latest
+		var history []*inquest.ChapterVersion
+		if cs, ok := s.st.(inquest.ChapterService); ok {
+			if history, err = cs.ChapterVersions(r.Context(), latest.ID); err != nil {
+				return err
+			}
+		}
+		if want := r.PathValue("version"); want != "" {
+			n, err := strconv.Atoi(want)
+			found := false
+			for _, v := range history {
+				if err == nil && v.Version == n && v.Version != latest.Version {
+					cp := *latest
+					cp.Title, cp.Body, cp.Version, cp.PublishedAt = v.Title, v.Body, v.Version, v.PublishedAt
+					ch, found = &cp, true
+				}
+			}
+			if !found {
+				return inquest.Errorf(inquest.ENOTFOUND, "Chapter %q has no earlier published version %q.", slug, want)
+			}
 		}
 		body, notes, err := publish.RenderChapter(ch.Body, pc.resolver(rec))
 		if err != nil {
 			return err
 		}
-		page := chapterPage{pubBase: pubBase{Case: rec.Case, Section: "chapters", Rec: rec}, Chapter: ch, Body: body, Notes: notes}
+		page := chapterPage{pubBase: pubBase{Case: rec.Case, Section: "chapters", Rec: rec}, Chapter: ch, Body: body, Notes: notes,
+			History: history, Shown: ch.Version, Latest: latest.Version}
 		if i > 0 {
 			page.Prev = rec.Chapters[i-1]
 		}
@@ -553,5 +580,3 @@ func personName(p *inquest.Person, lang string) string {
 	}
 	return p.Name
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -264,6 +264,13 @@ func TestStaticBuildOfDemoCase(t *testing.T) {
 				t.Errorf("chapter 1 lacks %q", want)
 			}
 		}
+		if !bytes.Contains(ch, []byte("A second version adds this sentence.")) || !bytes.Contains(ch, []byte(`chapters/who-was-there/versions/1/index.html`)) {
+			t.Error("chapter 1 should show its second version and link its first")
+		}
+		v1, err := os.ReadFile(filepath.Join(base, "chapters", "who-was-there", "versions", "1", "index.html"))
+		if err != nil || bytes.Contains(v1, []byte("A second version")) || !bytes.Contains(v1, []byte("An earlier version")) {
+			t.Errorf("version 1 of chapter 1 should be built as it was published (%v)", err)
+		}
 		if bytes.Contains(ch, []byte("This evidence is not public.")) {
 			t.Error("chapter 1 cites only public records, yet says some are not public")
 		}

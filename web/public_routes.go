@@ -8,6 +8,7 @@ import "net/http"
 func (s *Server) publicRoutes(mux *http.ServeMux) {
 	const c = "GET /cases/{slug}"
 	mux.Handle(c+"/chapters/{chapter}", s.handle(s.cachedPublic(s.chapterPage)))
+	mux.Handle(c+"/chapters/{chapter}/versions/{version}", s.handle(s.cachedPublic(s.chapterPage)))
 	mux.Handle(c+"/claims", s.handle(s.cachedPublic(s.claimsPage)))
 	mux.Handle(c+"/claims/{claim}", s.handle(s.cachedPublic(s.claimPage)))
 	mux.Handle(c+"/contradictions", s.handle(s.cachedPublic(s.contradictionsPage)))
