@@ -13,6 +13,7 @@ type Store interface {
 	FigureService
 	QuestionService
 	EventService
+	IngestService
 	// Audit appends an entry to the hash chain, filling ID, At, PrevHash, Hash.
 	Audit(ctx context.Context, e *AuditEntry) error
 	// VerifyAudit walks the chain and returns the id of the first broken entry,

@@ -10,13 +10,13 @@ import (
 	"github.com/inquest-project/inquest/extract"
 )
 
-// Store is the part of the record that ingest reads people and claims from.
-// The store must also be an inquest.IngestService, which writes a source and
-// its suggestions in one transaction; *store.DB is both. (It is asserted
-// rather than required here so that an inquest.Store value can be passed.)
+// Store is the part of the record ingest needs: people and claims to resolve
+// the engine's output, and inquest.IngestService, which writes a source and
+// its suggestions in one transaction. Every inquest.Store is one.
 type Store interface {
 	People(ctx context.Context) ([]*inquest.Person, error)
 	Claims(ctx context.Context, caseID int64) ([]*inquest.Claim, error)
+	inquest.IngestService
 }
 
 // EngineVersion is recorded with every source the engine extracts, so that
@@ -71,11 +71,7 @@ func NewPipelineWith(ctx context.Context, st Store, caseID int64, engine Extract
 }
 
 func newPipeline(st Store, caseID int64, engine Extractor, people []*inquest.Person, claims []*inquest.Claim) (*Pipeline, error) {
-	is, ok := st.(inquest.IngestService)
-	if !ok {
-		return nil, fmt.Errorf("ingest: store %T cannot store a source with its suggestions in one transaction (no AddSourceWithSuggestions)", st)
-	}
-	p := &Pipeline{st: is, caseID: caseID, engine: engine, people: map[string]int64{}, claims: map[string]int64{}}
+	p := &Pipeline{st: st, caseID: caseID, engine: engine, people: map[string]int64{}, claims: map[string]int64{}}
 	for _, pe := range people {
 		p.people[pe.Slug] = pe.ID
 	}
