@@ -99,6 +99,13 @@ func (e *e2e) pageText() string {
 	return s
 }
 
+// clearFlash removes the note of the last action, so that waiting for
+// .ws-flash waits for the next one.
+func (e *e2e) clearFlash() {
+	e.t.Helper()
+	e.text("clear the note", `(document.querySelectorAll(".ws-flash").forEach(x => x.remove()), "")`)
+}
+
 // text returns the result of a JavaScript expression giving a string.
 func (e *e2e) text(step, expr string) string {
 	e.t.Helper()
@@ -169,6 +176,7 @@ func (e *e2e) review() {
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	e.clearFlash()
 	e.run("change the speaker",
 		chromedp.Click(chromedp.CSS(item+` details.ws-edit summary`)),
 		chromedp.SetValue(chromedp.CSS(item+` .ws-speaker-form select[name=person]`), fmt.Sprint(asylov.ID)),
@@ -181,6 +189,7 @@ func (e *e2e) review() {
 
 	// Link it to a claim: it supports the claim of foreign terrorists.
 	claim := e.claim("foreign-terrorists")
+	e.clearFlash()
 	e.run("link a stance",
 		chromedp.WaitVisible(chromedp.CSS(item)),
 		chromedp.Click(chromedp.CSS(item+` details.ws-edit summary`)),
@@ -249,6 +258,7 @@ func (e *e2e) dismissContradiction() {
 	fmt.Sscan(idText, &id)
 	sel := fmt.Sprintf(`#c-%d`, id)
 	note := "Different periods: the first speaks of January, the second of March."
+	e.clearFlash()
 	e.run("dismiss with a note",
 		chromedp.SendKeys(chromedp.CSS(sel+` textarea[name=note]`), note),
 		chromedp.Click(chromedp.CSS(sel+` button[value=dismiss]`)),
@@ -300,6 +310,7 @@ func (e *e2e) writeChapter() {
 		chromedp.WaitVisible(chromedp.CSS(`textarea[name=body]`)),
 	)
 	body := fmt.Sprintf("On 10 January the President spoke of foreign fighters [@s%d].\n\nIn March the Prosecutor General said they were not there [@s%d].\n", a.ID, b.ID)
+	e.clearFlash()
 	e.run("write and preview",
 		chromedp.SendKeys(chromedp.CSS(`textarea[name=body]`), body),
 		// The script renders the preview as the analyst types.
