@@ -231,14 +231,14 @@ func inContext(text string, start, end int, own string, width int) (before, span
 		return "", own, ""
 	}
 	from := max(0, start-width)
-	for i := from; i < start && i < from+40; i++ {
+	for i := from; from > 0 && i < start && i < from+40; i++ {
 		if runes[i] == ' ' || runes[i] == '\n' {
 			from = i + 1
 			break
 		}
 	}
 	to := min(len(runes), end+width)
-	for i := to - 1; i > end && i > to-40; i-- {
+	for i := to - 1; to < len(runes) && i > end && i > to-40; i-- {
 		if runes[i] == ' ' || runes[i] == '\n' {
 			to = i
 			break
