@@ -53,7 +53,9 @@ func (c *captureWriter) Write(b []byte) (int, error) {
 // otherwise runs h and keeps a successful response.
 func (s *Server) cachedPublic(h func(w http.ResponseWriter, r *http.Request) error) func(w http.ResponseWriter, r *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		if s.viewOf(r).workspace || r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// The static export visits each page once: keeping them would only
+		// take memory.
+		if s.building() || s.viewOf(r).workspace || r.Method != http.MethodGet && r.Method != http.MethodHead {
 			return h(w, r)
 		}
 		v, _ := pageCaches.LoadOrStore(s, &pageCache{pages: map[string]*cachedPage{}})

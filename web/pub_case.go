@@ -59,6 +59,14 @@ func (s *Server) inScope(c *inquest.Case) bool {
 	return !ok || v.(string) == c.Slug
 }
 
+// building reports whether s renders a static export: one case, one
+// snapshot of its record, loaded once for the whole build so that every
+// page shows the same moment.
+func (s *Server) building() bool {
+	_, ok := siteScope.Load(s)
+	return ok
+}
+
 // NewCaseSite returns the public site of one case only, as the static
 // export builds it: other cases answer 404 and are not listed.
 func NewCaseSite(st inquest.Store, slug string) http.Handler {

@@ -106,7 +106,7 @@ func (s *Server) publicRecord(ctx context.Context, c *inquest.Case) (*pubRecord,
 	<-e.ready
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
-	if !e.loading && time.Since(e.at) > pubCacheTTL {
+	if !e.loading && time.Since(e.at) > pubCacheTTL && !s.building() {
 		e.loading = true
 		go load(e)
 	}
