@@ -44,12 +44,11 @@ const (
 )
 
 type e2e struct {
-	t    *testing.T
-	db   *store.DB
-	ctx  context.Context // the browser tab
-	url  string
-	c    *inquest.Case
-	byID map[string]*inquest.Statement // the demo's statements by a phrase of theirs
+	t   *testing.T
+	db  *store.DB
+	ctx context.Context // the browser tab
+	url string
+	c   *inquest.Case
 }
 
 // newE2E loads the demo case into db, derives its contradictions, adds an
