@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/jobs"
 	"github.com/inquest-project/inquest/web"
 )
 
@@ -21,6 +22,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[--db DSN] [--addr HOST:PORT]")
 	addr := fs.String("addr", defaultAddr, "address to listen on; port 0 picks a free one")
 	workspace := fs.Bool("workspace", false, "gone: analysts now sign in at /login (add them with 'inquest user add')")
+	jobsN := fs.Int("jobs", 2, "background jobs (URL fetches, re-analysis) to run at once in this process; 0 leaves them to 'inquest worker'")
 	dsn := dbFlag(fs, e)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -40,6 +42,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if *jobsN > 0 {
+		// Several serve processes on one PostgreSQL share the queue: each
+		// job is claimed by exactly one of them (see package jobs).
+		runner := jobs.NewRunner(db, jobs.Handlers(db, jobs.HandlerOptions{}), jobs.Options{Concurrency: *jobsN,
+			Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
+		if err := runner.Start(ctx); err != nil {
+			return fmt.Errorf("start background jobs: %w", err)
+		}
+		defer runner.Stop()
+	}
 	if users, err := db.Users(ctx); err == nil && len(users) == 0 {
 		fmt.Fprintln(e.stderr, "No users yet: the public pages work, but nobody can sign in to the workspace. Add one with 'inquest user add NAME --role admin'.")
 	}
