@@ -14,6 +14,7 @@ type Store interface {
 	QuestionService
 	EventService
 	IngestService
+	ChapterService
 	// Audit appends an entry to the hash chain, filling ID, At, PrevHash, Hash.
 	Audit(ctx context.Context, e *AuditEntry) error
 	// VerifyAudit walks the chain and returns the id of the first broken entry,
