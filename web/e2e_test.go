@@ -323,10 +323,17 @@ func (e *e2e) writeChapter() {
 			e.t.Errorf("footnotes link to %q, want %s among them", notes, want)
 		}
 	}
-	e.run("submit and publish",
-		chromedp.Click(chromedp.CSS(`form.ws-submit button`)),
-		chromedp.WaitVisible(chromedp.CSS(`form.ws-publish button`)),
-		chromedp.Click(chromedp.CSS(`form.ws-publish button`)),
+	// Submit the forms rather than click their buttons: the live preview
+	// can still be moving the layout, and a click at a button's old place
+	// misses it. The publish form is already on the draft's page, so wait
+	// for the note of the submission before publishing from the new page.
+	e.clearFlash()
+	e.run("submit for review",
+		chromedp.Submit(chromedp.CSS(`form.ws-submit button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.ws-flash`)),
+	)
+	e.run("publish",
+		chromedp.Submit(chromedp.CSS(`form.ws-publish button`)),
 		chromedp.WaitVisible(chromedp.CSS(`.ws-versions li strong`)),
 	)
 	cs := any(e.db).(inquest.ChapterService)
