@@ -56,7 +56,10 @@ func TestClaimJobsLeaseRetryAndReclaim(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := db.ClaimJobs(ctx, "w1", []string{"k"}, 5, 50*time.Millisecond)
+		// The lease is long enough that a loaded machine cannot outlast it
+		// between the next two claims, and short enough to wait out below.
+		const lease = 2 * time.Second
+		got, err := db.ClaimJobs(ctx, "w1", []string{"k"}, 5, lease)
 		if err != nil || len(got) != 1 || got[0].ID != j.ID || got[0].State != store.JobRunning || got[0].Attempt != 1 {
 			t.Fatalf("claim: %+v, %v", got, err)
 		}
@@ -67,7 +70,7 @@ func TestClaimJobsLeaseRetryAndReclaim(t *testing.T) {
 		if other, _ := db.ClaimJobs(ctx, "w2", []string{"other-kind"}, 5, time.Minute); len(other) != 0 {
 			t.Fatal("a worker took a job of a kind it did not ask for")
 		}
-		time.Sleep(80 * time.Millisecond) // w1 "dies": its lease runs out
+		time.Sleep(lease + 100*time.Millisecond) // w1 "dies": its lease runs out
 		got, err = db.ClaimJobs(ctx, "w2", nil, 5, time.Minute)
 		if err != nil || len(got) != 1 || got[0].LockedBy != "w2" || got[0].Attempt != 2 {
 			t.Fatalf("reclaim after the lease ran out: %+v, %v", got, err)
