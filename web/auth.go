@@ -47,7 +47,12 @@ func (reg *stateRoutes) add(s *Server, r stateRoute) {
 // handleState registers h for a state-changing pattern behind requireRole.
 func (s *Server) handleState(mux *http.ServeMux, role inquest.Role, pattern string, h http.Handler) {
 	registry.add(s, stateRoute{Pattern: pattern, Role: role})
-	mux.Handle(pattern, s.requireRole(role, h))
+	mux.Handle(pattern, s.requireRole(role, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r)
+		// A change may have made something private or unconfirmed: the
+		// public site of this instance must not serve it from its cache.
+		s.forgetPublicRecords()
+	})))
 }
 
 // handlePublicState registers h for a state-changing pattern open to readers

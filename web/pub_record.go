@@ -113,6 +113,15 @@ func (s *Server) publicRecord(ctx context.Context, c *inquest.Case) (*pubRecord,
 	return e.rec, e.err
 }
 
+// forgetPublicRecords drops this server's cached public records and pages, so that
+// the next public request loads what is public now. Every state-changing
+// route calls it; changes made elsewhere (the CLI, another instance) show
+// within the cache's age as described at pubCacheTTL.
+func (s *Server) forgetPublicRecords() {
+	publicCaches.Delete(s)
+	pageCaches.Delete(s)
+}
+
 func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRecord, error) {
 	if !c.Public {
 		return nil, inquest.Errorf(inquest.ENOTFOUND, "There is no case %q.", c.Slug)
