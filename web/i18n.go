@@ -78,7 +78,7 @@ func (s *Server) templatesFor(r *http.Request) *templateSet {
 	lang, prefix := "en", ""
 	if l := langFrom(r.Context()); l != "" {
 		lang, prefix = l, r.Context().Value(langKey{}).(langChoice).prefix
-	} else if !workspacePath(r.URL.Path) {
+	} else {
 		lang = acceptLanguage(r.Header.Get("Accept-Language"))
 	}
 	for _, set := range s.pages {

@@ -27,6 +27,7 @@ type wsPage struct {
 	Case   *inquest.Case
 	Active string // which tab of the workspace navigation is current
 	Flash  string // what the last action did, from ?done=
+	Lang   string // interface language of the request, for wsNav and Flash
 }
 
 // Base returns the part every workspace page has, for wsNav.
@@ -39,7 +40,8 @@ func (p wsPage) CSRFToken() string { return p.CSRF }
 func (p wsPage) CanPublish() bool { return p.User != nil && p.User.Role.Includes(inquest.RoleEditor) }
 
 func (s *Server) wsBase(r *http.Request, c *inquest.Case, active string) wsPage {
-	return wsPage{User: userFrom(r.Context()), CSRF: csrfToken(r.Context()), Case: c, Active: active, Flash: r.URL.Query().Get("done")}
+	return wsPage{User: userFrom(r.Context()), CSRF: csrfToken(r.Context()), Case: c, Active: active, Flash: r.URL.Query().Get("done"),
+		Lang: s.templatesFor(r).lang}
 }
 
 // ws returns the store's workspace operations; every store of this program
@@ -177,7 +179,7 @@ func wsNav(p wsPage) template.HTML {
 	if p.Active == "home" {
 		b.WriteString(` aria-current="page"`)
 	}
-	b.WriteString(`>Workspace</a>`)
+	fmt.Fprintf(&b, `>%s</a>`, template.HTMLEscapeString(translate(p.Lang, "Workspace")))
 	if p.Case != nil {
 		base := "/w/cases/" + url.PathEscape(p.Case.Slug)
 		for _, it := range wsNavItems {
@@ -185,21 +187,22 @@ func wsNav(p wsPage) template.HTML {
 			if p.Active == it.key {
 				b.WriteString(` aria-current="page"`)
 			}
-			fmt.Fprintf(&b, `>%s</a>`, it.label)
+			fmt.Fprintf(&b, `>%s</a>`, template.HTMLEscapeString(translate(p.Lang, it.label)))
 		}
 	}
 	b.WriteString(`<a href="/w/people"`)
 	if p.Active == "people" {
 		b.WriteString(` aria-current="page"`)
 	}
-	b.WriteString(`>People</a>`)
+	fmt.Fprintf(&b, `>%s</a>`, template.HTMLEscapeString(translate(p.Lang, "People")))
 	if p.User != nil {
-		fmt.Fprintf(&b, `<form method="post" action="/logout" class="ws-logout"><span>%s (%s)</span>%s<button type="submit">Log out</button></form>`,
-			template.HTMLEscapeString(p.User.Name), template.HTMLEscapeString(string(p.User.Role)), csrfField(p.CSRF))
+		fmt.Fprintf(&b, `<form method="post" action="/logout" class="ws-logout"><span>%s (%s)</span>%s<button type="submit">%s</button></form>`,
+			template.HTMLEscapeString(p.User.Name), template.HTMLEscapeString(string(p.User.Role)), csrfField(p.CSRF),
+			template.HTMLEscapeString(translate(p.Lang, "Log out")))
 	}
 	b.WriteString(`</nav>`)
 	if p.Flash != "" {
-		fmt.Fprintf(&b, `<p class="ws-flash" role="status">%s</p>`, template.HTMLEscapeString(p.Flash))
+		fmt.Fprintf(&b, `<p class="ws-flash" role="status">%s</p>`, template.HTMLEscapeString(translateFlash(p.Lang, p.Flash)))
 	}
 	return template.HTML(b.String())
 }
