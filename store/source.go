@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/inquest-project/inquest"
@@ -36,39 +34,13 @@ func sourceMeta(s *inquest.Source) *inquest.Source {
 // TextSHA256 are computed here; a TextSHA256 that does not match Text is
 // EINVALID, since it means the text is not the one the caller hashed.
 func (db *DB) AddSource(ctx context.Context, s *inquest.Source, original []byte) (*inquest.Source, bool, error) {
-	if s == nil {
-		return nil, false, inquest.Errorf(inquest.EINVALID, "no source given")
-	}
-	if len(original) == 0 {
-		return nil, false, inquest.Errorf(inquest.EINVALID, "source %q has no original bytes to archive; pass the file or the fetched response body", s.Locator)
-	}
-	in := *s
-	in.ID, in.Version, in.PreviousID = 0, 0, 0
-	// HTTP headers are metadata, not evidence, and may carry stray Latin-1
-	// bytes; they are made valid rather than refused.
-	in.Headers = strings.ToValidUTF8(strings.ReplaceAll(in.Headers, "\x00", ""), "\uFFFD")
-	if err := checkText("source "+strconv.Quote(in.Locator), map[string]string{"locator": in.Locator, "url": in.URL,
-		"file name": in.FileName, "title": in.Title, "publisher": in.Publisher, "language": in.Language,
-		"content type": in.ContentType, "text": in.Text}); err != nil {
+	// The checks, defaults and insert are those of AddSourceWithSuggestions
+	// (store/suggestions.go): one way to store a source.
+	in, err := checkedSource(s, original)
+	if err != nil {
 		return nil, false, err
 	}
-	in.SHA256 = inquest.SHA256Hex(original)
-	in.Size = int64(len(original))
-	textSum := inquest.SHA256Hex([]byte(in.Text))
-	if in.TextSHA256 == "" {
-		in.TextSHA256 = textSum
-	} else if !strings.EqualFold(in.TextSHA256, textSum) {
-		return nil, false, inquest.Errorf(inquest.EINVALID, "source %q: text_sha256 %s does not match its text, whose SHA-256 is %s; re-extract the text or drop the hash", in.Locator, in.TextSHA256, textSum)
-	}
-	in.TextSHA256 = textSum
-	if in.RetrievedAt.IsZero() {
-		in.RetrievedAt = now()
-	}
-	in.RetrievedAt = in.RetrievedAt.UTC().Truncate(time.Microsecond)
-	if in.Kind == "" {
-		in.Kind = inquest.KindOther
-	}
-	if err := in.Validate(); err != nil {
+	if err := db.prepareIngest(ctx); err != nil {
 		return nil, false, err
 	}
 	// Two writers adding the same bytes, or new versions of one locator, at
@@ -76,7 +48,7 @@ func (db *DB) AddSource(ctx context.Context, s *inquest.Source, original []byte)
 	// where writers run in parallel); the loser tries again and then finds
 	// the winner's row.
 	for attempt := 1; ; attempt++ {
-		stored, created, err := db.addSource(ctx, &in, original)
+		stored, created, err := db.addSource(ctx, in, original)
 		if err != nil && classify(err) == errUnique && attempt < 5 {
 			continue
 		}
@@ -93,8 +65,7 @@ func (db *DB) addSource(ctx context.Context, in *inquest.Source, original []byte
 	created := false
 	errExists := errors.New("exists") // rolls back the (empty) transaction
 	err := db.inTx(ctx, func(t *tx) error {
-		existing, err := scanSource(t.row(ctx, "SELECT "+sourceColumnsText+" FROM sources WHERE case_id = ? AND sha256 = ?",
-			in.CaseID, in.SHA256))
+		existing, err := scanSource(t.stmt(ctx, qSourceByHash).QueryRowContext(ctx, in.CaseID, in.SHA256))
 		if err == nil {
 			stored = existing
 			return errExists
@@ -102,40 +73,10 @@ func (db *DB) addSource(ctx context.Context, in *inquest.Source, original []byte
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("look up source by hash: %w", err)
 		}
-		s := *in
-		s.Version = 1
-		var prevID int64
-		var prevVersion int
-		err = t.row(ctx, "SELECT id, version FROM sources WHERE case_id = ? AND locator = ? ORDER BY version DESC LIMIT 1",
-			s.CaseID, s.Locator).Scan(&prevID, &prevVersion)
-		switch {
-		case err == nil:
-			s.PreviousID, s.Version = prevID, prevVersion+1
-		case !errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("look up earlier version: %w", err)
-		}
-		if err := t.archive(ctx, s.SHA256, original); err != nil {
+		if stored, err = t.insertSource(ctx, in, original); err != nil {
 			return err
 		}
-		s.CreatedAt = now()
-		d := t.db.dialect
-		err = t.row(ctx, `INSERT INTO sources (case_id, version, previous_id, locator, url, file_name, title, publisher, kind,
-				language, published, retrieved_at, sha256, size, content_type, headers, text, text_sha256, private, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			s.CaseID, s.Version, nullID(s.PreviousID), s.Locator, s.URL, s.FileName, s.Title, s.Publisher, string(s.Kind),
-			s.Language, nullDate(s.Published), d.ts(s.RetrievedAt), s.SHA256, s.Size, s.ContentType, s.Headers, s.Text,
-			s.TextSHA256, s.Private, d.ts(s.CreatedAt)).Scan(&s.ID)
-		if err != nil {
-			return err
-		}
-		action := "source.add"
-		if s.Version > 1 {
-			action = "source.version"
-		}
-		if err := t.record(ctx, action, "source", s.ID, nil, sourceMeta(&s)); err != nil {
-			return err
-		}
-		stored, created = &s, true
+		created = true
 		return nil
 	})
 	if errors.Is(err, errExists) {

@@ -109,7 +109,8 @@ func (db *DB) HeldSource(ctx context.Context, caseID int64, sha256 string) (*inq
 	return s, extractions > 0, nil
 }
 
-// checkedSource applies AddSource's checks and defaults to a copy of s.
+// checkedSource applies the checks and defaults of every stored source
+// (AddSource and AddSourceWithSuggestions) to a copy of s.
 func checkedSource(s *inquest.Source, original []byte) (*inquest.Source, error) {
 	if s == nil {
 		return nil, inquest.Errorf(inquest.EINVALID, "no source given")
