@@ -3,7 +3,6 @@ package jobs
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"time"
 
 	"github.com/inquest-project/inquest"
@@ -11,72 +10,85 @@ import (
 	"github.com/inquest-project/inquest/store"
 )
 
-// Job kinds. The names are stored in the queue: never rename one.
+// Job kinds. The names are stored in the queue: never rename one. They are
+// the domain's (inquest.JobIngestURL and so on), so that the web can queue
+// jobs without importing this package.
 const (
 	// KindIngestURL fetches a URL and ingests it into a case (IngestURLArgs).
-	KindIngestURL = "ingest.url"
+	KindIngestURL = inquest.JobIngestURL
 	// KindReanalyse re-derives a case's contradictions, all of them or those
 	// one change can affect (ReanalyseArgs).
-	KindReanalyse = "analysis.reanalyse"
-	// KindBuildStatic builds the static site. Reserved: no handler yet; the
-	// builder registers one when it exists.
-	KindBuildStatic = "build.static"
+	KindReanalyse = inquest.JobReanalyse
+	// KindBuildStatic builds a public case's static site (BuildStaticArgs);
+	// its handler exists when HandlerOptions.BuildSite is given.
+	KindBuildStatic = inquest.JobBuildStatic
 )
 
-// IngestURLArgs are the arguments of an ingest.url job.
-type IngestURLArgs struct {
-	CaseID int64  `json:"case_id"`
-	URL    string `json:"url"`
-}
-
-// ReanalyseArgs are the arguments of an analysis.reanalyse job. A zero scope
-// re-analyses the whole case.
-type ReanalyseArgs struct {
-	CaseID int64                      `json:"case_id"`
-	Scope  inquest.ContradictionScope `json:"scope"`
-}
+// The arguments of the job kinds.
+type (
+	IngestURLArgs   = inquest.IngestURLArgs
+	ReanalyseArgs   = inquest.ReanalyseArgs
+	BuildStaticArgs = inquest.BuildStaticArgs
+)
 
 // HandlerOptions configure the built-in handlers.
 type HandlerOptions struct {
 	// Fetch are the limits of fetching URLs (size, redirects, timeout,
 	// private addresses); zero fields take ingest's defaults.
 	Fetch ingest.Options
+	// BuildSite writes the static site of the case a names into a.Dir, a
+	// new empty directory, reporting progress as it goes (see
+	// buildStatic). It is given by the program's wiring (cmd/inquest),
+	// which knows the web site; without it, this process runs no builds.
+	BuildSite func(ctx context.Context, a BuildStaticArgs, progress func(done, total int64) error) error
+	// SiteDir is where a build that names no directory goes, as
+	// SiteDir/<case slug>.
+	SiteDir string
 }
 
 // Handlers returns the handlers of the built-in job kinds, working on st.
 func Handlers(st *store.DB, opt HandlerOptions) map[string]Handler {
 	reader := ingest.NewReader(opt.Fetch)
-	return map[string]Handler{
+	h := map[string]Handler{
 		KindIngestURL: func(ctx context.Context, j *Job) error { return ingestURL(ctx, st, reader, j) },
 		KindReanalyse: func(ctx context.Context, j *Job) error { return reanalyseJob(ctx, st, j) },
 	}
+	if opt.BuildSite != nil {
+		h[KindBuildStatic] = func(ctx context.Context, j *Job) error { return buildStatic(ctx, opt, j) }
+	}
+	return h
 }
 
 // EnqueueIngestURL queues the fetch of a URL into a case, once: while a fetch
 // of the same URL into the same case is queued or running, that job is
 // returned instead, with created=false. EINVALID for a URL that is not
 // http(s).
-func EnqueueIngestURL(ctx context.Context, st *store.DB, caseID int64, rawURL string) (*store.Job, bool, error) {
-	if err := checkURL(rawURL); err != nil {
+func EnqueueIngestURL(ctx context.Context, st inquest.JobQueue, caseID int64, rawURL string) (*store.Job, bool, error) {
+	nj, err := inquest.IngestURLJob(caseID, rawURL)
+	if err != nil {
 		return nil, false, err
 	}
-	return st.EnqueueJob(ctx, store.NewJob{Kind: KindIngestURL, Args: IngestURLArgs{CaseID: caseID, URL: rawURL},
-		UniqueKey: fmt.Sprintf("%s:%d:%s", KindIngestURL, caseID, rawURL)})
+	return st.EnqueueJob(ctx, nj)
 }
 
 // EnqueueReanalyse queues a re-analysis of a case within scope, once while
 // one with the same scope is waiting or running.
-func EnqueueReanalyse(ctx context.Context, st *store.DB, caseID int64, scope inquest.ContradictionScope) (*store.Job, bool, error) {
-	return st.EnqueueJob(ctx, store.NewJob{Kind: KindReanalyse, Args: ReanalyseArgs{CaseID: caseID, Scope: scope},
-		UniqueKey: fmt.Sprintf("%s:%d:%d:%d", KindReanalyse, caseID, scope.ClaimID, scope.StatementID)})
+func EnqueueReanalyse(ctx context.Context, st inquest.JobQueue, caseID int64, scope inquest.ContradictionScope) (*store.Job, bool, error) {
+	return st.EnqueueJob(ctx, inquest.ReanalyseJob(caseID, scope))
+}
+
+// EnqueueBuildStatic queues a static build of a case, once while a build of
+// the same case into the same directory is waiting or running.
+func EnqueueBuildStatic(ctx context.Context, st inquest.JobQueue, a BuildStaticArgs) (*store.Job, bool, error) {
+	if a.CaseID == 0 || a.Slug == "" {
+		return nil, false, inquest.Errorf(inquest.EINVALID, "a static build needs a case")
+	}
+	return st.EnqueueJob(ctx, inquest.BuildStaticJob(a))
 }
 
 func checkURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return inquest.Errorf(inquest.EINVALID, "%q is not an http(s) URL; only those can be fetched", raw)
-	}
-	return nil
+	_, err := inquest.IngestURLJob(0, raw)
+	return err
 }
 
 // ingestURL fetches the URL and ingests it through the same pipeline as

@@ -31,6 +31,11 @@ type ExportOptions struct {
 	Skip func(path string) bool
 	// Progress, when set, receives a line every few hundred pages.
 	Progress io.Writer
+	// OnProgress, when set, is called after each path is exported with how
+	// many paths are done and how many are known so far (the crawl finds
+	// more as it goes, so known grows until the end). An error it returns
+	// stops the export, as a cancelled context does.
+	OnProgress func(done, known int) error
 }
 
 // ExportStats counts what an export wrote.
@@ -86,6 +91,9 @@ func Export(ctx context.Context, h http.Handler, dir string, opt ExportOptions) 
 		h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK {
 			st.Broken = append(st.Broken, fmt.Sprintf("%s -> %s (%d)", from[p], p, rec.Code))
+			if err := opt.report(&st, len(seen)); err != nil {
+				return st, err
+			}
 			continue
 		}
 		ct, _, _ := mime.ParseMediaType(rec.Header().Get("Content-Type"))
@@ -123,10 +131,24 @@ func Export(ctx context.Context, h http.Handler, dir string, opt ExportOptions) 
 		if opt.Progress != nil && (st.Pages+st.Files)%500 == 0 {
 			fmt.Fprintf(opt.Progress, "%d pages, %d other files\n", st.Pages, st.Files)
 		}
+		if err := opt.report(&st, len(seen)); err != nil {
+			return st, err
+		}
 	}
 	sort.Strings(st.Broken)
 	st.Took = time.Since(start)
 	return st, nil
+}
+
+// report passes the export's progress to OnProgress.
+func (opt ExportOptions) report(st *ExportStats, known int) error {
+	if opt.OnProgress == nil {
+		return nil
+	}
+	if err := opt.OnProgress(st.Pages+st.Files+len(st.Broken), known); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
 }
 
 // fileFor is where the page at site path p is written: an HTML page as

@@ -18,68 +18,27 @@ import (
 // a job survives a restart. How jobs are run (handlers, backoff, heartbeats)
 // is package jobs' business; here is only what must be atomic.
 
-// JobState is where a job is in its life.
-type JobState string
+// The queue's types are the domain's (inquest.Job and its kin, see
+// job_service.go at the root), so that *DB is an inquest.JobQueue and the
+// web reaches the queue without importing this package.
+type (
+	JobState  = inquest.JobState
+	Job       = inquest.Job
+	NewJob    = inquest.NewJob
+	JobLease  = inquest.JobLease
+	JobFilter = inquest.JobFilter
+)
+
+var _ inquest.JobQueue = (*DB)(nil)
 
 // Job states. Queued and running jobs are active; the others are final.
 const (
-	JobQueued    JobState = "queued"
-	JobRunning   JobState = "running"
-	JobDone      JobState = "done"
-	JobFailed    JobState = "failed"
-	JobCancelled JobState = "cancelled"
+	JobQueued    = inquest.JobQueued
+	JobRunning   = inquest.JobRunning
+	JobDone      = inquest.JobDone
+	JobFailed    = inquest.JobFailed
+	JobCancelled = inquest.JobCancelled
 )
-
-// Job is one unit of background work.
-type Job struct {
-	ID        int64           `json:"id"`
-	Kind      string          `json:"kind"`
-	Args      json.RawMessage `json:"args"`
-	UniqueKey string          `json:"unique_key,omitempty"`
-	State     JobState        `json:"state"`
-	// Attempt counts the times the job was claimed, this one included.
-	Attempt     int       `json:"attempt"`
-	MaxAttempts int       `json:"max_attempts"`
-	RunAt       time.Time `json:"run_at"`
-	// LockedBy and LockedUntil are the lease of a running job: which worker
-	// holds it and until when, unless the worker extends it.
-	LockedBy        string    `json:"locked_by,omitempty"`
-	LockedUntil     time.Time `json:"locked_until,omitzero"`
-	CancelRequested bool      `json:"cancel_requested,omitempty"`
-	LastError       string    `json:"last_error,omitempty"`
-	ProgressDone    int64     `json:"progress_done"`
-	ProgressTotal   int64     `json:"progress_total"`
-	CreatedAt       time.Time `json:"created_at"`
-	StartedAt       time.Time `json:"started_at,omitzero"`
-	FinishedAt      time.Time `json:"finished_at,omitzero"`
-}
-
-// NewJob is what EnqueueJob needs.
-type NewJob struct {
-	Kind string
-	// Args is marshalled to JSON; nil gives {}.
-	Args any
-	// UniqueKey, when set, keeps a second active (queued or running) job
-	// with the same key from being enqueued: EnqueueJob returns the first.
-	UniqueKey string
-	// MaxAttempts is how many times the job is tried; 0 means 5.
-	MaxAttempts int
-	// RunAt delays the job; the zero time means now.
-	RunAt time.Time
-}
-
-// JobLease identifies one claim of a job: a worker's updates to the job
-// succeed only while that claim is the job's current one, so that a worker
-// that lost its lease (it stalled, and another worker took the job) cannot
-// finish the job a second time.
-type JobLease struct {
-	ID      int64
-	Worker  string
-	Attempt int
-}
-
-// Lease returns the claim j was returned with.
-func (j *Job) Lease() JobLease { return JobLease{ID: j.ID, Worker: j.LockedBy, Attempt: j.Attempt} }
 
 // ErrLeaseLost is returned (as ECONFLICT) when a worker updates a job it no
 // longer holds: its lease ran out and the job was claimed again or finished.
@@ -356,13 +315,6 @@ func (db *DB) Job(ctx context.Context, id int64) (*Job, error) {
 		return nil, notFound(err, fmt.Sprintf("job %d", id))
 	}
 	return j, nil
-}
-
-// JobFilter selects jobs; zero fields select everything.
-type JobFilter struct {
-	State JobState
-	Kind  string
-	Limit int // 0 means 100
 }
 
 // Jobs lists jobs, newest first.

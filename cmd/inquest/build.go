@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
+	"path/filepath"
 	"strings"
 
 	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/jobs"
 	"github.com/inquest-project/inquest/publish"
 	"github.com/inquest-project/inquest/web"
 )
@@ -36,25 +39,63 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	c, err := db.CaseBySlug(ctx, *slug)
-	if err != nil {
-		return err
-	}
-	if !c.Public {
-		return inquest.Errorf(inquest.EINVALID, "case %q is not public; make it public first (inquest case update %s --public) or it has no public site", c.Slug, c.Slug)
-	}
-	st, err := publish.Export(ctx, web.NewCaseSite(db, c.Slug), *out, publish.ExportOptions{
-		Start: web.SiteStart(c.Slug),
-		Skip:  web.NotPublic,
-	})
+	st, err := buildCaseSite(ctx, db, *slug, *out, nil)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Built %s into %s: %d pages and %d other files (%.1f MB) in %s, %.0f pages a second.\n",
-		c.Slug, *out, st.Pages, st.Files, float64(st.Bytes)/(1<<20), st.Took.Round(1e6), st.PagesPerSecond())
+		*slug, *out, st.Pages, st.Files, float64(st.Bytes)/(1<<20), st.Took.Round(1e6), st.PagesPerSecond())
 	if len(st.Broken) > 0 {
 		fmt.Fprintf(e.stderr, "%d links lead nowhere:\n  %s\n", len(st.Broken), strings.Join(st.Broken, "\n  "))
 		return exitError{1}
 	}
 	return nil
+}
+
+// buildCaseSite writes the public site of the case slug into dir (new or
+// empty), through the same handler that serves it live; progress, when
+// set, hears how many paths are done of those known so far. Shared by
+// 'inquest build' and the build.static job (siteBuilder). EINVALID for a
+// case that is not public; ENOTFOUND.
+func buildCaseSite(ctx context.Context, db inquest.Store, slug, dir string, progress func(done, known int64) error) (publish.ExportStats, error) {
+	c, err := db.CaseBySlug(ctx, slug)
+	if err != nil {
+		return publish.ExportStats{}, err
+	}
+	if !c.Public {
+		return publish.ExportStats{}, inquest.Errorf(inquest.EINVALID, "case %q is not public; make it public first (inquest case update %s --public) or it has no public site", c.Slug, c.Slug)
+	}
+	opt := publish.ExportOptions{Start: web.SiteStart(c.Slug), Skip: web.NotPublic}
+	if progress != nil {
+		opt.OnProgress = func(done, known int) error { return progress(int64(done), int64(known)) }
+	}
+	return publish.Export(ctx, web.NewCaseSite(db, c.Slug), dir, opt)
+}
+
+// siteBuilder is the build.static jobs' way to build a site (see
+// jobs.HandlerOptions.BuildSite). Links that lead nowhere do not fail the
+// job: the site is still whole, and 'inquest build' lists them.
+func siteBuilder(db inquest.Store, logger *slog.Logger) func(context.Context, jobs.BuildStaticArgs, func(done, total int64) error) error {
+	return func(ctx context.Context, a jobs.BuildStaticArgs, progress func(done, total int64) error) error {
+		st, err := buildCaseSite(ctx, db, a.Slug, a.Dir, progress)
+		if err != nil {
+			return err
+		}
+		if len(st.Broken) > 0 {
+			logger.Warn("static build: links lead nowhere", "case", a.Slug, "broken", len(st.Broken), "first", st.Broken[0])
+		}
+		return nil
+	}
+}
+
+// defaultSiteDir is where static builds queued without a directory go: a
+// directory "site" next to a SQLite database file, or in the working
+// directory for PostgreSQL.
+func defaultSiteDir(dsn string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return "site"
+	}
+	path := strings.TrimPrefix(dsn, "file:")
+	path, _, _ = strings.Cut(path, "?")
+	return filepath.Join(filepath.Dir(path), "site")
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/ingest"
 	"github.com/inquest-project/inquest/jobs"
 	"github.com/inquest-project/inquest/web"
 )
@@ -19,11 +20,13 @@ func init() {
 const defaultAddr = "localhost:8080"
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[--db DSN] [--addr HOST:PORT]")
+	fs := newFlags(e, "serve", "[--db DSN] [--addr HOST:PORT] [--jobs N] [--site-dir DIR]")
 	addr := fs.String("addr", defaultAddr, "address to listen on; port 0 picks a free one")
 	workspace := fs.Bool("workspace", false, "gone: analysts now sign in at /login (add them with 'inquest user add')")
-	jobsN := fs.Int("jobs", 2, "background jobs (URL fetches, re-analysis) to run at once in this process; 0 leaves them to 'inquest worker'")
+	jobsN := fs.Int("jobs", 2, "background jobs (URL fetches, re-analysis, static builds) to run at once in this process; 0 leaves them to 'inquest worker'")
 	dsn := dbFlag(fs, e)
+	siteDir := fs.String("site-dir", "", "where static builds queued in the workspace go, one directory per case (default: site next to a SQLite database, ./site for PostgreSQL)")
+	allowPrivate := fs.Bool("allow-private-addresses", false, "let fetched URLs reach loopback, private and link-local addresses (off: a shared server must not probe its own network)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -45,8 +48,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *jobsN > 0 {
 		// Several serve processes on one PostgreSQL share the queue: each
 		// job is claimed by exactly one of them (see package jobs).
-		runner := jobs.NewRunner(db, jobs.Handlers(db, jobs.HandlerOptions{}), jobs.Options{Concurrency: *jobsN,
-			Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
+		logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+		runner := jobs.NewRunner(db, jobs.Handlers(db, jobHandlerOptions(db, *dsn, *siteDir, *allowPrivate, logger)),
+			jobs.Options{Concurrency: *jobsN, Logger: logger})
 		if err := runner.Start(ctx); err != nil {
 			return fmt.Errorf("start background jobs: %w", err)
 		}
@@ -57,6 +61,17 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	return serveUntilDone(ctx, e, db, web.Options{}, *addr, "/",
 		fmt.Sprintf("Serving %s (public pages; workspace at /w/ after signing in)", displayDSN(*dsn)))
+}
+
+// jobHandlerOptions are the job handlers' settings of a serve or worker
+// process: fetch limits, and static builds into siteDir (or its default).
+func jobHandlerOptions(db inquest.Store, dsn, siteDir string, allowPrivate bool, logger *slog.Logger) jobs.HandlerOptions {
+	fetch := ingest.DefaultOptions()
+	fetch.AllowPrivate = allowPrivate
+	if siteDir == "" {
+		siteDir = defaultSiteDir(dsn)
+	}
+	return jobs.HandlerOptions{Fetch: fetch, BuildSite: siteBuilder(db, logger), SiteDir: siteDir}
 }
 
 // serveUntilDone listens on addr, prints the URL (with path appended) after

@@ -5,31 +5,32 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/inquest-project/inquest"
-	"github.com/inquest-project/inquest/ingest"
 	"github.com/inquest-project/inquest/jobs"
 	"github.com/inquest-project/inquest/store"
 )
 
 func init() {
-	register(&command{name: "worker", summary: "run background jobs (fetching, re-analysis) until stopped", run: runWorker})
-	register(&command{name: "jobs add", summary: "queue a background job: ingest.url URL... or analysis.reanalyse", run: runJobsAdd})
+	register(&command{name: "worker", summary: "run background jobs (fetching, re-analysis, static builds) until stopped", run: runWorker})
+	register(&command{name: "jobs add", summary: "queue a background job: ingest.url URL..., analysis.reanalyse or build.static", run: runJobsAdd})
 	register(&command{name: "jobs list", summary: "list background jobs with their state and progress", run: runJobsList})
 	register(&command{name: "jobs cancel", summary: "cancel a queued or running background job", run: runJobsCancel})
 }
 
 func runWorker(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "worker", "[--db DSN] [--concurrency N] [--lease DURATION] [--poll DURATION]")
+	fs := newFlags(e, "worker", "[--db DSN] [--concurrency N] [--lease DURATION] [--poll DURATION] [--site-dir DIR]")
 	dsn := dbFlag(fs, e)
 	concurrency := fs.Int("concurrency", 2, "jobs run at once")
 	lease := fs.Duration("lease", 30*time.Second, "how long a job is held without a heartbeat; a job whose worker died is taken again after this")
 	poll := fs.Duration("poll", time.Second, "how often to look for due jobs when idle")
 	allowPrivate := fs.Bool("allow-private-addresses", false, "let fetched URLs reach loopback, private and link-local addresses (off: a shared server must not probe its own network)")
+	siteDir := fs.String("site-dir", "", "where static builds that name no directory go, one directory per case (default: site next to a SQLite database, ./site for PostgreSQL)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -45,10 +46,8 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	fetch := ingest.DefaultOptions()
-	fetch.AllowPrivate = *allowPrivate
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	r := jobs.NewRunner(db, jobs.Handlers(db, jobs.HandlerOptions{Fetch: fetch}),
+	r := jobs.NewRunner(db, jobs.Handlers(db, jobHandlerOptions(db, *dsn, *siteDir, *allowPrivate, logger)),
 		jobs.Options{Concurrency: *concurrency, Lease: *lease, Poll: *poll, Logger: logger})
 	if err := r.Start(store.WithActor(ctx, "inquest worker")); err != nil {
 		return err
@@ -61,10 +60,11 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 }
 
 func runJobsAdd(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "jobs add", "KIND --case SLUG [URL...] [--db DSN]\n\nKinds: ingest.url URL... (one job per URL), analysis.reanalyse [--claim SLUG]")
+	fs := newFlags(e, "jobs add", "KIND --case SLUG [URL...] [--db DSN]\n\nKinds: ingest.url URL... (one job per URL), analysis.reanalyse [--claim SLUG],\nbuild.static [--out DIR] (default: the worker's --site-dir/SLUG)")
 	dsn := dbFlag(fs, e)
 	caseSlug := fs.String("case", "", "the case (required)")
 	claim := fs.String("claim", "", "analysis.reanalyse: only what concerns this claim")
+	out := fs.String("out", "", "build.static: the directory the site replaces (new, empty, or an earlier build); default the worker's --site-dir/SLUG")
 	format := formatFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -74,7 +74,7 @@ func runJobsAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return inquest.Errorf(inquest.EINVALID, "jobs add needs a kind: %s or %s", jobs.KindIngestURL, jobs.KindReanalyse)
+		return inquest.Errorf(inquest.EINVALID, "jobs add needs a kind: %s, %s or %s", jobs.KindIngestURL, jobs.KindReanalyse, jobs.KindBuildStatic)
 	}
 	if *caseSlug == "" {
 		return inquest.Errorf(inquest.EINVALID, "--case SLUG is required (see 'inquest case list')")
@@ -132,8 +132,23 @@ func runJobsAdd(ctx context.Context, e *env, args []string) error {
 		if err := report(jobs.EnqueueReanalyse(ctx, db, c.ID, scope)); err != nil {
 			return err
 		}
+	case jobs.KindBuildStatic:
+		if !c.Public {
+			return inquest.Errorf(inquest.EINVALID, "case %q is not public, so it has no static site; make it public first (inquest case update %s --public)", c.Slug, c.Slug)
+		}
+		dir := *out
+		if dir != "" {
+			// The worker may run elsewhere in the file system: give it
+			// the directory as meant here.
+			if dir, err = filepath.Abs(dir); err != nil {
+				return inquest.Errorf(inquest.EINVALID, "--out %q: %v", *out, err)
+			}
+		}
+		if err := report(jobs.EnqueueBuildStatic(ctx, db, jobs.BuildStaticArgs{CaseID: c.ID, Slug: c.Slug, Dir: dir})); err != nil {
+			return err
+		}
 	default:
-		return inquest.Errorf(inquest.EINVALID, "job kind %q is not one that can be queued from here: use %s or %s", kind, jobs.KindIngestURL, jobs.KindReanalyse)
+		return inquest.Errorf(inquest.EINVALID, "job kind %q is not one that can be queued from here: use %s, %s or %s", kind, jobs.KindIngestURL, jobs.KindReanalyse, jobs.KindBuildStatic)
 	}
 	if *format == "json" {
 		return json.NewEncoder(e.stdout).Encode(added)
