@@ -83,7 +83,7 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("%d of %d people have a Cyrillic name", cyrillic, len(people))
 		}
 		// The generated text is searchable on both backends.
-		hits, err := db.SearchSources(ctx, store.SearchFilter{CaseID: res.Case.ID, Query: "задержанных"})
+		hits, err := db.SearchRecord(ctx, inquest.RecordQuery{CaseID: res.Case.ID, Text: "задержанных", Workspace: true})
 		if err != nil || len(hits) == 0 {
 			t.Errorf("search in generated Russian text: %d hits, %v", len(hits), err)
 		}

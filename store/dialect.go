@@ -28,8 +28,8 @@ import (
 //   - ORDER BY x IS NULL, x puts unknown dates last on both, since the two
 //     disagree on where NULLs sort by default.
 //   - Full-text search is an FTS5 table on SQLite and a tsvector column on
-//     PostgreSQL (migration 0003); searchSources below writes the query for
-//     each, and SearchSources (search.go) is the one method over both.
+//     PostgreSQL (migrations 0003 and 0005); searchCandidates and ftsFrom
+//     write the query for each, and SearchRecord is the one method over both.
 
 // dialect names one of the two supported databases.
 type dialect int
@@ -245,28 +245,3 @@ func notFound(err error, what string) error {
 	return fmt.Errorf("read %s: %w", what, err)
 }
 
-// searchSources returns the dialect's search query over sources s (where
-// filters them, with ? placeholders after the match argument) and the match
-// argument for words: FTS5 on SQLite, a tsquery on PostgreSQL, each word a
-// prefix, all words required.
-func (d dialect) searchSources(cols, where string, words []string) (string, string) {
-	if d == dialectPostgres {
-		terms := make([]string, len(words))
-		for i, w := range words {
-			terms[i] = w + ":*"
-		}
-		return `SELECT ` + cols + `, ts_headline('simple'::regconfig, left(s.text, 500000), q,
-				'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
-			FROM sources s, to_tsquery('simple'::regconfig, ?) q
-			WHERE s.search @@ q AND ` + where + `
-			ORDER BY ts_rank(s.search, q) DESC, s.id LIMIT ?`, strings.Join(terms, " & ")
-	}
-	terms := make([]string, len(words))
-	for i, w := range words {
-		terms[i] = `"` + w + `"*`
-	}
-	return `SELECT ` + cols + `, snippet(sources_fts, -1, char(2), char(3), ' … ', 24)
-		FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
-		WHERE sources_fts MATCH ? AND ` + where + `
-		ORDER BY sources_fts.rank, s.id LIMIT ?`, strings.Join(terms, " ")
-}

@@ -98,3 +98,12 @@ func Migrations(name string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// SetSearchWindow makes searches rank at most n newest matches until the
+// returned function restores the window, so that a test can exceed it with a
+// handful of rows.
+func SetSearchWindow(n int) (restore func()) {
+	old := searchWindow
+	searchWindow = n
+	return func() { searchWindow = old }
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/inquest-project/inquest"
 )
@@ -95,10 +96,9 @@ func (d dialect) ftsFrom(table, alias, ftsTable, pgVector string) (from, match, 
 }
 
 func (db *DB) searchRecordSources(ctx context.Context, q inquest.RecordQuery, stems []string) ([]inquest.RecordHit, error) {
-	from, match, order := db.dialect.ftsFrom("sources", "s", "sources_fts", "s.search")
-	where := []string{match, "s.case_id = ?",
+	where := []string{"s.case_id = ?",
 		"NOT EXISTS (SELECT 1 FROM sources n WHERE n.case_id = s.case_id AND n.locator = s.locator AND n.version > s.version)"}
-	args := []any{db.dialect.matchArg(stems), q.CaseID}
+	args := []any{q.CaseID}
 	if !q.Workspace {
 		where, args = append(where, "s.private = ?"), append(args, false)
 	}
@@ -111,14 +111,13 @@ func (db *DB) searchRecordSources(ctx context.Context, q inquest.RecordQuery, st
 	if q.To != "" {
 		where, args = append(where, "s.published <= ?"), append(args, string(q.To))
 	}
-	return db.collectHits(ctx, `SELECT s.id, 0, s.title, substr(s.text, 1, 200000), '', s.published, s.language FROM `+from+
-		` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+` LIMIT ?`, append(args, q.Limit)...)
+	return db.rankedSearch(ctx, rankedQuery{table: "sources", ftsTable: "sources_fts", stems: stems,
+		cols: "s.id, 0, s.title, substr(s.text, 1, 200000), '', s.published, s.language", where: where, args: args, limit: q.Limit})
 }
 
 func (db *DB) searchRecordStatements(ctx context.Context, q inquest.RecordQuery, stems []string) ([]inquest.RecordHit, error) {
-	from, match, order := db.dialect.ftsFrom("statements", "s", "statements_fts", "s.search")
-	where := []string{match, "s.case_id = ?"}
-	args := []any{db.dialect.matchArg(stems), q.CaseID}
+	where := []string{"s.case_id = ?"}
+	args := []any{q.CaseID}
 	if q.Workspace {
 		where, args = append(where, "s.review <> ?"), append(args, string(inquest.Rejected))
 	} else {
@@ -141,8 +140,8 @@ func (db *DB) searchRecordStatements(ctx context.Context, q inquest.RecordQuery,
 	if q.To != "" {
 		where, args = append(where, "s.said_on <= ?"), append(args, string(q.To))
 	}
-	return db.collectHits(ctx, `SELECT s.id, s.source_id, s.speaker_name, s.text, '', s.said_on, s.language FROM `+from+
-		` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+` LIMIT ?`, append(args, q.Limit)...)
+	return db.rankedSearch(ctx, rankedQuery{table: "statements", ftsTable: "statements_fts", stems: stems,
+		cols: "s.id, s.source_id, s.speaker_name, s.text, '', s.said_on, s.language", where: where, args: args, limit: q.Limit})
 }
 
 // personDoc is the text a person is found by: names in every language and
@@ -206,52 +205,108 @@ func (db *DB) collectHits(ctx context.Context, query string, args ...any) ([]inq
 
 // snippetAround cuts about width characters of text around the first word
 // that starts with one of the stems, marking each matching word with
-// MarkStart and MarkEnd.
+// MarkStart and MarkEnd. It reads text only up to the end of the snippet, so
+// a long transcript costs no more than a short one.
 func snippetAround(text string, stems []string, width int) string {
-	runes := []rune(text)
-	type span struct{ s, e int }
-	var found []span
-	for i := 0; i < len(runes); {
-		if !isWordRune(runes[i]) {
-			i++
-			continue
+	first := -1
+	forEachWord(text, 0, func(s, e int) bool {
+		if wordMatches(text[s:e], stems) {
+			first = s
+			return false
 		}
-		j := i
-		for j < len(runes) && isWordRune(runes[j]) {
-			j++
-		}
-		w := strings.ToLower(string(runes[i:j]))
-		for _, st := range stems {
-			if strings.HasPrefix(w, st) {
-				found = append(found, span{i, j})
-				break
-			}
-		}
-		i = j
-	}
+		return true
+	})
 	start := 0
-	if len(found) > 0 {
-		start = max(0, found[0].s-width/3)
+	if first >= 0 {
+		start = first
+		for back := 0; back < width/3 && start > 0; back++ {
+			_, size := utf8.DecodeLastRuneInString(text[:start])
+			start -= size
+		}
 	}
-	end := min(len(runes), start+width)
+	end := start
+	for n := 0; n < width && end < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+	}
 	var b strings.Builder
 	if start > 0 {
 		b.WriteString("… ")
 	}
 	pos := start
-	for _, f := range found {
-		if f.s < start || f.e > end {
-			continue
+	cutAtEnd := end < len(text) && isWordRune(firstRune(text[end:])) // the last word goes on past the snippet
+	forEachWord(text[:end], start, func(s, e int) bool {
+		if wordMatches(text[s:e], stems) && !(e == end && cutAtEnd) {
+			b.WriteString(text[pos:s])
+			b.WriteString(MarkStart + text[s:e] + MarkEnd)
+			pos = e
 		}
-		b.WriteString(string(runes[pos:f.s]))
-		b.WriteString(MarkStart + string(runes[f.s:f.e]) + MarkEnd)
-		pos = f.e
-	}
-	b.WriteString(string(runes[pos:end]))
-	if end < len(runes) {
+		return true
+	})
+	b.WriteString(text[pos:end])
+	if end < len(text) {
 		b.WriteString(" …")
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// forEachWord calls fn with the byte span of each word (a run of letters and
+// digits) of text from byte from on, until fn returns false. A word that
+// from cuts in two is skipped.
+func forEachWord(text string, from int, fn func(start, end int) bool) {
+	cut := from > 0 && from < len(text) && isWordRune(lastRune(text[:from])) && isWordRune(firstRune(text[from:]))
+	start := -1
+	for i, r := range text[from:] {
+		i += from
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if cut {
+				cut = false
+			} else if !fn(start, i) {
+				return
+			}
+			start = -1
+		}
+	}
+	if start >= 0 && !cut {
+		fn(start, len(text))
+	}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// wordMatches reports whether word starts with one of the stems, ignoring
+// case, without allocating.
+func wordMatches(word string, stems []string) bool {
+	for _, st := range stems {
+		w := word
+		ok := true
+		for _, sr := range st {
+			wr, size := utf8.DecodeRuneInString(w)
+			if size == 0 || unicode.ToLower(wr) != sr {
+				ok = false
+				break
+			}
+			w = w[size:]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }

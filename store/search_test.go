@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,9 +11,10 @@ import (
 	"github.com/inquest-project/inquest/store/storetest"
 )
 
-// The search contract: the same queries find the same sources on SQLite
-// (FTS5) and PostgreSQL (tsvector).
-func TestSearchSources(t *testing.T) {
+// The search contract for sources: the same queries find the same sources
+// on SQLite (FTS5) and PostgreSQL (tsvector); only the newest version of a
+// source is found; the public view finds no private source.
+func TestSearchRecordSources(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		c := storetest.NewCase(t, db, "january-events")
@@ -27,57 +29,97 @@ func TestSearchSources(t *testing.T) {
 		}
 		toll := add(c.ID, "toll", "Death toll revised", "The death toll was revised from 164 to 225 and then to 238.", false)
 		majilis := add(c.ID, "majilis", "Генпрокурор в Мажилисе", "«Их там не было», — заявил генпрокурор о международных ТЕРРОРИСТАХ.", false)
-		bandits := add(c.ID, "bandits", "Address to the nation", "Twenty thousand bandits and international terrorists attacked Almaty.", false)
+		add(c.ID, "bandits", "Address to the nation", "Twenty thousand bandits and international terrorists attacked Almaty.", false)
 		secret := add(c.ID, "notes", "Witness notes", "Terrorists were never seen by the witness.", true)
 		add(other.ID, "elsewhere", "Other case", "International terrorists elsewhere.", false)
 		bandits2 := add(c.ID, "bandits", "Address to the nation", "Twenty thousand bandits and international terrorists attacked Almaty and Taldykorgan.", false)
 
 		tests := []struct {
-			query  string
-			filter store.SearchFilter
-			want   []int64
+			query     string
+			workspace bool
+			want      []int64
 		}{
-			{"death toll", store.SearchFilter{}, []int64{toll.ID}},
-			{"DEATH Toll", store.SearchFilter{}, []int64{toll.ID}},
-			{"238", store.SearchFilter{}, []int64{toll.ID}},
-			{"revis", store.SearchFilter{}, []int64{toll.ID}}, // a prefix
-			{"террорист", store.SearchFilter{}, []int64{majilis.ID}},
-			{"Генпрокурор", store.SearchFilter{}, []int64{majilis.ID}}, // in the title and the text
-			{"terrorists", store.SearchFilter{}, []int64{bandits.ID, secret.ID, bandits2.ID}},
-			{"terrorists", store.SearchFilter{PublicOnly: true, LatestOnly: true}, []int64{bandits2.ID}},
-			{"international terrorists almaty", store.SearchFilter{}, []int64{bandits.ID, bandits2.ID}},
-			{"taldykorgan", store.SearchFilter{}, []int64{bandits2.ID}},
-			{`"terror*" OR death`, store.SearchFilter{}, nil}, // operators are words, not syntax: no source has "or"
-			{"nothing-like-this", store.SearchFilter{}, nil},
+			{"death toll", false, []int64{toll.ID}},
+			{"DEATH Toll", false, []int64{toll.ID}},
+			{"238", false, []int64{toll.ID}},
+			{"revis", false, []int64{toll.ID}}, // a prefix
+			{"террорист", false, []int64{majilis.ID}},
+			{"Генпрокурор", false, []int64{majilis.ID}}, // in the title and the text
+			{"terrorists", true, []int64{secret.ID, bandits2.ID}},
+			{"terrorists", false, []int64{bandits2.ID}},
+			{"international terrorists almaty", false, []int64{bandits2.ID}},
+			{"taldykorgan", false, []int64{bandits2.ID}},
+			{`"terror*" OR death`, true, nil}, // operators are words, not syntax: no source has "or"
+			{"nothing-like-this", true, nil},
 		}
 		for _, tt := range tests {
-			f := tt.filter
-			f.CaseID, f.Query = c.ID, tt.query
-			hits, err := db.SearchSources(ctx, f)
+			hits, err := db.SearchRecord(ctx, inquest.RecordQuery{CaseID: c.ID, Text: tt.query, Kinds: []string{"source"}, Workspace: tt.workspace})
 			if err != nil {
 				t.Errorf("search %q: %v", tt.query, err)
 				continue
 			}
 			var got []int64
 			for _, h := range hits {
-				got = append(got, h.Source.ID)
-				if h.Source.Text != "" {
-					t.Errorf("search %q: hit carries the whole text", tt.query)
-				}
+				got = append(got, h.ID)
 				if !strings.Contains(h.Snippet, store.MarkStart) || !strings.Contains(h.Snippet, store.MarkEnd) {
 					t.Errorf("search %q: snippet %q marks no word", tt.query, h.Snippet)
 				}
 			}
 			if !sameSet(got, tt.want) {
-				t.Errorf("search %q %+v = %v, want %v", tt.query, tt.filter, got, tt.want)
+				t.Errorf("search %q (workspace %v) = %v, want %v", tt.query, tt.workspace, got, tt.want)
 			}
 		}
-		hits, err := db.SearchSources(ctx, store.SearchFilter{CaseID: c.ID, Query: "toll revised"})
+		hits, err := db.SearchRecord(ctx, inquest.RecordQuery{CaseID: c.ID, Text: "toll revised", Kinds: []string{"source"}})
 		if err != nil || len(hits) != 1 || !strings.Contains(hits[0].Snippet, store.MarkStart+"revised"+store.MarkEnd) {
 			t.Errorf("snippet = %+v, %v", hits, err)
 		}
-		_, err = db.SearchSources(ctx, store.SearchFilter{Query: " -- ? "})
-		wantCode(t, err, inquest.EINVALID)
+	})
+}
+
+// A search ranks a bounded window of the newest matches (search_window.go).
+// Matches in another case, or filtered out, must never hide the matches the
+// analyst asked for, and within the window the best match comes first.
+func TestSearchWindowHidesNoMatch(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		restore := store.SetSearchWindow(3)
+		defer restore()
+		c := storetest.NewCase(t, db, "small")
+		big := storetest.NewCase(t, db, "big")
+		var want []int64
+		for i := range 4 {
+			s := storetest.NewSource(t, db, c.ID, fmt.Sprint("small-", i), fmt.Sprint("original ", i), fmt.Sprintf("Detainees number %d were counted.", i))
+			want = append(want, s.ID)
+		}
+		// Newer matches in another case fill window after window.
+		for i := range 60 {
+			storetest.NewSource(t, db, big.ID, fmt.Sprint("big-", i), fmt.Sprint("big original ", i), fmt.Sprintf("Detainees in the big case, %d.", i))
+		}
+		hits, err := db.SearchRecord(ctx, inquest.RecordQuery{CaseID: c.ID, Text: "detainees", Kinds: []string{"source"}, Workspace: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int64
+		for _, h := range hits {
+			got = append(got, h.ID)
+		}
+		if !sameSet(got, want) {
+			t.Errorf("search in the small case found %v, want all four of its sources %v", got, want)
+		}
+		// A limit smaller than the matches gives exactly the limit.
+		hits, err = db.SearchRecord(ctx, inquest.RecordQuery{CaseID: big.ID, Text: "detainees big", Kinds: []string{"source"}, Workspace: true, Limit: 10})
+		if err != nil || len(hits) != 10 {
+			t.Errorf("search with limit 10 in 60 matches: %d hits, %v", len(hits), err)
+		}
+		// Within the window, the better match first: a text that repeats the
+		// word outranks one that has it once.
+		d := storetest.NewCase(t, db, "ranked")
+		once := storetest.NewSource(t, db, d.ID, "once", "once original", "The commission met once and spoke of many other things at length, then adjourned.")
+		often := storetest.NewSource(t, db, d.ID, "often", "often original", "Commission, commission: the commission.")
+		hits, err = db.SearchRecord(ctx, inquest.RecordQuery{CaseID: d.ID, Text: "commission", Kinds: []string{"source"}, Workspace: true})
+		if err != nil || len(hits) != 2 || hits[0].ID != often.ID || hits[1].ID != once.ID {
+			t.Errorf("ranking: got %+v (%v), want %d before %d", hits, err, often.ID, once.ID)
+		}
 	})
 }
 
