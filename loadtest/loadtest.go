@@ -40,20 +40,38 @@ type Config struct {
 	Seed int
 	// WriteSize is the size in bytes of each document written.
 	WriteSize int
+	// Case, when set, is an existing public case in DSN to read instead
+	// of the test's own "load" case: readers ask for a mix of its public
+	// pages, and Analysts of them are signed in and ask for its workspace
+	// pages (case.go). Writers must be 0: nothing in the case is changed.
+	Case     string
+	Analysts int
 }
 
 // Report is what a run measured.
 type Report struct {
-	Backend  string           `json:"backend"`
-	Elapsed  time.Duration    `json:"elapsed"`
-	Reads    Stats            `json:"reads"`
-	Routes   map[string]Stats `json:"routes"` // reads by page kind
-	Writes   Stats            `json:"writes"`
-	Errors   int              `json:"errors"`
-	Samples  []string         `json:"error_samples,omitempty"` // the first few errors
-	Acked    int              `json:"acknowledged_writes"`
-	Lost     int              `json:"lost_writes"`
-	Verified bool             `json:"archive_and_audit_verified"`
+	Backend string           `json:"backend"`
+	Case    string           `json:"case"`
+	Elapsed time.Duration    `json:"elapsed"`
+	Reads   Stats            `json:"reads"`
+	Routes  map[string]Stats `json:"routes"` // reads by page kind
+	// Skipped are the routes the case has nothing for, such as measure
+	// pages in a case without confirmed figures.
+	Skipped []string `json:"skipped_routes,omitempty"`
+	// Public and Workspace split the reads of a run on an existing case.
+	Public    Stats `json:"public,omitzero"`
+	Workspace Stats `json:"workspace,omitzero"`
+	// CPU is the processor time (user and system) the process used during
+	// the run, and PeakRSS its peak resident memory (VmHWM) in bytes: both
+	// count the server and the clients, which run in one process.
+	CPU      time.Duration `json:"cpu"`
+	PeakRSS  int64         `json:"peak_rss_bytes"`
+	Writes   Stats         `json:"writes"`
+	Errors   int           `json:"errors"`
+	Samples  []string      `json:"error_samples,omitempty"` // the first few errors
+	Acked    int           `json:"acknowledged_writes"`
+	Lost     int           `json:"lost_writes"`
+	Verified bool          `json:"archive_and_audit_verified"`
 }
 
 // Stats summarises one kind of request.
@@ -85,6 +103,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	if cfg.WriteSize <= 0 {
 		cfg.WriteSize = 4 << 10
+	}
+	if cfg.Case != "" {
+		if cfg.DSN == "" {
+			return nil, inquest.Errorf(inquest.EINVALID, "a load test on case %s needs the database that holds it", cfg.Case)
+		}
+		return runCase(ctx, cfg)
 	}
 	dsn := cfg.DSN
 	if dsn == "" {
@@ -144,6 +168,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Readers + 1, DisableCompression: true},
 	}
 
+	cpu0 := cpuTime()
 	runCtx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
 	start := time.Now()
@@ -165,7 +190,8 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	wg.Wait()
 	elapsed := time.Since(start)
 
-	rep := &Report{Backend: serverDB.Dialect(), Elapsed: elapsed, Errors: int(r.errors.Load()), Samples: r.samples}
+	rep := &Report{Backend: serverDB.Dialect(), Case: caseSlug, Elapsed: elapsed, Errors: int(r.errors.Load()), Samples: r.samples,
+		CPU: cpuTime() - cpu0}
 	rep.Reads = summarise(r.reads, elapsed)
 	rep.Routes = map[string]Stats{}
 	for route, ds := range r.routes {
@@ -173,6 +199,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	rep.Writes = summarise(r.writes, elapsed)
 	rep.Acked = len(r.acked)
+	rep.PeakRSS = peakRSS()
 	if err := r.checkWrites(ctx, dsn, rep); err != nil {
 		return rep, err
 	}
@@ -189,13 +216,15 @@ type run struct {
 	issued atomic.Int64 // requests and writes begun, against MaxRequests
 	errors atomic.Int64
 
-	mu      sync.Mutex
-	known   []int64          // source ids readers may ask for
-	acked   map[int64]string // acknowledged writes: id -> sha256
-	reads   []time.Duration
-	routes  map[string][]time.Duration
-	writes  []time.Duration
-	samples []string
+	mu        sync.Mutex
+	known     []int64          // source ids readers may ask for
+	acked     map[int64]string // acknowledged writes: id -> sha256
+	reads     []time.Duration
+	public    []time.Duration
+	workspace []time.Duration
+	routes    map[string][]time.Duration
+	writes    []time.Duration
+	samples   []string
 }
 
 func (r *run) addKnown(id int64) {
@@ -256,28 +285,39 @@ func (r *run) reader(ctx context.Context) {
 }
 
 func (r *run) get(ctx context.Context, path string) error {
+	_, err := r.fetch(ctx, path, nil)
+	return err
+}
+
+// fetch GETs path, with cookie when it is not nil, and returns the body of
+// a 200 answer.
+func (r *run) fetch(ctx context.Context, path string, cookie *http.Cookie) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, "GET", r.base+path, nil)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	if cookie != nil {
+		req.AddCookie(cookie)
 	}
 	resp, err := r.client.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return nil, ctx.Err()
 		}
-		return err
+		return nil, err
 	}
 	defer resp.Body.Close()
-	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return nil, ctx.Err()
 		}
-		return err
+		return nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("status %d", resp.StatusCode)
+		return nil, fmt.Errorf("status %d", resp.StatusCode)
 	}
-	return nil
+	return b, nil
 }
 
 func (r *run) writer(ctx context.Context, pipe *ingest.Pipeline, w int) {

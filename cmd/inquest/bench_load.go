@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/inquest-project/inquest"
@@ -24,7 +26,10 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 	seed := fs.Int("seed", 50, "sources stored before the run")
 	size := fs.Int("size", 4096, "bytes of each document written")
 	// Not dbFlag: a load test must never write into a workspace by default.
-	dsn := fs.String("db", "", "an EMPTY database to run against (default: a temporary SQLite file); never a workspace in use")
+	dsn := fs.String("db", "", "an EMPTY database to run against (default: a temporary SQLite file); never a workspace in use; with --case, the database holding that case")
+	caseSlug := fs.String("case", "", "read this existing public case instead (e.g. the one `bench gen` makes): a mix of its public pages, and workspace pages for --analysts of the readers; no writers. "+
+		"To sign in it creates a throwaway analyst user loadtest-XXXX and ends its session afterwards (the user stays, with an unknown password): use a copy of a database you care about")
+	analysts := fs.Int("analysts", -1, "with --case, how many of the readers are signed-in analysts asking for workspace pages (default: one in five)")
 	format := formatFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -36,8 +41,18 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return inquest.Errorf(inquest.EINVALID, "unexpected argument %q", pos[0])
 	}
+	if *caseSlug != "" {
+		if !flagSet(fs, "writers") {
+			*writers = 0
+		}
+		if *analysts < 0 {
+			*analysts = *readers / 5
+		}
+	} else if *analysts > 0 {
+		return inquest.Errorf(inquest.EINVALID, "--analysts needs --case: the load case has no workspace readers")
+	}
 	rep, err := loadtest.Run(ctx, loadtest.Config{DSN: *dsn, Readers: *readers, Writers: *writers, Duration: *duration,
-		MaxRequests: *requests, Seed: *seed, WriteSize: *size})
+		MaxRequests: *requests, Seed: *seed, WriteSize: *size, Case: *caseSlug, Analysts: max(0, *analysts)})
 	if err != nil {
 		return err
 	}
@@ -48,11 +63,16 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(e.stdout, "Load test on %s, 127.0.0.1, %d readers, %d writers, %s:\n", rep.Backend, *readers, *writers, rep.Elapsed.Round(time.Millisecond))
-		for _, row := range []struct {
+		fmt.Fprintf(e.stdout, "Load test on %s, 127.0.0.1, case %s, %d readers, %d writers, %s:\n", rep.Backend, rep.Case, *readers, *writers, rep.Elapsed.Round(time.Millisecond))
+		type statRow struct {
 			name string
 			s    loadtest.Stats
-		}{{"reads (HTTP)", rep.Reads}, {"writes (ingest)", rep.Writes}} {
+		}
+		rows := []statRow{{"reads (HTTP)", rep.Reads}, {"writes (ingest)", rep.Writes}}
+		if *caseSlug != "" {
+			rows = []statRow{{"reads (HTTP)", rep.Reads}, {"  public", rep.Public}, {"  workspace", rep.Workspace}}
+		}
+		for _, row := range rows {
 			fmt.Fprintf(e.stdout, "  %-16s %7d  %8.1f/s  p50 %-9s p99 %-9s max %s\n", row.name, row.s.Count, row.s.PerSecond,
 				row.s.P50.Round(10*time.Microsecond), row.s.P99.Round(10*time.Microsecond), row.s.Max.Round(10*time.Microsecond))
 		}
@@ -63,8 +83,13 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 		sort.Strings(routes)
 		for _, r := range routes {
 			s := rep.Routes[r]
-			fmt.Fprintf(e.stdout, "    %-14s %7d  %8.1f/s  p50 %-9s p99 %s\n", r, s.Count, s.PerSecond, s.P50.Round(10*time.Microsecond), s.P99.Round(10*time.Microsecond))
+			fmt.Fprintf(e.stdout, "    %-30s %7d  %8.1f/s  p50 %-9s p99 %s\n", r, s.Count, s.PerSecond, s.P50.Round(10*time.Microsecond), s.P99.Round(10*time.Microsecond))
 		}
+		if len(rep.Skipped) > 0 {
+			fmt.Fprintf(e.stdout, "    not asked for (the case has none): %s\n", strings.Join(rep.Skipped, ", "))
+		}
+		fmt.Fprintf(e.stdout, "  processor time %s (%.2f ms a request); peak RSS %.1f MB (server and clients, one process)\n",
+			rep.CPU.Round(time.Millisecond), float64(rep.CPU.Microseconds())/1000/float64(max(1, rep.Reads.Count+rep.Writes.Count)), float64(rep.PeakRSS)/(1<<20))
 		fmt.Fprintf(e.stdout, "  errors %d; acknowledged writes %d, lost %d; archive and audit chain verified: %v\n",
 			rep.Errors, rep.Acked, rep.Lost, rep.Verified)
 		for _, s := range rep.Samples {
@@ -75,4 +100,11 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// flagSet reports whether the flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
