@@ -244,4 +244,3 @@ func notFound(err error, what string) error {
 	}
 	return fmt.Errorf("read %s: %w", what, err)
 }
-
