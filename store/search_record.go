@@ -237,18 +237,23 @@ func snippetAround(text string, stems []string, width int) string {
 	cutAtEnd := end < len(text) && isWordRune(firstRune(text[end:])) // the last word goes on past the snippet
 	forEachWord(text[:end], start, func(s, e int) bool {
 		if wordMatches(text[s:e], stems) && !(e == end && cutAtEnd) {
-			b.WriteString(text[pos:s])
+			unmarked.WriteString(&b, text[pos:s])
 			b.WriteString(MarkStart + text[s:e] + MarkEnd)
 			pos = e
 		}
 		return true
 	})
-	b.WriteString(text[pos:end])
+	unmarked.WriteString(&b, text[pos:end])
 	if end < len(text) {
 		b.WriteString(" …")
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+// unmarked drops the mark characters from the text around the marks: a text
+// may hold them (ingest allows a few control characters), and they must not
+// open or close a highlight.
+var unmarked = strings.NewReplacer(MarkStart, "", MarkEnd, "")
 
 // forEachWord calls fn with the byte span of each word (a run of letters and
 // digits) of text from byte from on, until fn returns false. A word that
