@@ -175,10 +175,19 @@ func scanSpan(set func(span, int64)) func(*sql.Rows) error {
 	}
 }
 
-// insert writes rows into table in multi-row INSERTs, each under the
-// parameter limits of both databases (SQLite 32,766; PostgreSQL 65,535),
-// and hands each returned row to scan.
+// insert writes rows into table: see tx.insertRows.
 func (b *Bulk) insert(ctx context.Context, table, cols string, rows [][]any, suffix string, scan func(*sql.Rows) error) error {
+	if err := b.t.insertRows(ctx, table, cols, rows, suffix, scan); err != nil {
+		return domainError(err, fmt.Sprintf("bulk %s", table))
+	}
+	return nil
+}
+
+// insertRows writes rows into table in multi-row INSERTs, each under the
+// parameter limits of both databases (SQLite 32,766; PostgreSQL 65,535),
+// and hands each row that RETURNING gives to scan. Bulk loads and ingest
+// (ingest_batch.go) write through it.
+func (t *tx) insertRows(ctx context.Context, table, cols string, rows [][]any, suffix string, scan func(*sql.Rows) error) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -188,6 +197,7 @@ func (b *Bulk) insert(ctx context.Context, table, cols string, rows [][]any, suf
 	for start := 0; start < len(rows); start += per {
 		chunk := rows[start:min(start+per, len(rows))]
 		var q strings.Builder
+		q.Grow(len(table) + len(cols) + len(chunk)*(len(one)+2) + len(suffix) + 32)
 		q.WriteString("INSERT INTO " + table + " (" + cols + ") VALUES ")
 		args := make([]any, 0, len(chunk)*width)
 		for i, r := range chunk {
@@ -199,14 +209,14 @@ func (b *Bulk) insert(ctx context.Context, table, cols string, rows [][]any, suf
 		}
 		q.WriteString(suffix)
 		if scan == nil {
-			if _, err := b.t.exec(ctx, q.String(), args...); err != nil {
-				return domainError(err, fmt.Sprintf("bulk %s", table))
+			if _, err := t.exec(ctx, q.String(), args...); err != nil {
+				return err
 			}
 			continue
 		}
-		r, err := b.t.query(ctx, q.String(), args...)
+		r, err := t.query(ctx, q.String(), args...)
 		if err != nil {
-			return domainError(err, fmt.Sprintf("bulk %s", table))
+			return err
 		}
 		for r.Next() {
 			if err := scan(r); err != nil {
@@ -216,7 +226,7 @@ func (b *Bulk) insert(ctx context.Context, table, cols string, rows [][]any, suf
 		}
 		r.Close()
 		if err := r.Err(); err != nil {
-			return domainError(err, fmt.Sprintf("bulk %s", table))
+			return err
 		}
 	}
 	return nil

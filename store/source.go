@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -34,55 +33,14 @@ func sourceMeta(s *inquest.Source) *inquest.Source {
 // TextSHA256 are computed here; a TextSHA256 that does not match Text is
 // EINVALID, since it means the text is not the one the caller hashed.
 func (db *DB) AddSource(ctx context.Context, s *inquest.Source, original []byte) (*inquest.Source, bool, error) {
-	// The checks, defaults and insert are those of AddSourceWithSuggestions
-	// (store/suggestions.go): one way to store a source.
-	in, err := checkedSource(s, original)
-	if err != nil {
-		return nil, false, err
+	// One way to store a source: AddSourcesWithSuggestions (store/suggestions.go)
+	// with no suggestions and no engine, which stores nothing more for bytes
+	// the case holds already.
+	created, errs := db.AddSourcesWithSuggestions(ctx, []*inquest.Source{s}, [][]byte{original}, []inquest.Suggestions{{}})
+	if errs[0] != nil {
+		return nil, false, errs[0]
 	}
-	if err := db.prepareIngest(ctx); err != nil {
-		return nil, false, err
-	}
-	// Two writers adding the same bytes, or new versions of one locator, at
-	// the same moment collide on a unique index (only possible on PostgreSQL,
-	// where writers run in parallel); the loser tries again and then finds
-	// the winner's row.
-	for attempt := 1; ; attempt++ {
-		stored, created, err := db.addSource(ctx, in, original)
-		if err != nil && classify(err) == errUnique && attempt < 5 {
-			continue
-		}
-		if err != nil {
-			return nil, false, domainError(err, fmt.Sprintf("source %q", in.Locator))
-		}
-		*s = *stored // the contract: s is filled with what is stored
-		return stored, created, nil
-	}
-}
-
-func (db *DB) addSource(ctx context.Context, in *inquest.Source, original []byte) (*inquest.Source, bool, error) {
-	var stored *inquest.Source
-	created := false
-	errExists := errors.New("exists") // rolls back the (empty) transaction
-	err := db.inTx(ctx, func(t *tx) error {
-		existing, err := scanSource(t.stmt(ctx, qSourceByHash).QueryRowContext(ctx, in.CaseID, in.SHA256))
-		if err == nil {
-			stored = existing
-			return errExists
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("look up source by hash: %w", err)
-		}
-		if stored, err = t.insertSource(ctx, in, original); err != nil {
-			return err
-		}
-		created = true
-		return nil
-	})
-	if errors.Is(err, errExists) {
-		return stored, false, nil
-	}
-	return stored, created, err
+	return s, created[0], nil
 }
 
 // checkText refuses text that PostgreSQL cannot store (NUL characters,
@@ -97,25 +55,6 @@ func checkText(what string, fields map[string]string) error {
 		if i := strings.IndexByte(v, 0); i >= 0 {
 			return inquest.Errorf(inquest.EINVALID, "%s: the %s contains a NUL character at byte %d; strip control characters from it first", what, name, i)
 		}
-	}
-	return nil
-}
-
-// archive stores original under its hash unless it is already there. The
-// bytes go into the database itself, so one backup holds the whole record.
-func (t *tx) archive(ctx context.Context, sum string, original []byte) error {
-	var one int
-	err := t.row(ctx, "SELECT 1 FROM blobs WHERE sha256 = ?", sum).Scan(&one)
-	if err == nil {
-		return nil // another case archived the same bytes
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("look up blob %s: %w", sum, err)
-	}
-	_, err = t.exec(ctx, "INSERT INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-		sum, int64(len(original)), original, t.db.dialect.ts(now()))
-	if err != nil {
-		return fmt.Errorf("archive %d bytes as %s: %w", len(original), sum, err)
 	}
 	return nil
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 	"weak"
 
 	"github.com/inquest-project/inquest"
@@ -18,38 +17,19 @@ import (
 
 var _ inquest.IngestService = (*DB)(nil)
 
-// The SQL of an ingest, prepared once per database and reused by every
-// transaction (see ingestStmts), since parsing it again for every document
-// cost more than running it.
+// The look-ups of an ingest, prepared once per database and reused by every
+// transaction (see ingestStmts), since parsing them again for every
+// document cost more than running them. The inserts are multi-row
+// (ingest_batch.go).
 var (
 	qSourceByHash  = "SELECT " + sourceColumnsText + " FROM sources WHERE case_id = ? AND sha256 = ?"
 	qExtractionOf  = "SELECT COUNT(*) FROM source_extractions WHERE source_id = ?"
 	qLatestVersion = "SELECT id, version FROM sources WHERE case_id = ? AND locator = ? ORDER BY version DESC LIMIT 1"
-	qInsertSource  = `INSERT INTO sources (case_id, version, previous_id, locator, url, file_name, title, publisher, kind,
-			language, published, retrieved_at, sha256, size, content_type, headers, text, text_sha256, private, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
-	qInsertStatement = `INSERT INTO statements (case_id, source_id, person_id, speaker_name, speaker_role, text, start_pos, end_pos,
-			context, said_on, venue, language, origin, review, confidence, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (source_id, start_pos, end_pos) DO NOTHING RETURNING id`
-	qStatementAt  = "SELECT id FROM statements WHERE source_id = ? AND start_pos = ? AND end_pos = ?"
-	qInsertStance = `INSERT INTO stances (statement_id, claim_id, stance, review, confidence, decided_by, decided_at, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, '', NULL, '', ?, ?) ON CONFLICT (statement_id, claim_id) DO NOTHING RETURNING id`
-	qInsertFigure = `INSERT INTO figures (case_id, source_id, statement_id, measure_id, measure, text, value, value_max, qualifier,
-			as_of, claimant_id, claimant_name, start_pos, end_pos, review, confidence, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (source_id, start_pos, end_pos) DO NOTHING`
-	qInsertQuestion = `INSERT INTO questions (case_id, source_id, statement_id, text, asker_id, asker_name, addressee_id,
-			addressee_name, asked_on, venue, status, answer_statement_id, start_pos, end_pos, review, confidence, note, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (source_id, start_pos, end_pos) DO NOTHING`
-	qRecordExtraction = `INSERT INTO source_extractions (source_id, engine, extracted_at) VALUES (?, ?, ?)
-		ON CONFLICT (source_id) DO UPDATE SET engine = excluded.engine, extracted_at = excluded.extracted_at`
+	qStatementAt   = "SELECT id FROM statements WHERE source_id = ? AND start_pos = ? AND end_pos = ?"
 )
 
 // ingestQueries are the queries stmtCache prepares for AddSourceWithSuggestions.
-var ingestQueries = []string{qSourceByHash, qExtractionOf, qLatestVersion, qInsertSource, qInsertStatement,
-	qStatementAt, qInsertStance, qInsertFigure, qInsertQuestion, qRecordExtraction}
+var ingestQueries = []string{qSourceByHash, qExtractionOf, qLatestVersion, qStatementAt}
 
 // AddSourceWithSuggestions stores a source and the engine's suggestions for
 // it in one transaction: see inquest.IngestService. A failure anywhere (a
@@ -60,33 +40,100 @@ var ingestQueries = []string{qSourceByHash, qExtractionOf, qLatestVersion, qInse
 // The audit log gets what AddSource and AddStance write: one entry for the
 // source (source.add or source.version) and one per stance. Statements,
 // figures and questions are suggestions and, as in AddStatement, are not
-// audited one by one; the analyst's decision on each is. Each kind of row
-// is inserted through one statement, prepared once per database (ingestStmts).
+// audited one by one; the analyst's decision on each is.
 func (db *DB) AddSourceWithSuggestions(ctx context.Context, s *inquest.Source, original []byte, sug inquest.Suggestions) (*inquest.Source, bool, error) {
-	in, err := checkedSource(s, original)
-	if err != nil {
-		return nil, false, err
+	created, errs := db.AddSourcesWithSuggestions(ctx, []*inquest.Source{s}, [][]byte{original}, []inquest.Suggestions{sug})
+	if errs[0] != nil {
+		return nil, false, errs[0]
 	}
-	what := fmt.Sprintf("source %q", in.Locator)
-	if err := checkSuggestions(what, &sug); err != nil {
-		return nil, false, err
+	return s, created[0], nil
+}
+
+// AddSourcesWithSuggestions stores several documents, each a source with
+// its original bytes and the engine's suggestions, as AddSourceWithSuggestions
+// stores one, and returns for each whether it was created and its error.
+// Each srcs[i] stored is filled with what is stored.
+//
+// The documents share transactions, which is what makes a bulk ingest
+// fast, but not their fate: each is stored with all its suggestions or not
+// at all, and a document that fails (its error names it) leaves the others
+// stored. When a shared transaction fails, each of its documents is tried
+// again in a transaction of its own, so that the one at fault is found and
+// the rest are kept. A document whose bytes or locator an earlier one of
+// the same call has starts a new transaction, which sees the earlier one.
+func (db *DB) AddSourcesWithSuggestions(ctx context.Context, srcs []*inquest.Source, originals [][]byte, sugs []inquest.Suggestions) ([]bool, []error) {
+	created, errs := make([]bool, len(srcs)), make([]error, len(srcs))
+	if len(originals) != len(srcs) || len(sugs) != len(srcs) {
+		for i := range errs {
+			errs[i] = inquest.Errorf(inquest.EINVALID, "%d sources but %d originals and %d suggestion sets", len(srcs), len(originals), len(sugs))
+		}
+		return created, errs
 	}
-	// As in AddSource: two PostgreSQL writers adding the same bytes or the
-	// next version of one locator at once collide on a unique index, and
-	// the loser tries again and then finds the winner's row.
 	if err := db.prepareIngest(ctx); err != nil {
-		return nil, false, err
+		for i := range errs {
+			errs[i] = err
+		}
+		return created, errs
 	}
-	for attempt := 1; ; attempt++ {
-		stored, created, err := db.addSourceWithSuggestions(ctx, in, original, &sug)
-		if err != nil && classify(err) == errUnique && attempt < 5 {
-			continue
+	items := make([]*batchItem, 0, len(srcs))
+	index := map[*batchItem]int{}
+	for i, s := range srcs {
+		in, err := checkedSource(s, originals[i])
+		if err == nil {
+			err = checkSuggestions(fmt.Sprintf("source %q", in.Locator), &sugs[i])
 		}
 		if err != nil {
-			return nil, false, domainError(err, what)
+			errs[i] = err
+			continue
 		}
-		*s = *stored
-		return stored, created, nil
+		it := &batchItem{in: in, original: originals[i], sug: &sugs[i]}
+		index[it] = i
+		items = append(items, it)
+	}
+	finish := func(it *batchItem, err error) {
+		i := index[it]
+		if err == nil {
+			err = it.err
+		}
+		if err != nil {
+			errs[i] = domainError(err, fmt.Sprintf("source %q", it.in.Locator))
+			return
+		}
+		*srcs[i] = *it.stored // the contract: s is filled with what is stored
+		created[i] = it.created
+	}
+	for _, run := range runs(items) {
+		err := db.storeRun(ctx, run)
+		if err == nil || len(run) == 1 {
+			if err != nil {
+				err = db.storeAlone(ctx, run[0], err)
+			}
+			for _, it := range run {
+				finish(it, err)
+			}
+			continue
+		}
+		for _, it := range run {
+			finish(it, db.storeAlone(ctx, it, nil))
+		}
+	}
+	return created, errs
+}
+
+// storeAlone stores one document in a transaction of its own, after err
+// (nil when it has not been tried alone yet). Two PostgreSQL writers adding
+// the same bytes or the next version of one locator at once collide on a
+// unique index; the loser tries again and then finds the winner's row.
+func (db *DB) storeAlone(ctx context.Context, it *batchItem, err error) error {
+	for attempt := 1; ; attempt++ {
+		if err == nil {
+			err = db.storeRun(ctx, []*batchItem{it})
+		}
+		if err != nil && classify(err) == errUnique && attempt < 5 {
+			err = nil
+			continue
+		}
+		return err
 	}
 }
 
@@ -229,204 +276,6 @@ func checkSuggestions(what string, sug *inquest.Suggestions) error {
 		case !ss.Stance.Valid():
 			return inquest.Errorf(inquest.EINVALID, "%s: stance %q is not supports, denies or qualifies", what, ss.Stance)
 		}
-	}
-	return nil
-}
-
-// addSourceWithSuggestions is one attempt, in one transaction.
-func (db *DB) addSourceWithSuggestions(ctx context.Context, in *inquest.Source, original []byte, sug *inquest.Suggestions) (*inquest.Source, bool, error) {
-	var stored *inquest.Source
-	created := false
-	errNothing := errors.New("nothing to write") // rolls back the (empty) transaction
-	err := db.inTx(ctx, func(t *tx) error {
-		existing, err := scanSource(t.stmt(ctx, qSourceByHash).QueryRowContext(ctx, in.CaseID, in.SHA256))
-		switch {
-		case err == nil:
-			stored = existing
-			if sug.Engine == "" {
-				return errNothing
-			}
-			var n int64
-			if err := t.stmt(ctx, qExtractionOf).QueryRowContext(ctx, existing.ID).Scan(&n); err != nil {
-				return fmt.Errorf("look up extraction of source %d: %w", existing.ID, err)
-			}
-			if n > 0 {
-				return errNothing
-			}
-		case errors.Is(err, sql.ErrNoRows):
-			if stored, err = t.insertSource(ctx, in, original); err != nil {
-				return err
-			}
-			created = true
-		default:
-			return fmt.Errorf("look up source by hash: %w", err)
-		}
-		return t.storeSuggestions(ctx, stored, sug)
-	})
-	if errors.Is(err, errNothing) {
-		return stored, false, nil
-	}
-	if err != nil {
-		return nil, false, err
-	}
-	return stored, created, nil
-}
-
-// insertSource archives original and inserts in as a new source, or as the
-// next version of its locator, with its audit entry, as AddSource does.
-func (t *tx) insertSource(ctx context.Context, in *inquest.Source, original []byte) (*inquest.Source, error) {
-	s := *in
-	s.Version = 1
-	var prevID int64
-	var prevVersion int
-	err := t.stmt(ctx, qLatestVersion).QueryRowContext(ctx, s.CaseID, s.Locator).Scan(&prevID, &prevVersion)
-	switch {
-	case err == nil:
-		s.PreviousID, s.Version = prevID, prevVersion+1
-	case !errors.Is(err, sql.ErrNoRows):
-		return nil, fmt.Errorf("look up earlier version: %w", err)
-	}
-	if err := t.archive(ctx, s.SHA256, original); err != nil {
-		return nil, err
-	}
-	s.CreatedAt = now()
-	d := t.db.dialect
-	err = t.stmt(ctx, qInsertSource).QueryRowContext(ctx,
-		s.CaseID, s.Version, nullID(s.PreviousID), s.Locator, s.URL, s.FileName, s.Title, s.Publisher, string(s.Kind),
-		s.Language, nullDate(s.Published), d.ts(s.RetrievedAt), s.SHA256, s.Size, s.ContentType, s.Headers, s.Text,
-		s.TextSHA256, s.Private, d.ts(s.CreatedAt)).Scan(&s.ID)
-	if err != nil {
-		return nil, err
-	}
-	action := "source.add"
-	if s.Version > 1 {
-		action = "source.version"
-	}
-	if err := t.record(ctx, action, "source", s.ID, nil, sourceMeta(&s)); err != nil {
-		return nil, err
-	}
-	return &s, nil
-}
-
-// storeSuggestions writes sug for src and records the extraction, inside t.
-// A span outside src's text is EINVALID: it would point at nothing an
-// analyst could check.
-func (t *tx) storeSuggestions(ctx context.Context, src *inquest.Source, sug *inquest.Suggestions) error {
-	length := utf8.RuneCountInString(src.Text)
-	span := func(kind string, start, end int) error {
-		if end > length {
-			return inquest.Errorf(inquest.EINVALID, "suggested %s at %d..%d lies outside the text of source %d, which has %d characters",
-				kind, start, end, src.ID, length)
-		}
-		return nil
-	}
-	for _, st := range sug.Statements {
-		if err := span("statement", st.Start, st.End); err != nil {
-			return err
-		}
-	}
-	for _, f := range sug.Figures {
-		if err := span("figure", f.Figure.Start, f.Figure.End); err != nil {
-			return err
-		}
-	}
-	for _, q := range sug.Questions {
-		if err := span("question", q.Question.Start, q.Question.End); err != nil {
-			return err
-		}
-	}
-	d := t.db.dialect
-	at := now()
-
-	if len(sug.Statements) > 0 {
-		ins := t.stmt(ctx, qInsertStatement)
-		for _, s := range sug.Statements {
-			s.CaseID, s.SourceID = src.CaseID, src.ID
-			what := fmt.Sprintf("statement at %d..%d of source %d", s.Start, s.End, src.ID)
-			err := ins.QueryRowContext(ctx, s.CaseID, s.SourceID, nullID(s.PersonID), s.SpeakerName, s.SpeakerRole, s.Text, s.Start, s.End,
-				s.Context, nullDate(s.SaidOn), s.Venue, s.Language, string(s.Origin), string(s.Review), s.Confidence, s.Note,
-				d.ts(at), d.ts(at)).Scan(&s.ID)
-			if errors.Is(err, sql.ErrNoRows) {
-				// Already there (stored before its extraction was recorded,
-				// or the same span twice): keep it, an analyst may have
-				// reviewed it.
-				err = t.stmt(ctx, qStatementAt).QueryRowContext(ctx, s.SourceID, s.Start, s.End).Scan(&s.ID)
-				if err != nil {
-					return fmt.Errorf("%s: %w", what, err)
-				}
-				continue
-			}
-			if err != nil {
-				return domainError(err, what)
-			}
-			s.CreatedAt, s.UpdatedAt = at, at
-			for _, lang := range sortedKeys(s.Translations) {
-				if _, err := t.exec(ctx, "INSERT INTO statement_translations (statement_id, lang, text) VALUES (?, ?, ?)",
-					s.ID, lang, s.Translations[lang]); err != nil {
-					return domainError(err, what+": translation into "+lang)
-				}
-			}
-		}
-	}
-
-	if len(sug.Stances) > 0 {
-		ins := t.stmt(ctx, qInsertStance)
-		for _, ss := range sug.Stances {
-			st := &inquest.Stance{StatementID: sug.Statements[ss.Statement].ID, ClaimID: ss.ClaimID, Stance: ss.Stance,
-				Review: inquest.Suggested, Confidence: ss.Confidence}
-			what := fmt.Sprintf("stance of statement %d on claim %d", st.StatementID, st.ClaimID)
-			err := ins.QueryRowContext(ctx, st.StatementID, st.ClaimID, string(st.Stance), string(st.Review), st.Confidence,
-				d.ts(at), d.ts(at)).Scan(&st.ID)
-			if errors.Is(err, sql.ErrNoRows) {
-				continue // a stance on that claim is held already; a suggestion never overwrites it
-			}
-			if err != nil {
-				return domainError(err, what)
-			}
-			if err := t.record(ctx, "stance.add", "stance", st.ID, nil, st); err != nil {
-				return err
-			}
-		}
-	}
-
-	statementOf := func(i int) int64 {
-		if i == inquest.NoStatement {
-			return 0
-		}
-		return sug.Statements[i].ID
-	}
-	if len(sug.Figures) > 0 {
-		ins := t.stmt(ctx, qInsertFigure)
-		for _, sf := range sug.Figures {
-			f := sf.Figure
-			f.CaseID, f.SourceID, f.StatementID, f.CreatedAt = src.CaseID, src.ID, statementOf(sf.Statement), at
-			if _, err := ins.ExecContext(ctx, f.CaseID, f.SourceID, nullID(f.StatementID), nullID(f.MeasureID), f.Measure, f.Text,
-				f.Value, f.ValueMax, f.Qualifier, nullDate(f.AsOf), nullID(f.ClaimantID), f.ClaimantName, f.Start, f.End,
-				string(f.Review), f.Confidence, d.ts(at)); err != nil {
-				return domainError(err, fmt.Sprintf("figure at %d..%d of source %d", f.Start, f.End, src.ID))
-			}
-		}
-	}
-
-	if len(sug.Questions) > 0 {
-		ins := t.stmt(ctx, qInsertQuestion)
-		for _, sq := range sug.Questions {
-			qn := sq.Question
-			qn.CaseID, qn.SourceID, qn.StatementID, qn.CreatedAt = src.CaseID, src.ID, statementOf(sq.Statement), at
-			if _, err := ins.ExecContext(ctx, qn.CaseID, qn.SourceID, nullID(qn.StatementID), qn.Text, nullID(qn.AskerID), qn.AskerName,
-				nullID(qn.AddresseeID), qn.AddresseeName, nullDate(qn.AskedOn), qn.Venue, string(qn.Status), nullID(qn.AnswerStatementID),
-				qn.Start, qn.End, string(qn.Review), qn.Confidence, qn.Note, d.ts(at)); err != nil {
-				return domainError(err, fmt.Sprintf("question %q of source %d", qn.Text, src.ID))
-			}
-		}
-	}
-
-	if sug.Engine == "" {
-		return nil
-	}
-	_, err := t.stmt(ctx, qRecordExtraction).ExecContext(ctx, src.ID, sug.Engine, d.ts(at))
-	if err != nil {
-		return fmt.Errorf("record extraction of source %d: %w", src.ID, err)
 	}
 	return nil
 }
