@@ -96,6 +96,20 @@ func (s *Server) apiOps() []apiOp {
 				{Name: "id", Type: "integer", Description: "the record's id"}},
 			Response: []*inquest.AuditEntry{}, Handler: s.apiAudit},
 
+		{Method: "GET", Path: "/api/v1/jobs", Role: inquest.RoleAnalyst,
+			Summary: "The background jobs (URL fetches, re-analyses, static builds), newest first, with their state, attempts, progress and last error.",
+			Query: []apiParam{
+				{Name: "state", Type: "string", Description: "only jobs in this state: queued, running, done, failed or cancelled"},
+				{Name: "kind", Type: "string", Description: "only jobs of this kind: ingest.url, analysis.reanalyse or build.static"},
+				{Name: "limit", Type: "integer", Description: "at most this many (default 100, at most 1000)"}},
+			Response: []*inquest.Job{}, Handler: s.apiJobs},
+		{Method: "POST", Path: "/api/v1/jobs", Role: inquest.RoleAnalyst,
+			Summary: "Queue a background job: ingest.url (fetch url into the case), analysis.reanalyse (optionally one claim) or build.static (editors). The same job already waiting or running is returned with created false.",
+			Body:    &jobRequest{}, Response: &jobQueued{}, Handler: s.apiEnqueueJob},
+		{Method: "POST", Path: "/api/v1/jobs/{id}/cancel", Role: inquest.RoleAnalyst,
+			Summary:  "Cancel a job: a queued one at once; a running one is asked to stop and stops within a heartbeat.",
+			Response: &inquest.Job{}, Handler: s.apiCancelJob},
+
 		{Method: "POST", Path: "/api/v1/statements/{id}/review", Role: inquest.RoleAnalyst,
 			Summary: "Confirm or reject a suggested statement (or return it to suggested).",
 			Body:    &reviewRequest{}, Response: &inquest.Statement{}, Handler: s.apiReviewStatement},

@@ -141,6 +141,9 @@ func (g *schemaGen) schema(t reflect.Type) map[string]any {
 	switch {
 	case t == timeType:
 		return map[string]any{"type": "string", "format": "date-time"}
+	case t == reflect.TypeOf(json.RawMessage(nil)):
+		// Raw JSON (a job's arguments) is an object, not a byte string.
+		return map[string]any{"type": "object", "description": "a JSON object whose fields depend on the kind"}
 	case t == reflect.TypeOf(inquest.Date("")):
 		return map[string]any{"type": "string", "description": "a day, YYYY-MM-DD (or YYYY-MM, YYYY when only that is known)"}
 	}

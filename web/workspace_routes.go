@@ -59,4 +59,10 @@ func (s *Server) workspaceRoutes(mux *http.ServeMux) {
 	change(analyst, "POST /w/cases/{slug}/chapters/{chapter}/preview", s.wsPreviewChapter)
 	change(analyst, "POST /w/cases/{slug}/chapters/{chapter}/submit", s.wsSubmitChapter)
 	change(editor, "POST /w/cases/{slug}/chapters/{chapter}/publish", s.wsPublishChapter)
+
+	// Background jobs (ws_jobs.go).
+	page("GET /w/jobs", s.wsJobsPage)
+	change(analyst, "POST /w/jobs/fetch", s.wsQueueFetch)
+	change(editor, "POST /w/jobs/build", s.wsQueueBuild)
+	change(analyst, "POST /w/jobs/{id}/cancel", s.wsCancelJob)
 }
