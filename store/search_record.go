@@ -163,7 +163,7 @@ func (db *DB) searchRecordPeople(ctx context.Context, q inquest.RecordQuery, ste
 	if !q.Workspace {
 		where, args = append(where, "p.private = ?"), append(args, false)
 	}
-	return db.collectHits(ctx, `SELECT p.id, 0, p.name, `+doc+`, p.slug, NULL, '' FROM `+from+
+	return collectHits(ctx, db.reader(), `SELECT p.id, 0, p.name, `+doc+`, p.slug, NULL, '' FROM `+from+
 		` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+` LIMIT ?`, append(args, q.Limit)...)
 }
 
@@ -178,14 +178,14 @@ func (db *DB) searchRecordClaims(ctx context.Context, q inquest.RecordQuery, ste
 	if !q.Workspace {
 		where, args = append(where, "c.private = ?"), append(args, false)
 	}
-	return db.collectHits(ctx, `SELECT c.id, 0, c.slug, `+doc+`, c.slug, NULL, '' FROM `+from+
+	return collectHits(ctx, db.reader(), `SELECT c.id, 0, c.slug, `+doc+`, c.slug, NULL, '' FROM `+from+
 		` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+` LIMIT ?`, append(args, q.Limit)...)
 }
 
 // collectHits runs a search query whose columns are id, source id, title,
 // text (for the snippet), slug, day and language.
-func (db *DB) collectHits(ctx context.Context, query string, args ...any) ([]inquest.RecordHit, error) {
-	rows, err := db.reader().query(ctx, query, args...)
+func collectHits(ctx context.Context, r q, query string, args ...any) ([]inquest.RecordHit, error) {
+	rows, err := r.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

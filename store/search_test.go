@@ -76,7 +76,7 @@ func TestSearchRecordSources(t *testing.T) {
 	})
 }
 
-// A search ranks a bounded window of the newest matches (search_window.go).
+// A search ranks a bounded window of the matches (search_window.go).
 // Matches in another case, or filtered out, must never hide the matches the
 // analyst asked for, and within the window the best match comes first.
 func TestSearchWindowHidesNoMatch(t *testing.T) {
@@ -86,14 +86,14 @@ func TestSearchWindowHidesNoMatch(t *testing.T) {
 		defer restore()
 		c := storetest.NewCase(t, db, "small")
 		big := storetest.NewCase(t, db, "big")
+		// Matches in another case, stored first, fill window after window.
+		for i := range 60 {
+			storetest.NewSource(t, db, big.ID, fmt.Sprint("big-", i), fmt.Sprint("big original ", i), fmt.Sprintf("Detainees in the big case, %d.", i))
+		}
 		var want []int64
 		for i := range 4 {
 			s := storetest.NewSource(t, db, c.ID, fmt.Sprint("small-", i), fmt.Sprint("original ", i), fmt.Sprintf("Detainees number %d were counted.", i))
 			want = append(want, s.ID)
-		}
-		// Newer matches in another case fill window after window.
-		for i := range 60 {
-			storetest.NewSource(t, db, big.ID, fmt.Sprint("big-", i), fmt.Sprint("big original ", i), fmt.Sprintf("Detainees in the big case, %d.", i))
 		}
 		hits, err := db.SearchRecord(ctx, inquest.RecordQuery{CaseID: c.ID, Text: "detainees", Kinds: []string{"source"}, Workspace: true})
 		if err != nil {
