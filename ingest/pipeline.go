@@ -103,30 +103,94 @@ func Ingest(ctx context.Context, st Store, caseID int64, doc *Document, engine E
 // now and its suggestions are stored for that source. A changed copy of a
 // locator already held becomes its next version.
 func (p *Pipeline) Ingest(ctx context.Context, doc *Document) (*inquest.Source, bool, error) {
+	pr, err := p.prepare(ctx, doc)
+	if err != nil {
+		return nil, false, err
+	}
+	out := p.store(ctx, []*prepared{pr})
+	return out[0].Source, out[0].Created, out[0].Err
+}
+
+// prepared is a document made ready to store: its source, and the engine's
+// suggestions for it (or, when the case holds it extracted, the held source).
+type prepared struct {
+	doc  *Document
+	src  *inquest.Source
+	sug  inquest.Suggestions
+	held *inquest.Source // held and extracted: nothing to store
+}
+
+// prepare does everything of Ingest but storing: it may run on several
+// goroutines at once, while one stores (see Run).
+func (p *Pipeline) prepare(ctx context.Context, doc *Document) (*prepared, error) {
 	src := doc.Source(p.caseID)
 	if err := src.Validate(); err != nil {
-		return nil, false, fmt.Errorf("ingest %s: %w", doc.Name, err)
+		return nil, fmt.Errorf("ingest %s: %w", doc.Name, err)
 	}
-	var sug inquest.Suggestions
-	if p.engine != nil {
-		held, extracted, err := p.st.HeldSource(ctx, p.caseID, src.SHA256)
-		if err != nil {
-			return nil, false, fmt.Errorf("ingest %s: %w", doc.Name, err)
-		}
-		read := src
-		if held != nil {
-			if extracted {
-				return held, false, nil
-			}
-			read = held // spans count in the text as stored
-		}
-		sug = p.suggestions(read, p.engine.ExtractFor(read.Text, read.Language, read.Published))
+	pr := &prepared{doc: doc, src: src}
+	if p.engine == nil {
+		return pr, nil
 	}
-	stored, created, err := p.st.AddSourceWithSuggestions(ctx, src, doc.Original, sug)
+	held, extracted, err := p.st.HeldSource(ctx, p.caseID, src.SHA256)
 	if err != nil {
-		return nil, false, fmt.Errorf("ingest %s: %w", doc.Name, err)
+		return nil, fmt.Errorf("ingest %s: %w", doc.Name, err)
 	}
-	return stored, created, nil
+	read := src
+	if held != nil {
+		if extracted {
+			pr.held = held
+			return pr, nil
+		}
+		read = held // spans count in the text as stored
+	}
+	pr.sug = p.suggestions(read, p.engine.ExtractFor(read.Text, read.Language, read.Published))
+	return pr, nil
+}
+
+// batchStore is a store that writes several documents, each with its
+// suggestions, in shared transactions while keeping each one whole
+// (*store.DB's AddSourcesWithSuggestions).
+type batchStore interface {
+	AddSourcesWithSuggestions(ctx context.Context, srcs []*inquest.Source, originals [][]byte, sugs []inquest.Suggestions) ([]bool, []error)
+}
+
+// store stores prepared documents, in shared transactions when the store
+// can, and returns what became of each, in order.
+func (p *Pipeline) store(ctx context.Context, prs []*prepared) []Outcome {
+	out := make([]Outcome, len(prs))
+	var srcs []*inquest.Source
+	var originals [][]byte
+	var sugs []inquest.Suggestions
+	var at []int
+	for i, pr := range prs {
+		out[i].Name = pr.doc.Name
+		if pr.held != nil {
+			out[i].Source = pr.held
+			continue
+		}
+		srcs, originals, sugs, at = append(srcs, pr.src), append(originals, pr.doc.Original), append(sugs, pr.sug), append(at, i)
+	}
+	if len(srcs) == 0 {
+		return out
+	}
+	var created []bool
+	var errs []error
+	if bs, ok := p.st.(batchStore); ok {
+		created, errs = bs.AddSourcesWithSuggestions(ctx, srcs, originals, sugs)
+	} else {
+		created, errs = make([]bool, len(srcs)), make([]error, len(srcs))
+		for i := range srcs {
+			_, created[i], errs[i] = p.st.AddSourceWithSuggestions(ctx, srcs[i], originals[i], sugs[i])
+		}
+	}
+	for j, i := range at {
+		if errs[j] != nil {
+			out[i].Err = fmt.Errorf("ingest %s: %w", prs[i].doc.Name, errs[j])
+			continue
+		}
+		out[i].Source, out[i].Created = srcs[j], created[j]
+	}
+	return out
 }
 
 // suggestions turns what the engine found in a source's text into what the

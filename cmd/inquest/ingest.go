@@ -82,8 +82,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	// argument that names nothing readable is reported and the rest go on.
 	// Each item keeps the argument it was found under: a file's locator is
 	// its path relative to that argument, never the analyst's absolute path.
-	type listed struct{ arg, item string }
-	var items []listed
+	var items []ingest.Item
 	failed := 0
 	for _, arg := range pos {
 		list, err := reader.Expand(arg)
@@ -93,57 +92,46 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			continue
 		}
 		for _, item := range list {
-			items = append(items, listed{arg, item})
+			items = append(items, ingest.Item{Arg: arg, Name: item})
 		}
 	}
 
 	bar := newProgress(e.stderr, len(items))
 	out := &summary{w: e.stdout, json: *format == "json", bar: bar}
-	// A document under way when Ctrl-C comes is finished, so that the stop
-	// falls between documents; reading (a slow fetch) is cancelled at once,
-	// since nothing of it is stored yet.
-	storeCtx := context.WithoutCancel(ctx)
+	// Documents are read and extracted on several goroutines and stored in
+	// order, several to a transaction; each line is printed once its
+	// document is committed with its suggestions. Ctrl-C stops the reading
+	// at once; what was read is stored and listed, so that the stop falls
+	// between documents.
 	var counts struct{ created, unchanged, versions int }
 	done := 0
-	interrupted := false
-	for _, it := range items {
-		item := it.item
-		if ctx.Err() != nil {
-			interrupted = true
-			break
-		}
-		bar.show(done, item)
-		doc, err := reader.ReadIn(ctx, it.arg, item)
-		if err != nil {
-			if ctx.Err() != nil {
-				interrupted = true
-				break
-			}
-			bar.clear()
-			fmt.Fprintf(e.stderr, "inquest ingest: %s\n", describe(item, err))
-			failed++
-			done++
-			continue
-		}
-		src, created, err := pipeline.Ingest(storeCtx, doc)
-		if err == nil {
-			// The source and its suggestions are committed together: only
-			// now may the line say so. On an error neither is stored.
-			out.print(src, created)
-			switch {
-			case !created:
-				counts.unchanged++
-			case src.Version > 1:
-				counts.versions++
-			default:
-				counts.created++
-			}
-		} else {
-			bar.clear()
-			fmt.Fprintf(e.stderr, "inquest ingest: %s\n", describe(item, err))
-			failed++
-		}
+	if len(items) > 0 {
+		bar.show(0, items[0].Name)
+	}
+	err = pipeline.Run(ctx, reader, items, ingest.RunOptions{}, func(o ingest.Outcome) {
 		done++
+		switch {
+		case o.Err != nil:
+			bar.clear()
+			fmt.Fprintf(e.stderr, "inquest ingest: %s\n", describe(o.Name, o.Err))
+			failed++
+		case !o.Created:
+			counts.unchanged++
+		case o.Source.Version > 1:
+			counts.versions++
+		default:
+			counts.created++
+		}
+		if o.Err == nil {
+			out.print(o.Source, o.Created)
+		}
+		if done < len(items) {
+			bar.show(done, items[done].Name)
+		}
+	})
+	interrupted := err != nil && ctx.Err() != nil
+	if err != nil && !interrupted {
+		return err
 	}
 	bar.clear()
 	if bar.on || failed > 0 || interrupted {
@@ -151,7 +139,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			done, len(items), counts.created, counts.versions, counts.unchanged, failed)
 	}
 	if interrupted {
-		fmt.Fprintf(e.stderr, "inquest ingest: interrupted; every source listed above is stored, the rest were not read\n")
+		fmt.Fprintf(e.stderr, "inquest ingest: interrupted; every source listed above is stored, the rest were not\n")
 		return exitError{130}
 	}
 	if failed > 0 {
