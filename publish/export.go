@@ -1,9 +1,12 @@
 package publish
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"mime"
 	"net/http"
 	"net/http/httptest"
@@ -11,9 +14,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -50,11 +54,14 @@ type ExportStats struct {
 // PagesPerSecond is HTML pages written per second.
 func (s ExportStats) PagesPerSecond() float64 { return float64(s.Pages) / s.Took.Seconds() }
 
-var linkRe = regexp.MustCompile(`(href|src)="(/[^"]*)"`)
-
 // Export crawls h from opt.Start and writes the site under dir, which must
 // be empty or not exist. A broken internal link does not stop the export:
 // it is listed in the stats, and the caller decides.
+//
+// Pages are rendered by as many workers as the process may run threads at
+// once (GOMAXPROCS): a page's time is spent in the handler (queries and
+// templates) and in writing its file, and the pages are independent of one
+// another, so the crawl scales with the cores.
 func Export(ctx context.Context, h http.Handler, dir string, opt ExportOptions) (ExportStats, error) {
 	start := time.Now()
 	var st ExportStats
@@ -66,78 +73,138 @@ func Export(ctx context.Context, h http.Handler, dir string, opt ExportOptions) 
 	} else if len(entries) > 0 {
 		return st, fmt.Errorf("export: %s is not empty; give a new or empty directory", dir)
 	}
-	seen := map[string]bool{}
-	var queue []string
-	from := map[string]string{}
-	push := func(p, referrer string) {
-		if seen[p] || (opt.Skip != nil && opt.Skip(p)) {
-			return
-		}
-		seen[p] = true
-		from[p] = referrer
-		queue = append(queue, p)
-	}
+	c := &crawl{ctx: ctx, h: h, dir: dir, opt: opt, seen: map[string]string{}}
+	c.more = sync.NewCond(&c.mu)
 	for _, p := range opt.Start {
-		push(p, "")
+		c.push(p, "")
 	}
-	for len(queue) > 0 {
-		if err := ctx.Err(); err != nil {
-			return st, err
-		}
-		p := queue[0]
-		queue = queue[1:]
-		req := httptest.NewRequest(http.MethodGet, p, nil).WithContext(ctx)
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
-			st.Broken = append(st.Broken, fmt.Sprintf("%s -> %s (%d)", from[p], p, rec.Code))
-			if err := opt.report(&st, len(seen)); err != nil {
-				return st, err
-			}
-			continue
-		}
-		ct, _, _ := mime.ParseMediaType(rec.Header().Get("Content-Type"))
-		isHTML := ct == "text/html" && !hasExt(p) // an archived web page is a file, never a page of the site
-		file := fileFor(p, isHTML)
-		body := rec.Body.Bytes()
-		if isHTML || ct == "application/atom+xml" {
-			body = linkRe.ReplaceAllFunc(body, func(m []byte) []byte {
-				sub := linkRe.FindSubmatch(m)
-				target := string(sub[2])
-				tp, frag, _ := strings.Cut(target, "#")
-				if u, err := url.Parse(tp); err == nil {
-					tp = u.Path
-				}
-				if !strings.HasPrefix(tp, "//") {
-					push(tp, p)
-				}
-				rel := relativeLink(file, fileFor(tp, !hasExt(tp)), frag)
-				return []byte(fmt.Sprintf(`%s="%s"`, sub[1], rel))
-			})
-		}
-		if isHTML {
-			st.Pages++
-		} else {
-			st.Files++
-		}
-		st.Bytes += int64(len(body))
-		full := filepath.Join(dir, filepath.FromSlash(file))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return st, fmt.Errorf("export %s: %w", p, err)
-		}
-		if err := os.WriteFile(full, body, 0o644); err != nil {
-			return st, fmt.Errorf("export %s: %w", p, err)
-		}
-		if opt.Progress != nil && (st.Pages+st.Files)%500 == 0 {
-			fmt.Fprintf(opt.Progress, "%d pages, %d other files\n", st.Pages, st.Files)
-		}
-		if err := opt.report(&st, len(seen)); err != nil {
-			return st, err
-		}
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.work()
+		}()
 	}
+	wg.Wait()
+	st = c.st
 	sort.Strings(st.Broken)
 	st.Took = time.Since(start)
-	return st, nil
+	if c.err != nil {
+		return st, c.err
+	}
+	return st, ctx.Err()
+}
+
+// crawl is the state the export's workers share, under mu.
+type crawl struct {
+	ctx context.Context
+	h   http.Handler
+	dir string
+	opt ExportOptions
+
+	mu    sync.Mutex
+	more  *sync.Cond        // signalled when the queue grows or the crawl ends
+	seen  map[string]string // path -> the page that first linked it ("" for a start path)
+	queue []string
+	busy  int // workers rendering a page, which may add to the queue
+	st    ExportStats
+	err   error
+}
+
+// push queues site path p, linked from referrer, unless it was seen or is
+// skipped. Called with mu held, or before the workers start.
+func (c *crawl) push(p, referrer string) {
+	if _, ok := c.seen[p]; ok || (c.opt.Skip != nil && c.opt.Skip(p)) {
+		return
+	}
+	c.seen[p] = referrer
+	c.queue = append(c.queue, p)
+}
+
+// work takes paths from the queue until it is empty and no other worker
+// can add to it, or an error stops the crawl.
+func (c *crawl) work() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for {
+		for len(c.queue) == 0 && c.busy > 0 && c.err == nil {
+			c.more.Wait()
+		}
+		if c.err == nil {
+			c.err = c.ctx.Err()
+		}
+		if len(c.queue) == 0 || c.err != nil {
+			c.more.Broadcast() // the crawl is over: wake the others to return
+			return
+		}
+		p := c.queue[0]
+		c.queue = c.queue[1:]
+		c.busy++
+		c.mu.Unlock()
+		err := c.page(p)
+		c.mu.Lock()
+		c.busy--
+		if err != nil && c.err == nil {
+			c.err = err
+		}
+		c.more.Broadcast()
+	}
+}
+
+// page fetches the page at site path p, rewrites its links, writes it and
+// queues the site paths it links to.
+func (c *crawl) page(p string) error {
+	req := httptest.NewRequest(http.MethodGet, p, nil).WithContext(c.ctx)
+	rec := httptest.NewRecorder()
+	c.h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.st.Broken = append(c.st.Broken, fmt.Sprintf("%s -> %s (%d)", c.seen[p], p, rec.Code))
+		return c.opt.report(&c.st, len(c.seen))
+	}
+	ct, _, _ := mime.ParseMediaType(rec.Header().Get("Content-Type"))
+	isHTML := ct == "text/html" && !hasExt(p) // an archived web page is a file, never a page of the site
+	file := fileFor(p, isHTML)
+	body := rec.Body.Bytes()
+	var links []string
+	if isHTML || ct == "application/atom+xml" {
+		body = rewriteLinks(body, func(target string) string {
+			tp, frag, _ := strings.Cut(target, "#")
+			if u, err := url.Parse(tp); err == nil {
+				tp = u.Path
+			}
+			if !strings.HasPrefix(tp, "//") {
+				links = append(links, tp)
+			}
+			return relativeLink(file, fileFor(tp, !hasExt(tp)), frag)
+		})
+	}
+	full := filepath.Join(c.dir, filepath.FromSlash(file))
+	if err := mkdir(filepath.Dir(full)); err != nil {
+		return fmt.Errorf("export %s: %w", p, err)
+	}
+	if err := os.WriteFile(full, body, 0o644); err != nil {
+		return fmt.Errorf("export %s: %w", p, err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, l := range links {
+		c.push(l, p)
+	}
+	if isHTML {
+		c.st.Pages++
+	} else {
+		c.st.Files++
+	}
+	c.st.Bytes += int64(len(body))
+	if c.opt.Progress != nil && (c.st.Pages+c.st.Files)%500 == 0 {
+		fmt.Fprintf(c.opt.Progress, "%d pages, %d other files\n", c.st.Pages, c.st.Files)
+	}
+	// Under the lock, so that done never goes back, and after this page's
+	// links are queued, so that known is never short of them.
+	return c.opt.report(&c.st, len(c.seen))
 }
 
 // report passes the export's progress to OnProgress.
@@ -149,6 +216,62 @@ func (opt ExportOptions) report(st *ExportStats, known int) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
+}
+
+// mkdir makes dir. A page's directory is almost always new and its parent
+// made already, so one Mkdir usually does, where MkdirAll would first stat
+// the directory and then its parent.
+func mkdir(dir string) error {
+	err := os.Mkdir(dir, 0o755)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	return os.MkdirAll(dir, 0o755)
+}
+
+// rewriteLinks replaces the value of every href="/…" and src="/…"
+// attribute in body with rewrite(value): the site's absolute links. It is
+// what the regular expression (href|src)="(/[^"]*)" with ReplaceAllFunc
+// did, by hand, because on a large site the expression cost a fifth of the
+// export's processor time.
+func rewriteLinks(body []byte, rewrite func(target string) string) []byte {
+	var out []byte
+	last := 0 // body[:last] is in out already
+	for i := 0; ; {
+		j := bytes.Index(body[i:], []byte(`="/`))
+		if j < 0 {
+			break
+		}
+		eq := i + j
+		var name int // length of the attribute name before eq
+		switch {
+		case bytes.HasSuffix(body[:eq], []byte("href")):
+			name = 4
+		case bytes.HasSuffix(body[:eq], []byte("src")):
+			name = 3
+		default:
+			i = eq + 3
+			continue
+		}
+		val := eq + 2 // the value's first byte, "/"
+		n := bytes.IndexByte(body[val:], '"')
+		if n < 0 {
+			break // no closing quote: no link, as the expression found none
+		}
+		if out == nil {
+			out = make([]byte, 0, len(body)+len(body)/4)
+		}
+		out = append(out, body[last:eq-name]...)
+		out = append(out, body[eq-name:eq+2]...) // href=" or src="
+		out = append(out, rewrite(string(body[val:val+n]))...)
+		out = append(out, '"')
+		last = val + n + 1
+		i = last
+	}
+	if out == nil {
+		return body
+	}
+	return append(out, body[last:]...)
 }
 
 // fileFor is where the page at site path p is written: an HTML page as

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/inquest-project/inquest"
@@ -86,13 +87,14 @@ func figures(pages, files int, bytes int64, took, cpu time.Duration) buildFigure
 }
 
 func runBenchHugo(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "bench hugo", "[--statements N] [--db DSN --case SLUG] [--hugo PATH] [--keep DIR] [--format text|json]")
+	fs := newFlags(e, "bench hugo", "[--statements N] [--db DSN --case SLUG] [--hugo PATH] [--keep DIR] [--cpuprofile FILE] [--format text|json]")
 	statements := fs.Int("statements", 20000, "statements of the case to generate into a temporary SQLite file (ignored with --db)")
 	seed := fs.Uint64("seed", 1, "random seed of the generated case")
 	dsn := fs.String("db", "", "build an existing public case in this database instead of generating one (with --case)")
 	slug := fs.String("case", "bench", "the public case to build")
 	hugo := fs.String("hugo", "hugo", "the hugo program: a path, or a name on PATH")
 	keep := fs.String("keep", "", "keep the database, both sites and both outputs in this new or empty directory (default: a temporary one, removed)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the Inquest build (only) to this file, for go tool pprof")
 	format := formatFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -161,11 +163,24 @@ func runBenchHugo(ctx context.Context, e *env, args []string) error {
 
 	fmt.Fprintln(e.stderr, "Building with Inquest…")
 	runtime.GC() // start from a clean heap, as a fresh inquest build would
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	cpu0 := hugosite.ProcessCPU()
 	st, err := publish.Export(ctx, web.NewCaseSite(db, c.Slug), filepath.Join(dir, "inquest-out"), publish.ExportOptions{
 		Start: web.SiteStart(c.Slug),
 		Skip:  web.NotPublic,
 	})
+	if *cpuprofile != "" {
+		pprof.StopCPUProfile()
+	}
 	if err != nil {
 		return err
 	}

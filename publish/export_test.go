@@ -1,0 +1,133 @@
+package publish
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// linkRe is the expression rewriteLinks replaced; the tests hold the two
+// to the same output.
+var linkRe = regexp.MustCompile(`(href|src)="(/[^"]*)"`)
+
+func rewriteByRegexp(body []byte, rewrite func(string) string) []byte {
+	return linkRe.ReplaceAllFunc(body, func(m []byte) []byte {
+		sub := linkRe.FindSubmatch(m)
+		return []byte(fmt.Sprintf(`%s="%s"`, sub[1], rewrite(string(sub[2]))))
+	})
+}
+
+func TestRewriteLinks(t *testing.T) {
+	mark := func(s string) string { return "<" + s + ">" }
+	for _, tc := range []struct{ in, want string }{
+		{`<a href="/a/b">x</a>`, `<a href="</a/b>">x</a>`},
+		{`<img src="/s.css"><a href="/">`, `<img src="</s.css>"><a href="</>">`},
+		{`<a href="https://x.org/a">`, `<a href="https://x.org/a">`},
+		{`<a href="#top"> <a href="rel/a">`, `<a href="#top"> <a href="rel/a">`},
+		{`<a data-x="/no" href="/yes">`, `<a data-x="/no" href="</yes>">`},
+		{`<a xhref="/y">`, `<a xhref="</y>">`},
+		{`<a href="/open`, `<a href="/open`},
+		{`href="/a"src="/b"`, `href="</a>"src="</b>"`},
+		{`<a href="/a?x=/b#c">`, `<a href="</a?x=/b#c>">`},
+		{``, ``},
+	} {
+		got := string(rewriteLinks([]byte(tc.in), mark))
+		if got != tc.want {
+			t.Errorf("rewriteLinks(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if re := string(rewriteByRegexp([]byte(tc.in), mark)); got != re {
+			t.Errorf("rewriteLinks(%q) = %q, the expression gave %q", tc.in, got, re)
+		}
+	}
+}
+
+func FuzzRewriteLinks(f *testing.F) {
+	for _, s := range []string{`<a href="/a">`, `src="/x" href="/y"`, `href="/`, `="/a"`, `hrefsrc="/a"`} {
+		f.Add(s)
+	}
+	mark := func(s string) string { return "[" + s + "]" }
+	f.Fuzz(func(t *testing.T, in string) {
+		got, want := rewriteLinks([]byte(in), mark), rewriteByRegexp([]byte(in), mark)
+		if string(got) != string(want) {
+			t.Errorf("rewriteLinks(%q) = %q, the expression gave %q", in, got, want)
+		}
+	})
+}
+
+// TestExportCrawlsEveryPage exports a small site of many pages that link
+// to one another, with a broken link, a file and a skipped path: every
+// reachable page is written once with relative links, whatever order the
+// workers take them in.
+func TestExportCrawlsEveryPage(t *testing.T) {
+	const n = 300
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<link href="/style.css"><a href="/p/1">first</a> <a href="/w/secret">workspace</a>`)
+	})
+	mux.HandleFunc("GET /p/{n}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		var i int
+		fmt.Sscan(r.PathValue("n"), &i)
+		fmt.Fprintf(w, `<h1>Page %d</h1><a href="/">home</a>`, i)
+		for _, next := range []int{2 * i, 2*i + 1} {
+			if next <= n {
+				fmt.Fprintf(w, ` <a href="/p/%d#top">%d</a>`, next, next)
+			}
+		}
+		if i == 7 {
+			fmt.Fprint(w, ` <a href="/missing">gone</a>`)
+		}
+	})
+	mux.HandleFunc("GET /style.css", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/css")
+		fmt.Fprint(w, "body{}")
+	})
+	dir := filepath.Join(t.TempDir(), "site")
+	lastDone, lastKnown, backwards := 0, 0, false
+	st, err := Export(context.Background(), mux, dir, ExportOptions{Start: []string{"/"}, Skip: func(p string) bool { return strings.HasPrefix(p, "/w/") },
+		OnProgress: func(done, known int) error {
+			backwards = backwards || done < lastDone || known < lastKnown || done > known
+			lastDone, lastKnown = done, known
+			return nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := n + 3; lastDone != want || lastKnown != want || backwards {
+		t.Errorf("progress ended at %d of %d (went backwards or past known: %v), want %d of %d, never back", lastDone, lastKnown, backwards, want, want)
+	}
+	if st.Pages != n+1 || st.Files != 1 {
+		t.Errorf("exported %d pages and %d files, want %d and 1", st.Pages, st.Files, n+1)
+	}
+	if want := []string{"/p/7 -> /missing (404)"}; fmt.Sprint(st.Broken) != fmt.Sprint(want) {
+		t.Errorf("broken links %q, want %q", st.Broken, want)
+	}
+	for _, tc := range []struct{ file, want string }{
+		{"index.html", `<link href="style.css"><a href="p/1/index.html">first</a>`},
+		{"p/1/index.html", `<a href="../../index.html">home</a> <a href="../../p/2/index.html#top">2</a>`},
+		{fmt.Sprintf("p/%d/index.html", n), fmt.Sprintf(`<h1>Page %d</h1>`, n)},
+		{"style.css", "body{}"},
+	} {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(tc.file)))
+		if err != nil || !strings.Contains(string(b), tc.want) {
+			t.Errorf("%s = %q, %v; want it to hold %q", tc.file, b, err, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "w")); err == nil {
+		t.Error("the skipped workspace path was exported")
+	}
+	if _, err := Export(context.Background(), mux, dir, ExportOptions{Start: []string{"/"}}); err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Errorf("export into a full directory: %v, want an error saying it is not empty", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Export(ctx, mux, filepath.Join(t.TempDir(), "cancelled"), ExportOptions{Start: []string{"/"}}); err != context.Canceled {
+		t.Errorf("export with a cancelled context: %v, want context.Canceled", err)
+	}
+}
