@@ -130,12 +130,8 @@ func checkSpans(src *inquest.Source, sug *inquest.Suggestions) error {
 	length := utf8.RuneCountInString(src.Text)
 	span := func(kind string, start, end int) error {
 		if end > length {
-			what := "the new source"
-			if src.ID != 0 {
-				what = fmt.Sprintf("source %d", src.ID)
-			}
-			return inquest.Errorf(inquest.EINVALID, "suggested %s at %d..%d lies outside the text of %s, which has %d characters",
-				kind, start, end, what, length)
+			return inquest.Errorf(inquest.EINVALID, "source %q: suggested %s at %d..%d lies outside the text, which has %d characters",
+				src.Locator, kind, start, end, length)
 		}
 		return nil
 	}
