@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,8 +34,7 @@ func (db *DB) SearchRecord(ctx context.Context, q inquest.RecordQuery) ([]inques
 		q.Limit = 50
 	}
 	want := func(kind string) bool { return len(q.Kinds) == 0 || slices.Contains(q.Kinds, kind) }
-	var out []inquest.RecordHit
-	for _, k := range []struct {
+	kinds := []struct {
 		kind string
 		run  func(context.Context, inquest.RecordQuery, []string) ([]inquest.RecordHit, error)
 	}{
@@ -41,7 +42,13 @@ func (db *DB) SearchRecord(ctx context.Context, q inquest.RecordQuery) ([]inques
 		{"statement", db.searchRecordStatements},
 		{"person", db.searchRecordPeople},
 		{"claim", db.searchRecordClaims},
-	} {
+	}
+	// The kinds are searched at once, each on a reader of its own: the
+	// analyst waits for the slowest, not for the sum.
+	results := make([][]inquest.RecordHit, len(kinds))
+	errs := make([]error, len(kinds))
+	var wg sync.WaitGroup
+	for i, k := range kinds {
 		if !want(k.kind) {
 			continue
 		}
@@ -52,17 +59,24 @@ func (db *DB) SearchRecord(ctx context.Context, q inquest.RecordQuery) ([]inques
 		if (q.Language != "" || q.From != "" || q.To != "") && k.kind != "statement" && k.kind != "source" {
 			continue
 		}
-		hits, err := k.run(ctx, q, stems)
-		if err != nil {
-			return nil, fmt.Errorf("search %ss for %q: %w", k.kind, q.Text, err)
-		}
-		for i := range hits {
-			hits[i].Kind = k.kind
-			hits[i].Snippet = snippetAround(hits[i].Snippet, stems, 160)
-		}
-		out = append(out, hits...)
+		wg.Go(func() {
+			hits, err := k.run(ctx, q, stems)
+			if err != nil {
+				errs[i] = fmt.Errorf("search %ss for %q: %w", k.kind, q.Text, err)
+				return
+			}
+			for j := range hits {
+				hits[j].Kind = k.kind
+				hits[j].Snippet = snippetAround(hits[j].Snippet, stems, 160)
+			}
+			results[i] = hits
+		})
 	}
-	return out, nil
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return slices.Concat(results...), nil
 }
 
 // matchArg is the full-text query for stems: every stem a word prefix, all
@@ -111,7 +125,10 @@ func (db *DB) searchRecordSources(ctx context.Context, q inquest.RecordQuery, st
 	if q.To != "" {
 		where, args = append(where, "s.published <= ?"), append(args, string(q.To))
 	}
+	// A source is judged by its title and its opening: reading whole
+	// transcripts of every candidate would cost more than the search.
 	return db.rankedSearch(ctx, rankedQuery{table: "sources", ftsTable: "sources_fts", stems: stems,
+		fields: []string{"s.title", "substr(s.text, 1, 1000)"}, weights: []float64{2, 1},
 		cols: "s.id, 0, s.title, substr(s.text, 1, 200000), '', s.published, s.language", where: where, args: args, limit: q.Limit})
 }
 
@@ -141,6 +158,7 @@ func (db *DB) searchRecordStatements(ctx context.Context, q inquest.RecordQuery,
 		where, args = append(where, "s.said_on <= ?"), append(args, string(q.To))
 	}
 	return db.rankedSearch(ctx, rankedQuery{table: "statements", ftsTable: "statements_fts", stems: stems,
+		fields: []string{"s.speaker_name", "s.text"}, weights: []float64{1, 1},
 		cols: "s.id, s.source_id, s.speaker_name, s.text, '', s.said_on, s.language", where: where, args: args, limit: q.Limit})
 }
 
@@ -294,24 +312,32 @@ func lastRune(s string) rune {
 }
 
 // wordMatches reports whether word starts with one of the stems, ignoring
-// case, without allocating.
+// case.
 func wordMatches(word string, stems []string) bool {
 	for _, st := range stems {
-		w := word
-		ok := true
-		for _, sr := range st {
-			wr, size := utf8.DecodeRuneInString(w)
-			if size == 0 || unicode.ToLower(wr) != sr {
-				ok = false
-				break
-			}
-			w = w[size:]
-		}
-		if ok {
+		if hasStem(word, st) {
 			return true
 		}
 	}
 	return false
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+// hasStem reports whether word starts with stem (lower case), ignoring the
+// case of word, without allocating.
+func hasStem(word, stem string) bool {
+	for _, sr := range stem {
+		wr, size := utf8.DecodeRuneInString(word)
+		if size == 0 || unicode.ToLower(wr) != sr {
+			return false
+		}
+		word = word[size:]
+	}
+	return true
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // most text, and every separator in it
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
