@@ -15,6 +15,7 @@ type casePage struct {
 	Public     bool               // the public view: case navigation, chapters, feeds
 	Chapters   []*inquest.Chapter // published versions
 	Rec        *pubRecord
+	Pager      pager // of Sources
 }
 
 func (p casePage) PageTitle() string { return p.Case.Title }
@@ -24,29 +25,27 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) renderCasePage(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.caseBySlug(r, r.PathValue("slug"))
+	n, err := pageNumber(r)
 	if err != nil {
 		return err
 	}
-	sources, err := s.caseSources(r, c)
+	rec, err := s.publicCase(r)
 	if err != nil {
 		return err
 	}
+	c := rec.Case
 	bg, err := renderMarkdown(c.Background)
 	if err != nil {
 		return err
 	}
-	page := casePage{Case: c, Section: "case", Background: bg, Sources: sources}
-	if !s.viewOf(r).workspace {
-		if !s.inScope(c) {
-			return inquest.Errorf(inquest.ENOTFOUND, "There is no case %q.", c.Slug)
-		}
-		rec, err := s.publicRecord(r.Context(), c)
-		if err != nil {
-			return err
-		}
-		page.Public, page.Chapters, page.Rec = true, rec.Chapters, rec
+	// The sources come from the public record, a page at a time: a case
+	// of a hundred thousand sources is not one page.
+	pg, err := pageOf(n, len(rec.Listed), pubPageSize, s.pubCtx(r).link("/cases/"+c.Slug))
+	if err != nil {
+		return err
 	}
+	page := casePage{Case: c, Section: "case", Background: bg, Sources: window(rec.Listed, pg), Pager: pg,
+		Public: true, Chapters: rec.Chapters, Rec: rec}
 	s.render(w, r, http.StatusOK, "case", page)
 	return nil
 }

@@ -2,32 +2,115 @@ package web
 
 import (
 	"bytes"
+	"container/list"
+	"context"
 	"net/http"
 	"sync"
 	"time"
 )
 
 // Public pages are the same for every reader of one language, so each is
-// rendered once and kept for pubCacheTTL: a page a few seconds old is fine
-// for readers, and serving it costs what serving a file costs. Only the
-// public view is cached; the workspace never is.
+// rendered once and kept while the public records it was rendered from are
+// the loaded ones (pub_record.go renews them after pubCacheTTL or longer
+// on a large case): serving it then costs what serving a file costs. Only
+// the public view is cached; the workspace never is.
+//
+// At scale three things matter, and the cache does all three:
+//   - concurrent requests for a page nobody has rendered yet wait for one
+//     render instead of each rendering it (single flight);
+//   - a page gone stale is served as it is while one request renders it
+//     anew, so readers do not queue behind the render;
+//   - memory is bounded in bytes, the least recently served pages leaving
+//     first, so that a case of a hundred thousand sources neither grows
+//     the cache without end nor empties it all at once.
 
 type cachedPage struct {
+	key    string
+	status int
 	body   []byte
 	header http.Header
+	err    error // a handler's error, shared with those who waited for it
 	at     time.Time
+	gen    int64 // the generation of the public records it was rendered from
+}
+
+// pageMaxAge bounds how long a page is served while the records it was
+// rendered from stay loaded: pages show today's date (days a question has
+// waited).
+const pageMaxAge = 5 * time.Minute
+
+func (p *cachedPage) size() int64 { return int64(len(p.body)+len(p.key)) + 512 }
+
+// flight is one render in progress; those who want the same page wait for
+// done.
+type flight struct {
+	done chan struct{}
+	page *cachedPage
 }
 
 type pageCache struct {
-	mu    sync.RWMutex
-	pages map[string]*cachedPage
+	mu       sync.Mutex
+	pages    map[string]*list.Element // of *cachedPage
+	lru      *list.List               // most recently served first
+	bytes    int64
+	max      int64
+	inflight map[string]*flight
 }
 
-// maxCachedPages bounds the memory the cache takes on a large case; when it
-// is full it starts again empty, which costs one render per page.
-const maxCachedPages = 20000
+// pageCacheBytes bounds the memory the cached pages take. A source page
+// of a generated case is 10–30 kB, so this keeps a few thousand pages,
+// the ones readers ask for most.
+var pageCacheBytes int64 = 64 << 20
+
+// maxCachedPage is the largest page kept: a bulk download of a large case
+// would otherwise push out thousands of pages.
+const maxCachedPage = 8 << 20
 
 var pageCaches sync.Map // *Server -> *pageCache
+
+func (s *Server) pageCache() *pageCache {
+	v, ok := pageCaches.Load(s)
+	if !ok {
+		v, _ = pageCaches.LoadOrStore(s, &pageCache{pages: map[string]*list.Element{}, lru: list.New(),
+			max: pageCacheBytes, inflight: map[string]*flight{}})
+	}
+	return v.(*pageCache)
+}
+
+// get returns the cached page and whether it is fresh, rendered from the
+// records loaded now; nil when there is none.
+func (pc *pageCache) get(key string, gen int64) (*cachedPage, bool) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	el := pc.pages[key]
+	if el == nil {
+		return nil, false
+	}
+	pc.lru.MoveToFront(el)
+	p := el.Value.(*cachedPage)
+	return p, p.gen == gen && time.Since(p.at) <= pageMaxAge
+}
+
+func (pc *pageCache) put(p *cachedPage) {
+	if p.size() > maxCachedPage || p.err != nil || p.status != http.StatusOK {
+		return
+	}
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if el := pc.pages[p.key]; el != nil {
+		pc.bytes -= el.Value.(*cachedPage).size()
+		pc.lru.Remove(el)
+	}
+	pc.pages[p.key] = pc.lru.PushFront(p)
+	pc.bytes += p.size()
+	for pc.bytes > pc.max {
+		last := pc.lru.Back()
+		old := last.Value.(*cachedPage)
+		pc.lru.Remove(last)
+		delete(pc.pages, old.key)
+		pc.bytes -= old.size()
+	}
+}
 
 // captureWriter records a response instead of sending it.
 type captureWriter struct {
@@ -50,7 +133,8 @@ func (c *captureWriter) Write(b []byte) (int, error) {
 }
 
 // cachedPublic serves h's response from the cache when it is fresh, and
-// otherwise runs h and keeps a successful response.
+// otherwise runs h once for all who ask meanwhile and keeps a successful
+// response.
 func (s *Server) cachedPublic(h func(w http.ResponseWriter, r *http.Request) error) func(w http.ResponseWriter, r *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		// The static export visits each page once: keeping them would only
@@ -58,36 +142,67 @@ func (s *Server) cachedPublic(h func(w http.ResponseWriter, r *http.Request) err
 		if s.building() || s.viewOf(r).workspace || r.Method != http.MethodGet && r.Method != http.MethodHead {
 			return h(w, r)
 		}
-		v, _ := pageCaches.LoadOrStore(s, &pageCache{pages: map[string]*cachedPage{}})
-		pc := v.(*pageCache)
+		pc := s.pageCache()
 		set := s.templatesFor(r)
-		key := set.lang + "|" + set.prefix + "|" + r.URL.Path
-		pc.mu.RLock()
-		page := pc.pages[key]
-		pc.mu.RUnlock()
-		if page == nil || time.Since(page.at) > pubCacheTTL {
-			cw := &captureWriter{header: http.Header{}}
-			if err := h(cw, r); err != nil {
-				return err
-			}
-			page = &cachedPage{body: cw.buf.Bytes(), header: cw.header, at: time.Now()}
-			if cw.status != http.StatusOK {
-				copyHeader(w.Header(), cw.header)
-				w.WriteHeader(cw.status)
-				_, err := w.Write(page.body)
-				return err
-			}
+		key := set.lang + "|" + set.prefix + "|" + r.URL.Path + "?" + r.URL.RawQuery
+		gen := s.recordGen()
+		page, fresh := pc.get(key, gen)
+		if fresh {
+			// Renews the records in the background once they are old,
+			// which in turn retires this page.
+			s.refreshRecords(r.Context())
+		} else {
 			pc.mu.Lock()
-			if len(pc.pages) >= maxCachedPages {
-				pc.pages = map[string]*cachedPage{}
+			f := pc.inflight[key]
+			lead := f == nil
+			if lead {
+				f = &flight{done: make(chan struct{})}
+				pc.inflight[key] = f
 			}
-			pc.pages[key] = page
 			pc.mu.Unlock()
+			switch {
+			case lead:
+				// The render goes on if this reader leaves: others wait
+				// for it.
+				f.page = render(h, r.WithContext(context.WithoutCancel(r.Context())), key)
+				f.page.gen = gen
+				pc.put(f.page)
+				pc.mu.Lock()
+				delete(pc.inflight, key)
+				pc.mu.Unlock()
+				close(f.done)
+				page = f.page
+			case page != nil:
+				// Stale, and someone renders it anew: serve what we have.
+			default:
+				select {
+				case <-f.done:
+					page = f.page
+				case <-r.Context().Done():
+					return r.Context().Err()
+				}
+			}
+		}
+		if page.err != nil {
+			return page.err
 		}
 		copyHeader(w.Header(), page.header)
+		if page.status != http.StatusOK {
+			w.WriteHeader(page.status)
+		}
 		_, err := w.Write(page.body)
 		return err
 	}
+}
+
+// render runs h into a page.
+func render(h func(w http.ResponseWriter, r *http.Request) error, r *http.Request, key string) *cachedPage {
+	cw := &captureWriter{header: http.Header{}}
+	err := h(cw, r)
+	if cw.status == 0 {
+		cw.status = http.StatusOK
+	}
+	return &cachedPage{key: key, status: cw.status, body: cw.buf.Bytes(), header: cw.header, err: err, at: time.Now()}
 }
 
 func copyHeader(dst, src http.Header) {

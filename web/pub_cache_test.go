@@ -1,11 +1,18 @@
 package web
 
 import (
+	"bytes"
+	"container/list"
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/demo"
@@ -55,5 +62,70 @@ func TestRejectionLeavesThePublicSiteAtOnce(t *testing.T) {
 	}
 	if strings.Contains(get(), mark) {
 		t.Errorf("public page %s still marks statement %d right after it was rejected", page, st.ID)
+	}
+}
+
+// TestCacheRendersOnce: readers who ask at once for a page nobody has
+// rendered wait for one render and all get it.
+func TestCacheRendersOnce(t *testing.T) {
+	s := NewServer(storetest.Open(t), Options{})
+	var renders atomic.Int32
+	h := s.cachedPublic(func(w http.ResponseWriter, r *http.Request) error {
+		renders.Add(1)
+		time.Sleep(50 * time.Millisecond) // long enough for all to arrive
+		fmt.Fprintf(w, "page %d", renders.Load())
+		return nil
+	})
+	var wg sync.WaitGroup
+	bodies := make([]string, 20)
+	for i := range bodies {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rec := httptest.NewRecorder()
+			if err := h(rec, httptest.NewRequest("GET", "/cases/x/timeline", nil)); err != nil {
+				t.Error(err)
+			}
+			bodies[i] = rec.Body.String()
+		}()
+	}
+	wg.Wait()
+	if got := renders.Load(); got != 1 {
+		t.Errorf("%d renders for 20 readers at once, want 1", got)
+	}
+	for i, b := range bodies {
+		if b != "page 1" {
+			t.Errorf("reader %d got %q, want %q", i, b, "page 1")
+		}
+	}
+}
+
+// TestCacheBoundInBytes: the cache keeps the pages served last within its
+// bound in bytes, and a page too large to keep is not kept.
+func TestCacheBoundInBytes(t *testing.T) {
+	pc := &pageCache{pages: map[string]*list.Element{}, lru: list.New(), max: 10 * (1000 + 512 + 2), inflight: map[string]*flight{}}
+	body := bytes.Repeat([]byte("x"), 1000)
+	key := func(i int) string { return fmt.Sprintf("%02d", i) }
+	for i := range 30 {
+		pc.put(&cachedPage{key: key(i), status: http.StatusOK, body: body, at: time.Now()})
+		if i == 25 {
+			pc.get(key(20), 0) // served again: kept over the older ones
+		}
+	}
+	if pc.bytes > pc.max {
+		t.Errorf("cache holds %d bytes, over its bound of %d", pc.bytes, pc.max)
+	}
+	var kept []string
+	for k := range pc.pages {
+		kept = append(kept, k)
+	}
+	slices.Sort(kept)
+	want := []string{"20", "21", "22", "23", "24", "25", "26", "27", "28", "29"}
+	if !slices.Equal(kept, want) {
+		t.Errorf("kept %v, want %v", kept, want)
+	}
+	pc.put(&cachedPage{key: "huge", status: http.StatusOK, body: make([]byte, maxCachedPage+1)})
+	if _, ok := pc.pages["huge"]; ok {
+		t.Error("a page over maxCachedPage was kept")
 	}
 }

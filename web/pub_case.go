@@ -44,6 +44,9 @@ func (pc pubContext) link(path string) string { return pc.prefix + path }
 func (s *Server) publicCase(r *http.Request) (*pubRecord, error) {
 	slug := r.PathValue("slug")
 	c, err := s.st.CaseBySlug(r.Context(), slug)
+	if err != nil && inquest.ErrorCode(err) != inquest.ENOTFOUND {
+		return nil, err // a broken database is a 500, not a missing case
+	}
 	if err != nil || !publicView.canSeeCase(c) || !s.inScope(c) {
 		return nil, inquest.Errorf(inquest.ENOTFOUND, "There is no case %q.", slug)
 	}

@@ -187,11 +187,7 @@ func (s *Server) claimsPage(w http.ResponseWriter, r *http.Request) error {
 				sum.Qualifies++
 			}
 		}
-		for _, k := range rec.Contradictions {
-			if k.ClaimID == cl.ID {
-				sum.Contradictions++
-			}
-		}
+		sum.Contradictions = len(rec.contradictionsOn[cl.ID])
 		page.Claims = append(page.Claims, sum)
 	}
 	s.render(w, r, http.StatusOK, "pub_claims", page)
@@ -237,10 +233,8 @@ func (s *Server) claimPage(w http.ResponseWriter, r *http.Request) error {
 	for _, list := range [][]pubStatement{page.Supports, page.Denies, page.Qualifies} {
 		slices.SortStableFunc(list, func(a, b pubStatement) int { return cmp.Compare(a.SaidOn, b.SaidOn) })
 	}
-	for _, k := range rec.Contradictions {
-		if k.ClaimID == cl.ID {
-			page.Contradictions = append(page.Contradictions, pc.contradiction(rec, k))
-		}
+	for _, k := range rec.contradictionsOn[cl.ID] {
+		page.Contradictions = append(page.Contradictions, pc.contradiction(rec, k))
 	}
 	ld, err := claimReview(pc, rec, cl, page)
 	if err != nil {
@@ -322,7 +316,7 @@ func (pc pubContext) contradiction(p *pubRecord, k *inquest.Contradiction) contr
 	cl := p.claim[k.ClaimID]
 	return contradictionView{Contradiction: k, Claim: cl, Text: cl.TextIn(pc.lang),
 		A: pc.stanceStatement(p, k.AStatementID, k.ClaimID), B: pc.stanceStatement(p, k.BStatementID, k.ClaimID),
-		Href: pc.link(fmt.Sprintf("/cases/%s/contradictions#c-%d", p.Case.Slug, k.ID))}
+		Href: pc.link(pageLink(fmt.Sprintf("/cases/%s/contradictions", p.Case.Slug), p.contradictionPage[k.ID]) + fmt.Sprintf("#c-%d", k.ID))}
 }
 
 func (pc pubContext) stanceStatement(p *pubRecord, stID, claimID int64) pubStatement {
@@ -334,6 +328,7 @@ func (pc pubContext) stanceStatement(p *pubRecord, stID, claimID int64) pubState
 type contradictionsPage struct {
 	pubBase
 	Contradictions []contradictionView
+	Pager          pager
 }
 
 func (p contradictionsPage) PageTitle() string { return "Contradictions · " + p.Case.Title }
@@ -344,8 +339,16 @@ func (s *Server) contradictionsPage(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	pc := s.pubCtx(r)
-	page := contradictionsPage{pubBase: pubBase{Case: rec.Case, Section: "contradictions", Rec: rec}}
-	for _, k := range rec.Contradictions {
+	n, err := pageNumber(r)
+	if err != nil {
+		return err
+	}
+	pg, err := pageOf(n, len(rec.Contradictions), pubPageSize, pc.link("/cases/"+rec.Case.Slug+"/contradictions"))
+	if err != nil {
+		return err
+	}
+	page := contradictionsPage{pubBase: pubBase{Case: rec.Case, Section: "contradictions", Rec: rec}, Pager: pg}
+	for _, k := range window(rec.Contradictions, pg) {
 		page.Contradictions = append(page.Contradictions, pc.contradiction(rec, k))
 	}
 	s.render(w, r, http.StatusOK, "pub_contradictions", page)
@@ -427,7 +430,12 @@ type timelinePage struct {
 	pubBase
 	Days    []timelineDay
 	Undated []timelineItem
+	Pager   pager // counts days; the undated items are on the last page
 }
+
+// timelinePageItems is about how many items one page of the timeline
+// shows: whole days, as many as reach it.
+var timelinePageItems = 300
 
 func (p timelinePage) PageTitle() string { return "Timeline · " + p.Case.Title }
 
@@ -459,7 +467,30 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) error {
 		}
 		return ti, true
 	}
-	for _, d := range rec.Timeline.Days {
+	n, err := pageNumber(r)
+	if err != nil {
+		return err
+	}
+	// Days are split into pages of about timelinePageItems items; the
+	// pager counts pages, not items.
+	var pages [][2]int // first and end day index of each page
+	from, items := 0, 0
+	for i, d := range rec.Timeline.Days {
+		items += len(d.Items)
+		if items >= timelinePageItems {
+			pages, from, items = append(pages, [2]int{from, i + 1}), i+1, 0
+		}
+	}
+	if from < len(rec.Timeline.Days) || len(pages) == 0 {
+		pages = append(pages, [2]int{from, len(rec.Timeline.Days)})
+	}
+	pg, err := pageOf(n, len(pages), 1, pc.link("/cases/"+rec.Case.Slug+"/timeline"))
+	if err != nil {
+		return err
+	}
+	page.Pager = pg
+	span := pages[n-1]
+	for _, d := range rec.Timeline.Days[span[0]:span[1]] {
 		day := timelineDay{On: d.On}
 		for _, it := range d.Items {
 			if ti, ok := item(it); ok {
@@ -470,9 +501,11 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) error {
 			page.Days = append(page.Days, day)
 		}
 	}
-	for _, it := range rec.Timeline.Undated {
-		if ti, ok := item(it); ok {
-			page.Undated = append(page.Undated, ti)
+	if n == len(pages) {
+		for _, it := range rec.Timeline.Undated {
+			if ti, ok := item(it); ok {
+				page.Undated = append(page.Undated, ti)
+			}
 		}
 	}
 	s.render(w, r, http.StatusOK, "pub_timeline", page)
@@ -552,17 +585,11 @@ func (s *Server) personPage(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		pcs := personCase{Case: c}
-		for _, st := range rec.Statements {
-			if st.PersonID == pe.ID {
-				pcs.Statements = append(pcs.Statements, pc.statement(rec, st))
-			}
+		for _, st := range rec.statementsOf[pe.ID] {
+			pcs.Statements = append(pcs.Statements, pc.statement(rec, st))
 		}
 		slices.SortStableFunc(pcs.Statements, func(a, b pubStatement) int { return cmp.Compare(a.SaidOn, b.SaidOn) })
-		for _, f := range rec.Figures {
-			if f.ClaimantID == pe.ID {
-				pcs.Figures = append(pcs.Figures, f)
-			}
-		}
+		pcs.Figures = append(pcs.Figures, rec.figuresOf[pe.ID]...)
 		page.Cases = append(page.Cases, pcs)
 	}
 	if len(page.Cases) == 0 {

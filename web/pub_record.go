@@ -1,9 +1,12 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/inquest-project/inquest"
@@ -31,6 +34,9 @@ type pubRecord struct {
 	Events         []*inquest.Event
 	Contradictions []*inquest.Contradiction
 	Chapters       []*inquest.Chapter // published versions only
+	// Listed are the sources the case page lists: the newest version of
+	// each locator, when that version is public, by id.
+	Listed []*inquest.Source
 
 	Series    []analysis.Series
 	Conflicts []analysis.FigureConflict
@@ -50,6 +56,17 @@ type pubRecord struct {
 	stancesOfStmt   map[int64][]*inquest.Stance
 	statementsOfSrc map[int64][]*inquest.Statement
 	figuresOfSrc    map[int64][]*inquest.Figure
+	// contradictionPage is the page of the contradictions list each
+	// contradiction is on, for links to it.
+	contradictionPage map[int64]int
+	// statementsOf and figuresOf are each person's statements and
+	// figures, for the person pages.
+	statementsOf map[int64][]*inquest.Statement
+	// stancesOnClaim and contradictionsOn are each claim's, for the
+	// claim pages and the list of claims.
+	stancesOnClaim   map[int64][]*inquest.Stance
+	contradictionsOn map[int64][]*inquest.Contradiction
+	figuresOf    map[int64][]*inquest.Figure
 }
 
 // protectedName stands in for the name of a person marked private.
@@ -64,41 +81,66 @@ var pubCacheTTL = 10 * time.Second
 type pubCache struct {
 	mu      sync.Mutex
 	entries map[int64]*pubCacheEntry
+	// gen counts the records loaded; a rendered page is current while
+	// the generation it was rendered in is (pub_cache.go).
+	gen atomic.Int64
 }
 
 type pubCacheEntry struct {
 	ready   chan struct{} // closed when the first load is done
+	c       *inquest.Case
 	rec     *pubRecord
 	err     error
 	at      time.Time
+	took    time.Duration // how long the last load took
 	loading bool
 }
 
+// reloadAfter is how old a record may grow before it is loaded again: the
+// cache's age, or ten times what a load takes when that is longer. A load
+// of a million statements takes seconds of processor time; reloading it
+// every ten seconds would keep a core busy for nothing. Changes made
+// through this server drop the record at once (forgetPublicRecords).
+func (e *pubCacheEntry) reloadAfter() time.Duration { return max(pubCacheTTL, 10*e.took) }
+
 var publicCaches sync.Map // *Server -> *pubCache
+
+func (s *Server) publicCache() *pubCache {
+	v, ok := publicCaches.Load(s)
+	if !ok {
+		v, _ = publicCaches.LoadOrStore(s, &pubCache{entries: map[int64]*pubCacheEntry{}})
+	}
+	return v.(*pubCache)
+}
+
+// load loads e's record and counts a generation when it succeeds.
+func (s *Server) load(ctx context.Context, cache *pubCache, e *pubCacheEntry) {
+	t0 := time.Now()
+	rec, err := s.loadPublicRecord(context.WithoutCancel(ctx), e.c)
+	cache.mu.Lock()
+	if err == nil || e.rec == nil {
+		e.rec, e.err = rec, err
+	}
+	e.at, e.took, e.loading = time.Now(), time.Since(t0), false
+	cache.mu.Unlock()
+	if err == nil {
+		cache.gen.Add(1)
+	}
+}
 
 // publicRecord returns the public record of a public case. The first request
 // loads it; later ones get the loaded record at once, and one of them, once
-// the record is older than pubCacheTTL, starts loading a fresh one in the
+// the record is older than reloadAfter, starts loading a fresh one in the
 // background (stale while revalidating), so readers never wait on a reload.
 func (s *Server) publicRecord(ctx context.Context, c *inquest.Case) (*pubRecord, error) {
-	v, _ := publicCaches.LoadOrStore(s, &pubCache{entries: map[int64]*pubCacheEntry{}})
-	cache := v.(*pubCache)
-	load := func(e *pubCacheEntry) {
-		rec, err := s.loadPublicRecord(context.WithoutCancel(ctx), c)
-		cache.mu.Lock()
-		if err == nil || e.rec == nil {
-			e.rec, e.err = rec, err
-		}
-		e.at, e.loading = time.Now(), false
-		cache.mu.Unlock()
-	}
+	cache := s.publicCache()
 	cache.mu.Lock()
 	e := cache.entries[c.ID]
 	if e == nil || (e.err != nil && !e.loading) {
-		e = &pubCacheEntry{ready: make(chan struct{}), loading: true}
+		e = &pubCacheEntry{ready: make(chan struct{}), c: c, loading: true}
 		cache.entries[c.ID] = e
 		cache.mu.Unlock()
-		load(e)
+		s.load(ctx, cache, e)
 		close(e.ready)
 		return e.rec, e.err
 	}
@@ -106,11 +148,38 @@ func (s *Server) publicRecord(ctx context.Context, c *inquest.Case) (*pubRecord,
 	<-e.ready
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
-	if !e.loading && time.Since(e.at) > pubCacheTTL && !s.building() {
+	if !e.loading && time.Since(e.at) > e.reloadAfter() && !s.building() {
 		e.loading = true
-		go load(e)
+		go s.load(ctx, cache, e)
 	}
 	return e.rec, e.err
+}
+
+// recordGen is the generation of the loaded records: a page rendered in
+// an earlier one may show what is no longer public.
+func (s *Server) recordGen() int64 { return s.publicCache().gen.Load() }
+
+// refreshRecords starts loading afresh, in the background, each record
+// older than its reloadAfter. Pages served from the page cache call it, so
+// records are renewed even while every page is a cache hit.
+func (s *Server) refreshRecords(ctx context.Context) {
+	if s.building() {
+		return
+	}
+	cache := s.publicCache()
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	for _, e := range cache.entries {
+		select {
+		case <-e.ready:
+		default:
+			continue // the first load is under way
+		}
+		if !e.loading && e.rec != nil && time.Since(e.at) > e.reloadAfter() {
+			e.loading = true
+			go s.load(ctx, cache, e)
+		}
+	}
 }
 
 // forgetPublicRecords drops this server's cached public records and pages, so that
@@ -149,6 +218,10 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 		p.allPeople = append(p.allPeople, &cp)
 		p.person[cp.ID] = &cp
 	}
+	newest := map[string]int{} // locator -> newest version, public or not
+	for _, src := range full.Sources {
+		newest[src.Locator] = max(newest[src.Locator], src.Version)
+	}
 	for _, src := range full.Sources {
 		if !v.canSeeSource(src) {
 			continue
@@ -157,7 +230,11 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 		cp.Text = ""
 		p.Sources = append(p.Sources, &cp)
 		p.source[cp.ID] = &cp
+		if cp.Version == newest[cp.Locator] {
+			p.Listed = append(p.Listed, &cp)
+		}
 	}
+	slices.SortFunc(p.Listed, func(a, b *inquest.Source) int { return cmp.Compare(a.ID, b.ID) })
 	// Only the newest version of a locator is listed, but every public
 	// version keeps its page, so the sources map holds them all.
 	speaks := map[int64]bool{}
@@ -292,16 +369,8 @@ func (p *pubRecord) speakerName(st *inquest.Statement) string {
 	return "unknown speaker"
 }
 
-// stancesOf returns the public stances on a claim.
-func (p *pubRecord) stancesOn(claimID int64) []*inquest.Stance {
-	var out []*inquest.Stance
-	for _, sn := range p.Stances {
-		if sn.ClaimID == claimID {
-			out = append(out, sn)
-		}
-	}
-	return out
-}
+// stancesOn returns the public stances on a claim.
+func (p *pubRecord) stancesOn(claimID int64) []*inquest.Stance { return p.stancesOnClaim[claimID] }
 
 // index builds the lookups the pages need, so that no page scans the whole
 // case for one source or one contradiction.
@@ -310,14 +379,26 @@ func (p *pubRecord) index() {
 	p.stancesOfStmt = map[int64][]*inquest.Stance{}
 	p.statementsOfSrc = map[int64][]*inquest.Statement{}
 	p.figuresOfSrc = map[int64][]*inquest.Figure{}
+	p.contradictionPage = map[int64]int{}
+	p.contradictionsOn = map[int64][]*inquest.Contradiction{}
+	for i, k := range p.Contradictions {
+		p.contradictionPage[k.ID] = i/pubPageSize + 1
+		p.contradictionsOn[k.ClaimID] = append(p.contradictionsOn[k.ClaimID], k)
+	}
+	p.stancesOnClaim = map[int64][]*inquest.Stance{}
 	for _, sn := range p.Stances {
 		p.stanceOf[[2]int64{sn.StatementID, sn.ClaimID}] = sn.Stance
 		p.stancesOfStmt[sn.StatementID] = append(p.stancesOfStmt[sn.StatementID], sn)
+		p.stancesOnClaim[sn.ClaimID] = append(p.stancesOnClaim[sn.ClaimID], sn)
 	}
+	p.statementsOf = map[int64][]*inquest.Statement{}
+	p.figuresOf = map[int64][]*inquest.Figure{}
 	for _, st := range p.Statements {
 		p.statementsOfSrc[st.SourceID] = append(p.statementsOfSrc[st.SourceID], st)
+		p.statementsOf[st.PersonID] = append(p.statementsOf[st.PersonID], st)
 	}
 	for _, f := range p.Figures {
 		p.figuresOfSrc[f.SourceID] = append(p.figuresOfSrc[f.SourceID], f)
+		p.figuresOf[f.ClaimantID] = append(p.figuresOf[f.ClaimantID], f)
 	}
 }

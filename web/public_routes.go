@@ -7,6 +7,10 @@ import "net/http"
 // the public record of a public case (pub_record.go), whoever asks.
 func (s *Server) publicRoutes(mux *http.ServeMux) {
 	const c = "GET /cases/{slug}"
+	// Further pages of the lists that grow with the case (pub_paging.go).
+	mux.Handle(c+"/page/{n}", s.handle(s.casePage))
+	mux.Handle(c+"/contradictions/page/{n}", s.handle(s.cachedPublic(s.contradictionsPage)))
+	mux.Handle(c+"/timeline/page/{n}", s.handle(s.cachedPublic(s.timelinePage)))
 	mux.Handle(c+"/chapters/{chapter}", s.handle(s.cachedPublic(s.chapterPage)))
 	mux.Handle(c+"/chapters/{chapter}/versions/{version}", s.handle(s.cachedPublic(s.chapterPage)))
 	mux.Handle(c+"/claims", s.handle(s.cachedPublic(s.claimsPage)))

@@ -58,7 +58,7 @@ func (s *Server) renderSourcePage(w http.ResponseWriter, r *http.Request) error 
 		if p.Statements, err = s.sourceStatements(ctx, v, c, src); err != nil {
 			return err
 		}
-		figures, err := s.st.Figures(ctx, c.ID)
+		figures, err := s.sourceFigures(ctx, c, src)
 		if err != nil {
 			return err
 		}
@@ -187,7 +187,13 @@ func (s *Server) sourceStatements(ctx context.Context, v view, c *inquest.Case, 
 			claimByID[cl.ID] = cl
 		}
 	}
-	stances, err := s.st.Stances(ctx, c.ID)
+	// The source's own stances, not the whole case's, when the store can.
+	var stances []*inquest.Stance
+	if pw, ok := s.st.(inquest.PagedWorkspace); ok {
+		stances, err = pw.SourceStances(ctx, src.ID)
+	} else {
+		stances, err = s.st.Stances(ctx, c.ID)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -226,6 +232,15 @@ func (s *Server) sourceStatements(ctx context.Context, v view, c *inquest.Case, 
 		out = append(out, sv)
 	}
 	return out, nil
+}
+
+// sourceFigures lists the figures of src: its own when the store can read
+// them alone, else the case's, which the caller filters.
+func (s *Server) sourceFigures(ctx context.Context, c *inquest.Case, src *inquest.Source) ([]*inquest.Figure, error) {
+	if pw, ok := s.st.(inquest.PagedWorkspace); ok {
+		return pw.SourceFigures(ctx, src.ID)
+	}
+	return s.st.Figures(ctx, c.ID)
 }
 
 // sourceOriginal sends the archived bytes exactly as received, as a download:

@@ -2,6 +2,9 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/inquest-project/inquest"
 )
@@ -49,6 +52,7 @@ func (s *Server) wsHome(w http.ResponseWriter, r *http.Request) error {
 type wsCasePage struct {
 	wsPage
 	Sources []wsSourceRow
+	Pager   pager
 }
 
 func (p wsCasePage) PageTitle() string { return p.Case.Title + " · Workspace" }
@@ -58,20 +62,81 @@ type wsSourceRow struct {
 	Waiting inquest.SourceReviewCount
 }
 
+// wsPageSize is how many rows one page of a workspace list shows.
+const wsPageSize = 100
+
+// wsPageNumber reads ?page=N, 1 when absent.
+func wsPageNumber(r *http.Request) (int, error) {
+	v := r.URL.Query().Get("page")
+	if v == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, inquest.Errorf(inquest.EINVALID, "page %q is not a page number; pages count from 1", v)
+	}
+	return n, nil
+}
+
+// wsPageLink is the link to page n of the list at base (which may carry a
+// query already).
+func wsPageLink(base string, n int) string {
+	if n == 1 {
+		return base
+	}
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	return base + sep + "page=" + strconv.Itoa(n)
+}
+
+// paged returns the store's paged reads; every store of this project has
+// them.
+func (s *Server) paged() (inquest.PagedWorkspace, error) {
+	p, ok := s.st.(inquest.PagedWorkspace)
+	if !ok {
+		return nil, inquest.Errorf(inquest.EINTERNAL, "this store cannot read a page at a time")
+	}
+	return p, nil
+}
+
+// wsCasePage lists the case's sources a page at a time, with what waits
+// for review in each.
 func (s *Server) wsCasePage(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.wsCase(r)
 	if err != nil {
 		return err
 	}
-	ws, err := s.ws()
+	pw, err := s.paged()
 	if err != nil {
 		return err
 	}
-	sources, err := s.st.Sources(r.Context(), inquest.SourceFilter{CaseID: c.ID, LatestOnly: true, WithoutText: true})
+	n, err := wsPageNumber(r)
 	if err != nil {
 		return err
 	}
-	counts, err := ws.ReviewCounts(r.Context(), c.ID)
+	sources, total, err := pw.LatestSourcesPage(r.Context(), c.ID, wsPageSize, (n-1)*wsPageSize)
+	if err != nil {
+		return err
+	}
+	base := "/w/cases/" + url.PathEscape(c.Slug)
+	p := wsCasePage{wsPage: s.wsBase(r, c, "sources"), Pager: pager{Page: n, Pages: max(1, (total+wsPageSize-1)/wsPageSize), Total: total,
+		First: (n-1)*wsPageSize + 1, Last: (n-1)*wsPageSize + len(sources)}}
+	if n > p.Pager.Pages {
+		return inquest.Errorf(inquest.ENOTFOUND, "Case %s has %d pages of sources, not %d.", c.Slug, p.Pager.Pages, n)
+	}
+	if n > 1 {
+		p.Pager.Prev = wsPageLink(base, n-1)
+	}
+	if n < p.Pager.Pages {
+		p.Pager.Next = wsPageLink(base, n+1)
+	}
+	ids := make([]int64, len(sources))
+	for i, src := range sources {
+		ids[i] = src.ID
+	}
+	counts, err := pw.ReviewCountsOf(r.Context(), ids)
 	if err != nil {
 		return err
 	}
@@ -79,7 +144,6 @@ func (s *Server) wsCasePage(w http.ResponseWriter, r *http.Request) error {
 	for _, n := range counts {
 		byID[n.SourceID] = n
 	}
-	p := wsCasePage{wsPage: s.wsBase(r, c, "sources")}
 	for _, src := range sources {
 		p.Sources = append(p.Sources, wsSourceRow{Source: src, Waiting: byID[src.ID]})
 	}

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"cmp"
-	"context"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/inquest-project/inquest"
@@ -24,8 +24,12 @@ type reviewPage struct {
 	People  []*inquest.Person
 	Claims  []*inquest.Claim
 	Stances []inquest.StanceKind
-	Self    string // this page's URL, where forms come back to
-	More    int    // items beyond those shown
+	// The options of the speaker and claim menus, escaped once for the
+	// page: a hundred items each listing every person of the workspace
+	// took most of the page's time as template loops.
+	PeopleOptions, ClaimOptions options
+	Self                        string // this page's URL, where forms come back to
+	Pager                       pager  // Total and Pages unknown: the queue is read a page at a time
 }
 
 func (p reviewPage) PageTitle() string { return "Review · " + p.Case.Title }
@@ -64,7 +68,7 @@ func (s *Server) wsReviewPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	ws, err := s.ws()
+	pw, err := s.paged()
 	if err != nil {
 		return err
 	}
@@ -75,31 +79,47 @@ func (s *Server) wsReviewPage(w http.ResponseWriter, r *http.Request) error {
 			return inquest.Errorf(inquest.EINVALID, "source %q is not an id", v)
 		}
 	}
-	p.Self = "/w/cases/" + url.PathEscape(c.Slug) + "/review"
-	if only != 0 {
-		p.Self += "?source=" + strconv.FormatInt(only, 10)
-	}
-	sources := map[int64]*inquest.Source{}
-	all, err := s.st.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, WithoutText: true})
+	n, err := wsPageNumber(r)
 	if err != nil {
 		return err
 	}
-	for _, src := range all {
-		sources[src.ID] = src
+	base := "/w/cases/" + url.PathEscape(c.Slug) + "/review"
+	if only != 0 {
+		base += "?source=" + strconv.FormatInt(only, 10)
+	}
+	p.Self = wsPageLink(base, n)
+	// The sources of this page's items, with their text for the context
+	// of each; the queue is read a page at a time, never the whole case.
+	sources := map[int64]*inquest.Source{}
+	source := func(id int64) (*inquest.Source, error) {
+		if src := sources[id]; src != nil {
+			return src, nil
+		}
+		src, err := s.st.Source(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		sources[id] = src
+		return src, nil
 	}
 	if only != 0 {
-		if p.Source = sources[only]; p.Source == nil {
+		if p.Source, err = source(only); err != nil || p.Source.CaseID != c.ID {
 			return inquest.Errorf(inquest.ENOTFOUND, "Case %s has no source %d.", c.Slug, only)
 		}
 	}
-	counts, err := ws.ReviewCounts(ctx, c.ID)
+	entries, more, err := pw.ReviewQueuePage(ctx, c.ID, only, reviewLimit, (n-1)*reviewLimit)
 	if err != nil {
 		return err
 	}
-	for _, n := range counts {
-		if src := sources[n.SourceID]; src != nil {
-			p.Counts = append(p.Counts, sourceCount{Source: src, SourceReviewCount: n})
-		}
+	if n > 1 && len(entries) == 0 {
+		return inquest.Errorf(inquest.ENOTFOUND, "The review queue has no page %d now; start again at the first.", n)
+	}
+	p.Pager = pager{Page: n, First: (n-1)*reviewLimit + 1, Last: (n-1)*reviewLimit + len(entries)}
+	if n > 1 {
+		p.Pager.Prev = wsPageLink(base, n-1)
+	}
+	if more {
+		p.Pager.Next = wsPageLink(base, n+1)
 	}
 	if p.People, err = s.st.People(ctx); err != nil {
 		return err
@@ -107,29 +127,97 @@ func (s *Server) wsReviewPage(w http.ResponseWriter, r *http.Request) error {
 	if p.Claims, err = s.st.Claims(ctx, c.ID); err != nil {
 		return err
 	}
-	if p.Items, err = s.reviewItems(ctx, c, only, p.Claims); err != nil {
-		return err
+	claimByID := map[int64]*inquest.Claim{}
+	for _, cl := range p.Claims {
+		claimByID[cl.ID] = cl
+		p.ClaimOptions = append(p.ClaimOptions, option{cl.ID, cl.Slug})
 	}
-	if len(p.Items) > reviewLimit {
-		p.More = len(p.Items) - reviewLimit
-		p.Items = p.Items[:reviewLimit]
+	for _, pe := range p.People {
+		p.PeopleOptions = append(p.PeopleOptions, option{pe.ID, pe.Name})
 	}
-	texts := map[int64]*inquest.Source{}
-	for i := range p.Items {
-		it := &p.Items[i]
-		src := texts[it.Source.ID]
-		if src == nil {
-			if src, err = s.st.Source(ctx, it.Source.ID); err != nil {
-				return err
-			}
-			texts[src.ID] = src
+	p.PeopleOptions.escape()
+	p.ClaimOptions.escape()
+	var shown []int64
+	for _, e := range entries {
+		src, err := source(e.SourceID)
+		if err != nil {
+			return err
 		}
-		it.Source = src
+		if len(shown) == 0 || !slices.Contains(shown, src.ID) {
+			shown = append(shown, src.ID)
+		}
+		it := reviewItem{Kind: e.Kind, CreatedAt: e.CreatedAt, Source: src}
+		switch e.Kind {
+		case "statement":
+			it.ID, it.Anchor, it.Statement = e.Statement.ID, fmt.Sprintf("item-s-%d", e.Statement.ID), e.Statement
+			it.Speaker, it.Version = speakerOf(e.Statement), e.Statement.UpdatedAt.Format(time.RFC3339Nano)
+		case "stance":
+			it.ID, it.Anchor, it.Statement, it.Stance = e.Stance.ID, fmt.Sprintf("item-st-%d", e.Stance.ID), e.Statement, e.Stance
+			it.Speaker, it.Claim = speakerOf(e.Statement), claimByID[e.Stance.ClaimID]
+		case "figure":
+			it.ID, it.Anchor, it.Figure = e.Figure.ID, fmt.Sprintf("item-f-%d", e.Figure.ID), e.Figure
+		case "question":
+			it.ID, it.Anchor, it.Question = e.Question.ID, fmt.Sprintf("item-q-%d", e.Question.ID), e.Question
+		}
 		start, end, text := it.span()
 		it.Before, it.Span, it.After = inContext(src.Text, start, end, text, 280)
+		p.Items = append(p.Items, it)
+	}
+	// What waits per source, for the sources of this page (and the one
+	// the queue is narrowed to).
+	if only != 0 && !slices.Contains(shown, only) {
+		shown = append(shown, only)
+	}
+	counts, err := pw.ReviewCountsOf(ctx, shown)
+	if err != nil {
+		return err
+	}
+	for _, cnt := range counts {
+		p.Counts = append(p.Counts, sourceCount{Source: sources[cnt.SourceID], SourceReviewCount: cnt})
 	}
 	s.render(w, r, http.StatusOK, "ws_review", p)
 	return nil
+}
+
+// option is one entry of a menu; options renders the menu with one entry
+// selected.
+type option struct {
+	id    int64
+	label string
+}
+
+type options []option
+
+// escape turns the labels into HTML once.
+func (o options) escape() {
+	for i := range o {
+		o[i].label = template.HTMLEscapeString(o[i].label)
+	}
+}
+
+// For returns the <option> elements with the one of id (an int64, or the
+// int 0 of a template variable for none) selected.
+func (o options) For(v any) template.HTML {
+	var id int64
+	switch n := v.(type) {
+	case int64:
+		id = n
+	case int:
+		id = int64(n)
+	}
+	var b strings.Builder
+	for _, x := range o {
+		b.WriteString(`<option value="`)
+		b.WriteString(strconv.FormatInt(x.id, 10))
+		if x.id == id {
+			b.WriteString(`" selected>`)
+		} else {
+			b.WriteString(`">`)
+		}
+		b.WriteString(x.label)
+		b.WriteString("</option>")
+	}
+	return template.HTML(b.String())
 }
 
 // span returns where in its source the item is, and its own text.
@@ -141,78 +229,6 @@ func (it *reviewItem) span() (int, int, string) {
 		return it.Question.Start, it.Question.End, it.Question.Text
 	}
 	return it.Statement.Start, it.Statement.End, it.Statement.Text
-}
-
-// reviewItems collects the case's suggestions (of one source when only is
-// not 0), newest first.
-func (s *Server) reviewItems(ctx context.Context, c *inquest.Case, only int64, claims []*inquest.Claim) ([]reviewItem, error) {
-	statements, err := s.st.Statements(ctx, inquest.StatementFilter{CaseID: c.ID, SourceID: only})
-	if err != nil {
-		return nil, err
-	}
-	byID := map[int64]*inquest.Statement{}
-	var items []reviewItem
-	src := func(id int64) *inquest.Source { return &inquest.Source{ID: id} }
-	for _, st := range statements {
-		byID[st.ID] = st
-		if st.Review != inquest.Suggested {
-			continue
-		}
-		items = append(items, reviewItem{Kind: "statement", ID: st.ID, Anchor: fmt.Sprintf("item-s-%d", st.ID), CreatedAt: st.CreatedAt,
-			Source: src(st.SourceID), Statement: st, Speaker: speakerOf(st), Version: st.UpdatedAt.Format(time.RFC3339Nano)})
-	}
-	claimByID := map[int64]*inquest.Claim{}
-	for _, cl := range claims {
-		claimByID[cl.ID] = cl
-	}
-	stances, err := s.st.Stances(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, sn := range stances {
-		st := byID[sn.StatementID]
-		if sn.Review != inquest.Suggested || st == nil || st.Review == inquest.Rejected {
-			continue
-		}
-		items = append(items, reviewItem{Kind: "stance", ID: sn.ID, Anchor: fmt.Sprintf("item-st-%d", sn.ID), CreatedAt: st.CreatedAt,
-			Source: src(st.SourceID), Statement: st, Speaker: speakerOf(st), Stance: sn, Claim: claimByID[sn.ClaimID]})
-	}
-	figures, err := s.st.Figures(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range figures {
-		if f.Review != inquest.Suggested || (only != 0 && f.SourceID != only) {
-			continue
-		}
-		items = append(items, reviewItem{Kind: "figure", ID: f.ID, Anchor: fmt.Sprintf("item-f-%d", f.ID), CreatedAt: f.CreatedAt,
-			Source: src(f.SourceID), Figure: f})
-	}
-	questions, err := s.st.Questions(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, q := range questions {
-		if q.Review != inquest.Suggested || q.SourceID == 0 || (only != 0 && q.SourceID != only) {
-			continue
-		}
-		items = append(items, reviewItem{Kind: "question", ID: q.ID, Anchor: fmt.Sprintf("item-q-%d", q.ID), CreatedAt: q.CreatedAt,
-			Source: src(q.SourceID), Question: q})
-	}
-	kindOrder := map[string]int{"statement": 0, "stance": 1, "figure": 2, "question": 3}
-	slices.SortStableFunc(items, func(a, b reviewItem) int {
-		if n := b.CreatedAt.Compare(a.CreatedAt); n != 0 {
-			return n
-		}
-		if n := cmp.Compare(b.Source.ID, a.Source.ID); n != 0 {
-			return n
-		}
-		if n := cmp.Compare(kindOrder[a.Kind], kindOrder[b.Kind]); n != 0 {
-			return n
-		}
-		return cmp.Compare(b.ID, a.ID)
-	})
-	return items, nil
 }
 
 func speakerOf(st *inquest.Statement) string {

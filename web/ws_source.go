@@ -52,7 +52,7 @@ func (s *Server) wsSourcePage(w http.ResponseWriter, r *http.Request) error {
 	for _, st := range stmts {
 		p.Statements = append(p.Statements, wsSourceStatement{statementView: st, Version: st.UpdatedAt.Format(time.RFC3339Nano)})
 	}
-	figures, err := s.st.Figures(ctx, c.ID)
+	figures, err := s.sourceFigures(ctx, c, src)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -30,6 +32,7 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 	caseSlug := fs.String("case", "", "read this existing public case instead (e.g. the one `bench gen` makes): a mix of its public pages, and workspace pages for --analysts of the readers; no writers. "+
 		"To sign in it creates a throwaway analyst user loadtest-XXXX and ends its session afterwards (the user stays, with an unknown password): use a copy of a database you care about")
 	analysts := fs.Int("analysts", -1, "with --case, how many of the readers are signed-in analysts asking for workspace pages (default: one in five)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run (server and clients) to this file, for go tool pprof")
 	format := formatFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -50,6 +53,17 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 		}
 	} else if *analysts > 0 {
 		return inquest.Errorf(inquest.EINVALID, "--analysts needs --case: the load case has no workspace readers")
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("bench load: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench load: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	rep, err := loadtest.Run(ctx, loadtest.Config{DSN: *dsn, Readers: *readers, Writers: *writers, Duration: *duration,
 		MaxRequests: *requests, Seed: *seed, WriteSize: *size, Case: *caseSlug, Analysts: max(0, *analysts)})

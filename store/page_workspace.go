@@ -1,0 +1,317 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/inquest-project/inquest"
+)
+
+// The workspace's long lists a page at a time (inquest.PagedWorkspace):
+// each query reads what one page shows, in index order (migration 0007),
+// so that a page costs the same at a thousand statements and at a million.
+
+var _ inquest.PagedWorkspace = (*DB)(nil)
+
+// LatestSourcesPage lists the newest version of each source of the case.
+func (db *DB) LatestSourcesPage(ctx context.Context, caseID int64, limit, offset int) ([]*inquest.Source, int, error) {
+	if limit <= 0 || offset < 0 {
+		return nil, 0, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
+	}
+	// The ids first: a source's row holds its text, and SQLite reads
+	// through the text to reach the columns stored after it, so the rows
+	// are read for the page only. The scan by id needs only the columns
+	// before the text.
+	rows, err := db.reader().query(ctx, `SELECT s.id FROM sources s WHERE s.case_id = ?
+		AND NOT EXISTS (SELECT 1 FROM sources n WHERE n.case_id = s.case_id AND n.locator = s.locator AND n.version > s.version)
+		ORDER BY s.id LIMIT ? OFFSET ?`, caseID, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sources of case %d: %w", caseID, err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("sources of case %d: %w", caseID, err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("sources of case %d: %w", caseID, err)
+	}
+	var srcs []*inquest.Source
+	if len(ids) > 0 {
+		in, args := inList(ids)
+		if srcs, err = db.querySources(ctx, "SELECT "+prefixColumns(sourceColumnsNoText, "s.")+" FROM sources s WHERE s.id IN "+in+" ORDER BY s.id", args...); err != nil {
+			return nil, 0, err
+		}
+	}
+	// Each locator has exactly one newest version, so counting locators
+	// counts the list, from the (case, locator, version) index alone.
+	var total int
+	if err := db.reader().row(ctx, "SELECT COUNT(DISTINCT locator) FROM sources WHERE case_id = ?", caseID).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count sources of case %d: %w", caseID, err)
+	}
+	return srcs, total, nil
+}
+
+// inList returns "(?, ?, …)" for n values and the values as arguments.
+func inList(ids []int64) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return "(" + strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ") + ")", args
+}
+
+// ReviewCountsOf counts the suggestions waiting in the given sources.
+func (db *DB) ReviewCountsOf(ctx context.Context, sourceIDs []int64) ([]inquest.SourceReviewCount, error) {
+	if len(sourceIDs) == 0 {
+		return nil, nil
+	}
+	in, ids := inList(sourceIDs)
+	sug := string(inquest.Suggested)
+	query := `SELECT source_id, SUM(st), SUM(sn), SUM(fg), SUM(qn) FROM (
+		SELECT source_id, 1 AS st, 0 AS sn, 0 AS fg, 0 AS qn FROM statements WHERE source_id IN ` + in + ` AND review = ?
+		UNION ALL
+		SELECT s.source_id, 0, 1, 0, 0 FROM stances x JOIN statements s ON s.id = x.statement_id WHERE s.source_id IN ` + in + ` AND x.review = ?
+		UNION ALL
+		SELECT source_id, 0, 0, 1, 0 FROM figures WHERE source_id IN ` + in + ` AND review = ?
+		UNION ALL
+		SELECT source_id, 0, 0, 0, 1 FROM questions WHERE source_id IN ` + in + ` AND review = ?
+	) waiting GROUP BY source_id ORDER BY source_id`
+	var args []any
+	for range 4 {
+		args = append(append(args, ids...), sug)
+	}
+	rows, err := db.reader().query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count suggestions of %d sources: %w", len(sourceIDs), err)
+	}
+	defer rows.Close()
+	var out []inquest.SourceReviewCount
+	for rows.Next() {
+		var c inquest.SourceReviewCount
+		if err := rows.Scan(&c.SourceID, &c.Statements, &c.Stances, &c.Figures, &c.Questions); err != nil {
+			return nil, fmt.Errorf("count suggestions: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// reviewRef is one suggestion of the queue before it is loaded.
+type reviewRef struct {
+	kind      int // 0 statement, 1 stance, 2 figure, 3 question: the order within one source and moment
+	id        int64
+	sourceID  int64
+	statement int64 // of a stance
+	at        time.Time
+}
+
+var reviewKinds = [...]string{"statement", "stance", "figure", "question"}
+
+// ReviewQueuePage returns the case's suggestions newest first. Each kind
+// gives its first offset+limit+1 in index order, and the page is cut from
+// their merge: the work grows with the page number, not the case.
+func (db *DB) ReviewQueuePage(ctx context.Context, caseID, sourceID int64, limit, offset int) ([]inquest.ReviewEntry, bool, error) {
+	if limit <= 0 || offset < 0 {
+		return nil, false, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
+	}
+	n := offset + limit + 1
+	sug, rej := string(inquest.Suggested), string(inquest.Rejected)
+	only, onlyArgs := "", []any{}
+	if sourceID != 0 {
+		only, onlyArgs = " AND source_id = ?", []any{sourceID}
+	}
+	branches := []struct {
+		kind  int
+		query string
+		args  []any
+	}{
+		{0, `SELECT id, source_id, 0, created_at FROM statements WHERE case_id = ? AND review = ?` + only +
+			` ORDER BY created_at DESC, source_id DESC, id DESC LIMIT ?`, append(append([]any{caseID, sug}, onlyArgs...), n)},
+		{1, `SELECT x.id, s.source_id, s.id, s.created_at FROM statements s JOIN stances x ON x.statement_id = s.id
+			WHERE s.case_id = ? AND x.review = ? AND s.review <> ?` + strings.ReplaceAll(only, "source_id", "s.source_id") +
+			` ORDER BY s.created_at DESC, s.source_id DESC, x.id DESC LIMIT ?`, append(append([]any{caseID, sug, rej}, onlyArgs...), n)},
+		{2, `SELECT id, source_id, 0, created_at FROM figures WHERE case_id = ? AND review = ?` + only +
+			` ORDER BY created_at DESC, source_id DESC, id DESC LIMIT ?`, append(append([]any{caseID, sug}, onlyArgs...), n)},
+		{3, `SELECT id, source_id, 0, created_at FROM questions WHERE case_id = ? AND review = ? AND source_id IS NOT NULL` + only +
+			` ORDER BY created_at DESC, source_id DESC, id DESC LIMIT ?`, append(append([]any{caseID, sug}, onlyArgs...), n)},
+	}
+	var refs []reviewRef
+	for _, b := range branches {
+		rows, err := db.reader().query(ctx, b.query, b.args...)
+		if err != nil {
+			return nil, false, fmt.Errorf("review queue of case %d: %w", caseID, err)
+		}
+		for rows.Next() {
+			ref := reviewRef{kind: b.kind}
+			if err := rows.Scan(&ref.id, &ref.sourceID, &ref.statement, scanTime{&ref.at}); err != nil {
+				rows.Close()
+				return nil, false, fmt.Errorf("review queue of case %d: %w", caseID, err)
+			}
+			refs = append(refs, ref)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, false, fmt.Errorf("review queue of case %d: %w", caseID, err)
+		}
+	}
+	slices.SortFunc(refs, func(a, b reviewRef) int {
+		if c := b.at.Compare(a.at); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.sourceID, a.sourceID); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.kind, b.kind); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	more := len(refs) > offset+limit
+	if offset >= len(refs) {
+		return nil, more, nil
+	}
+	refs = refs[offset:min(len(refs), offset+limit)]
+	entries, err := db.loadReviewEntries(ctx, refs)
+	return entries, more, err
+}
+
+// loadReviewEntries loads the records of refs, one query a kind.
+func (db *DB) loadReviewEntries(ctx context.Context, refs []reviewRef) ([]inquest.ReviewEntry, error) {
+	var ids [4][]int64
+	var stmtIDs []int64
+	for _, r := range refs {
+		ids[r.kind] = append(ids[r.kind], r.id)
+		switch r.kind {
+		case 0:
+			stmtIDs = append(stmtIDs, r.id)
+		case 1:
+			stmtIDs = append(stmtIDs, r.statement)
+		}
+	}
+	r := db.reader()
+	statements := map[int64]*inquest.Statement{}
+	if len(stmtIDs) > 0 {
+		in, args := inList(stmtIDs)
+		list, err := queryStatements(ctx, r, "s.id IN "+in, "", args...)
+		if err != nil {
+			return nil, fmt.Errorf("review queue statements: %w", err)
+		}
+		for _, s := range list {
+			statements[s.ID] = s
+		}
+	}
+	stances := map[int64]*inquest.Stance{}
+	figures := map[int64]*inquest.Figure{}
+	questions := map[int64]*inquest.Question{}
+	load := func(kind int, query string, scan func(scanner) error) error {
+		if len(ids[kind]) == 0 {
+			return nil
+		}
+		in, args := inList(ids[kind])
+		rows, err := r.query(ctx, query+in, args...)
+		if err != nil {
+			return fmt.Errorf("review queue %ss: %w", reviewKinds[kind], err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return fmt.Errorf("review queue %ss: %w", reviewKinds[kind], err)
+			}
+		}
+		return rows.Err()
+	}
+	if err := load(1, "SELECT "+stanceColumns+" FROM stances st WHERE st.id IN ", func(sc scanner) error {
+		s, err := scanStance(sc)
+		if err == nil {
+			stances[s.ID] = s
+		}
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := load(2, "SELECT "+figureColumns+" FROM figures WHERE id IN ", func(sc scanner) error {
+		f, err := scanFigure(sc)
+		if err == nil {
+			figures[f.ID] = f
+		}
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := load(3, "SELECT "+questionColumns+" FROM questions WHERE id IN ", func(sc scanner) error {
+		q, err := scanQuestion(sc)
+		if err == nil {
+			questions[q.ID] = q
+		}
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	out := make([]inquest.ReviewEntry, 0, len(refs))
+	for _, ref := range refs {
+		e := inquest.ReviewEntry{Kind: reviewKinds[ref.kind], SourceID: ref.sourceID, CreatedAt: ref.at}
+		switch ref.kind {
+		case 0:
+			e.Statement = statements[ref.id]
+		case 1:
+			e.Stance, e.Statement = stances[ref.id], statements[ref.statement]
+		case 2:
+			e.Figure = figures[ref.id]
+		case 3:
+			e.Question = questions[ref.id]
+		}
+		if e.Statement == nil && e.Figure == nil && e.Question == nil {
+			continue // changed between the two reads: it shows on the next load
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// SourceFigures lists the figures of one source by position.
+func (db *DB) SourceFigures(ctx context.Context, sourceID int64) ([]*inquest.Figure, error) {
+	rows, err := db.reader().query(ctx, "SELECT "+figureColumns+" FROM figures WHERE source_id = ? ORDER BY start_pos, id", sourceID)
+	if err != nil {
+		return nil, fmt.Errorf("figures of source %d: %w", sourceID, err)
+	}
+	defer rows.Close()
+	var out []*inquest.Figure
+	for rows.Next() {
+		f, err := scanFigure(rows)
+		if err != nil {
+			return nil, fmt.Errorf("figures of source %d: %w", sourceID, err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// SourceStances lists the stances of one source's statements, by claim and
+// statement.
+func (db *DB) SourceStances(ctx context.Context, sourceID int64) ([]*inquest.Stance, error) {
+	rows, err := db.reader().query(ctx, "SELECT "+stanceColumns+` FROM stances st
+		JOIN statements s ON s.id = st.statement_id WHERE s.source_id = ? ORDER BY st.claim_id, st.statement_id`, sourceID)
+	if err != nil {
+		return nil, fmt.Errorf("stances of source %d: %w", sourceID, err)
+	}
+	defer rows.Close()
+	var out []*inquest.Stance
+	for rows.Next() {
+		s, err := scanStance(rows)
+		if err != nil {
+			return nil, fmt.Errorf("stances of source %d: %w", sourceID, err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,280 @@
+package store_test
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/benchgen"
+	"github.com/inquest-project/inquest/store"
+	"github.com/inquest-project/inquest/store/storetest"
+)
+
+// TestPagedWorkspace reads a generated case a page at a time and compares
+// every page with the same list built from the whole case: paging loses
+// nothing, repeats nothing and keeps the order (newest first).
+func TestPagedWorkspace(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		res, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: 1200, Seed: 3, Batch: 40})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := res.Case
+
+		t.Run("review queue", func(t *testing.T) {
+			want := wholeQueue(t, db, c.ID, 0)
+			if len(want) < 100 {
+				t.Fatalf("only %d suggestions in the generated case", len(want))
+			}
+			for _, size := range []int{1, 37, len(want)} {
+				var got []string
+				for page := 0; ; page++ {
+					entries, more, err := db.ReviewQueuePage(ctx, c.ID, 0, size, page*size)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, e := range entries {
+						got = append(got, entryKey(e))
+					}
+					if !more {
+						break
+					}
+					if page > len(want) {
+						t.Fatal("the queue never ends")
+					}
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("pages of %d: %d items, want %d; first difference at %d", size, len(got), len(want), firstDiff(got, want))
+				}
+			}
+			// Narrowed to one source.
+			src := res.Sources / 2
+			srcs, err := db.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, WithoutText: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			one := srcs[src].ID
+			entries, more, err := db.ReviewQueuePage(ctx, c.ID, one, 1000, 0)
+			if err != nil || more {
+				t.Fatalf("one source: more %v, %v", more, err)
+			}
+			var got []string
+			for _, e := range entries {
+				got = append(got, entryKey(e))
+			}
+			if want := wholeQueue(t, db, c.ID, one); !slices.Equal(got, want) {
+				t.Errorf("source %d: got %v, want %v", one, got, want)
+			}
+		})
+
+		t.Run("sources and counts", func(t *testing.T) {
+			all, err := db.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, LatestOnly: true, WithoutText: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for off := 0; off < len(all)+50; off += 50 {
+				page, total, err := db.LatestSourcesPage(ctx, c.ID, 50, off)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if total != len(all) {
+					t.Errorf("total %d, want %d", total, len(all))
+				}
+				for _, s := range page {
+					got = append(got, s.ID)
+				}
+			}
+			var want []int64
+			for _, s := range all {
+				want = append(want, s.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("sources paged: %d, want %d", len(got), len(want))
+			}
+			counts, err := db.ReviewCounts(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := want[:20]
+			var wantCounts []inquest.SourceReviewCount
+			for _, n := range counts {
+				if slices.Contains(ids, n.SourceID) {
+					wantCounts = append(wantCounts, n)
+				}
+			}
+			gotCounts, err := db.ReviewCountsOf(ctx, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(gotCounts, wantCounts) {
+				t.Errorf("counts of 20 sources:\n got %v\nwant %v", gotCounts, wantCounts)
+			}
+		})
+
+		t.Run("a source's figures and stances", func(t *testing.T) {
+			figures, err := db.Figures(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stances, err := db.Stances(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stmts, err := db.Statements(ctx, inquest.StatementFilter{CaseID: c.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sourceOf := map[int64]int64{}
+			for _, s := range stmts {
+				sourceOf[s.ID] = s.SourceID
+			}
+			checked := 0
+			for _, f := range figures[:10] {
+				got, err := db.SourceFigures(ctx, f.SourceID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want []int64
+				for _, g := range figures {
+					if g.SourceID == f.SourceID {
+						want = append(want, g.ID)
+					}
+				}
+				if gotIDs := figureIDs(got); !sameIDs(gotIDs, want) {
+					t.Errorf("figures of source %d: %v, want %v", f.SourceID, gotIDs, want)
+				}
+				checked++
+			}
+			for _, sn := range stances[:10] {
+				src := sourceOf[sn.StatementID]
+				got, err := db.SourceStances(ctx, src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want, gotIDs []int64
+				for _, x := range stances {
+					if sourceOf[x.StatementID] == src {
+						want = append(want, x.ID)
+					}
+				}
+				for _, x := range got {
+					gotIDs = append(gotIDs, x.ID)
+				}
+				if !sameIDs(gotIDs, want) {
+					t.Errorf("stances of source %d: %v, want %v", src, gotIDs, want)
+				}
+				checked++
+			}
+			if checked != 20 {
+				t.Errorf("checked %d sources, want 20", checked)
+			}
+		})
+
+		if _, _, err := db.ReviewQueuePage(ctx, c.ID, 0, 0, 0); inquest.ErrorCode(err) != inquest.EINVALID {
+			t.Errorf("a page of size 0: %v, want EINVALID", err)
+		}
+	})
+}
+
+func entryKey(e inquest.ReviewEntry) string {
+	switch e.Kind {
+	case "statement":
+		return fmt.Sprintf("statement %d", e.Statement.ID)
+	case "stance":
+		return fmt.Sprintf("stance %d of %d", e.Stance.ID, e.Statement.ID)
+	case "figure":
+		return fmt.Sprintf("figure %d", e.Figure.ID)
+	}
+	return fmt.Sprintf("question %d", e.Question.ID)
+}
+
+// wholeQueue builds the queue from the whole case, as the review page did
+// before it was paged: newest first, then by source (highest first), then
+// statements, stances, figures, questions, then highest id first.
+func wholeQueue(t *testing.T, db *store.DB, caseID, only int64) []string {
+	t.Helper()
+	ctx := context.Background()
+	type item struct {
+		key          string
+		at           int64
+		source, kind int64
+		id           int64
+	}
+	var items []item
+	stmts, err := db.Statements(ctx, inquest.StatementFilter{CaseID: caseID, SourceID: only})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[int64]*inquest.Statement{}
+	for _, s := range stmts {
+		byID[s.ID] = s
+		if s.Review == inquest.Suggested {
+			items = append(items, item{fmt.Sprintf("statement %d", s.ID), s.CreatedAt.UnixMicro(), s.SourceID, 0, s.ID})
+		}
+	}
+	stances, err := db.Stances(ctx, caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sn := range stances {
+		s := byID[sn.StatementID]
+		if sn.Review == inquest.Suggested && s != nil && s.Review != inquest.Rejected {
+			items = append(items, item{fmt.Sprintf("stance %d of %d", sn.ID, s.ID), s.CreatedAt.UnixMicro(), s.SourceID, 1, sn.ID})
+		}
+	}
+	figures, err := db.Figures(ctx, caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range figures {
+		if f.Review == inquest.Suggested && (only == 0 || f.SourceID == only) {
+			items = append(items, item{fmt.Sprintf("figure %d", f.ID), f.CreatedAt.UnixMicro(), f.SourceID, 2, f.ID})
+		}
+	}
+	questions, err := db.Questions(ctx, caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range questions {
+		if q.Review == inquest.Suggested && q.SourceID != 0 && (only == 0 || q.SourceID == only) {
+			items = append(items, item{fmt.Sprintf("question %d", q.ID), q.CreatedAt.UnixMicro(), q.SourceID, 3, q.ID})
+		}
+	}
+	slices.SortFunc(items, func(a, b item) int {
+		return cmp.Or(cmp.Compare(b.at, a.at), cmp.Compare(b.source, a.source), cmp.Compare(a.kind, b.kind), cmp.Compare(b.id, a.id))
+	})
+	var out []string
+	for _, it := range items {
+		out = append(out, it.key)
+	}
+	return out
+}
+
+func firstDiff(a, b []string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+func figureIDs(fs []*inquest.Figure) []int64 {
+	var out []int64
+	for _, f := range fs {
+		out = append(out, f.ID)
+	}
+	return out
+}
+
+func sameIDs(a, b []int64) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}

@@ -1,0 +1,41 @@
+package inquest
+
+import (
+	"context"
+	"time"
+)
+
+// PagedWorkspace reads the workspace's long lists a page at a time, and a
+// source's own records without the rest of its case, so that a workspace
+// page costs the same at a thousand statements and at a million.
+type PagedWorkspace interface {
+	// LatestSourcesPage lists the newest version of each source of the
+	// case, by id, limit of them from offset, without their text, and
+	// how many there are in all.
+	LatestSourcesPage(ctx context.Context, caseID int64, limit, offset int) ([]*Source, int, error)
+	// ReviewCountsOf counts the suggestions waiting in each of the given
+	// sources that has any.
+	ReviewCountsOf(ctx context.Context, sourceIDs []int64) ([]SourceReviewCount, error)
+	// ReviewQueuePage returns the case's suggestions (of one source when
+	// sourceID is not 0) newest first, limit of them from offset, and
+	// whether more follow. A stance waits only while its statement is
+	// not rejected; a question only when it comes from a source.
+	ReviewQueuePage(ctx context.Context, caseID, sourceID int64, limit, offset int) ([]ReviewEntry, bool, error)
+	// SourceFigures lists the figures of one source by position.
+	SourceFigures(ctx context.Context, sourceID int64) ([]*Figure, error)
+	// SourceStances lists the stances of one source's statements.
+	SourceStances(ctx context.Context, sourceID int64) ([]*Stance, error)
+}
+
+// ReviewEntry is one suggestion of the review queue: Kind is "statement",
+// "stance", "figure" or "question", and the matching field is set; a
+// stance comes with its statement.
+type ReviewEntry struct {
+	Kind      string
+	SourceID  int64
+	CreatedAt time.Time
+	Statement *Statement
+	Stance    *Stance
+	Figure    *Figure
+	Question  *Question
+}
