@@ -66,7 +66,7 @@ type pubRecord struct {
 	// claim pages and the list of claims.
 	stancesOnClaim   map[int64][]*inquest.Stance
 	contradictionsOn map[int64][]*inquest.Contradiction
-	figuresOf    map[int64][]*inquest.Figure
+	figuresOf        map[int64][]*inquest.Figure
 }
 
 // protectedName stands in for the name of a person marked private.
