@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"math"
 	mrand "math/rand/v2"
 	"net"
 	"net/http"
@@ -147,6 +148,35 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 	sort.Strings(t.people)
 	pub, skipPub := usable(publicRoutes, t)
 	wsr, skipWS := usable(workspaceRoutes, t)
+
+	if cfg.Warmup > 0 {
+		// A server that has served for a while: each route once, in
+		// turn (the first loads the public record), then the mix for the
+		// warm-up time, none of it measured.
+		for _, rt := range pub {
+			if _, err := r.fetch(ctx, rt.path(t), nil); err != nil {
+				return nil, fmt.Errorf("load test warm-up: %s: %w", rt.name, err)
+			}
+		}
+		warm := &run{cfg: cfg, base: r.base, client: r.client}
+		warm.cfg.MaxRequests = math.MaxInt
+		wctx, wcancel := context.WithTimeout(ctx, cfg.Warmup)
+		var wg sync.WaitGroup
+		var pubN, wsN atomic.Int64
+		for i := range cfg.Readers {
+			routes, n, ws := pub, &pubN, false
+			if i < cfg.Analysts {
+				routes, n, ws = wsr, &wsN, true
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				warm.caseReader(wctx, t, routes, n, ws, cookie)
+			}()
+		}
+		wg.Wait()
+		wcancel()
+	}
 
 	cpu0 := cpuTime()
 	runCtx, cancel := context.WithTimeout(ctx, cfg.Duration)

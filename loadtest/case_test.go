@@ -25,7 +25,7 @@ func TestRunOnCase(t *testing.T) {
 			t.Fatalf("generate: %v", err)
 		}
 		db.Close()
-		rep, err := Run(ctx, Config{DSN: dsn, Case: "bench", Readers: 5, Analysts: 2, Duration: 2 * time.Minute, MaxRequests: 150})
+		rep, err := Run(ctx, Config{DSN: dsn, Case: "bench", Readers: 5, Analysts: 2, Duration: 2 * time.Minute, MaxRequests: 150, Warmup: 500 * time.Millisecond})
 		if err != nil {
 			t.Fatalf("Run: %v", err)
 		}

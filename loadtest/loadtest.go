@@ -46,6 +46,11 @@ type Config struct {
 	// pages (case.go). Writers must be 0: nothing in the case is changed.
 	Case     string
 	Analysts int
+	// Warmup, on an existing case, is how long readers run before the
+	// measured run, unmeasured, after one request of each public route:
+	// the figures are then those of a server that has served a while,
+	// not of its first requests (which load the case's public record).
+	Warmup time.Duration
 }
 
 // Report is what a run measured.

@@ -31,6 +31,7 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 	dsn := fs.String("db", "", "an EMPTY database to run against (default: a temporary SQLite file); never a workspace in use; with --case, the database holding that case")
 	caseSlug := fs.String("case", "", "read this existing public case instead (e.g. the one `bench gen` makes): a mix of its public pages, and workspace pages for --analysts of the readers; no writers. "+
 		"To sign in it creates a throwaway analyst user loadtest-XXXX and ends its session afterwards (the user stays, with an unknown password): use a copy of a database you care about")
+	warmup := fs.Duration("warmup", 0, "with --case, run the mix this long before measuring, unmeasured (after one request of each public route), to measure a server that has served a while")
 	analysts := fs.Int("analysts", -1, "with --case, how many of the readers are signed-in analysts asking for workspace pages (default: one in five)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run (server and clients) to this file, for go tool pprof")
 	format := formatFlag(fs)
@@ -66,7 +67,7 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 		defer pprof.StopCPUProfile()
 	}
 	rep, err := loadtest.Run(ctx, loadtest.Config{DSN: *dsn, Readers: *readers, Writers: *writers, Duration: *duration,
-		MaxRequests: *requests, Seed: *seed, WriteSize: *size, Case: *caseSlug, Analysts: max(0, *analysts)})
+		MaxRequests: *requests, Seed: *seed, WriteSize: *size, Case: *caseSlug, Analysts: max(0, *analysts), Warmup: *warmup})
 	if err != nil {
 		return err
 	}
