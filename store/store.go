@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/inquest-project/inquest"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -62,8 +63,14 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, inquest.Errorf(inquest.EINVALID, "PostgreSQL DSN %s: %v", redact(dsn), err)
 	}
+	// Every open connection stays open while in use: database/sql's default
+	// of two idle connections would make a busy server (or one search,
+	// which runs its kinds at once) close and reopen connections — a new
+	// PostgreSQL backend each time — on every burst. Idle ones go after a
+	// few minutes.
 	pool.SetMaxOpenConns(4 * runtime.GOMAXPROCS(0))
-	pool.SetMaxIdleConns(4)
+	pool.SetMaxIdleConns(4 * runtime.GOMAXPROCS(0))
+	pool.SetConnMaxIdleTime(5 * time.Minute)
 	if err := pool.PingContext(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("connect to PostgreSQL at %s: %w", redact(dsn), err)
@@ -120,7 +127,10 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		write.Close()
 		return nil, fmt.Errorf("open SQLite database %s: %w", path, err)
 	}
+	// Readers stay open (see openPostgres): a new SQLite connection parses
+	// the schema again and starts with an empty page cache.
 	read.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
+	read.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)))
 	if err := read.PingContext(ctx); err != nil {
 		write.Close()
 		read.Close()
