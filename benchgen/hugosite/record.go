@@ -10,13 +10,15 @@ import (
 
 // record is the public part of one case, as the public site shows it.
 type record struct {
-	Case       *inquest.Case
-	Sources    []*inquest.Source // every public version, with text, by id
-	Statements []*inquest.Statement
-	Claims     []*inquest.Claim
-	People     []*inquest.Person // public people who speak, claim a figure, ask or are asked
-	Figures    []*inquest.Figure
-	Questions  []*inquest.Question
+	Case           *inquest.Case
+	Sources        []*inquest.Source // every public version, with text, by id
+	Statements     []*inquest.Statement
+	Claims         []*inquest.Claim
+	People         []*inquest.Person // public people who speak, claim a figure, ask or are asked
+	Figures        []*inquest.Figure
+	Questions      []*inquest.Question
+	Events         []*inquest.Event
+	Contradictions []*inquest.Contradiction
 
 	person       map[int64]*inquest.Person
 	claim        map[int64]*inquest.Claim
@@ -145,6 +147,26 @@ func load(ctx context.Context, st inquest.Store, slug string) (*record, error) {
 		}
 		speaks[cp.AskerID], speaks[cp.AddresseeID] = true, true
 		r.Questions = append(r.Questions, &cp)
+	}
+	events, err := st.Events(ctx, c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	for _, e := range events {
+		if !e.Private {
+			r.Events = append(r.Events, e)
+		}
+	}
+	if as, ok := st.(inquest.AnalysisService); ok {
+		cons, err := as.Contradictions(ctx, c.ID)
+		if err != nil {
+			return nil, fmt.Errorf("contradictions: %w", err)
+		}
+		for _, k := range cons {
+			if k.Status == inquest.ContradictionConfirmed && r.claim[k.ClaimID] != nil && r.statement[k.AStatementID] != nil && r.statement[k.BStatementID] != nil {
+				r.Contradictions = append(r.Contradictions, k)
+			}
+		}
 	}
 	for _, p := range people {
 		if !p.Private && speaks[p.ID] {

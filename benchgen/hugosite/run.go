@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -17,12 +18,16 @@ var ErrNoHugo = errors.New("hugo is not installed: install it with apt-get insta
 
 // Build is one run of hugo over a site.
 type Build struct {
-	Version string        // hugo version's first line
-	Pages   int           // HTML files hugo wrote
-	Files   int           // every other file it wrote (the style sheet)
-	Bytes   int64         // written in all
-	Took    time.Duration // wall time of the hugo process
-	CPU     time.Duration // user and system time of the hugo process
+	Version string // hugo version's first line
+	Pages   int    // HTML pages hugo wrote
+	// Redirects are the HTML files that only send the reader elsewhere:
+	// hugo writes one at page/1/ of every paginated list. Inquest has no
+	// such address, so they are not counted as pages.
+	Redirects int
+	Files     int           // every other file it wrote (the style sheet)
+	Bytes     int64         // written in all
+	Took      time.Duration // wall time of the hugo process
+	CPU       time.Duration // user and system time of the hugo process
 }
 
 // PagesPerSecond is HTML pages written per second of wall time.
@@ -75,7 +80,13 @@ func Run(ctx context.Context, hugo, dir, out string) (*Build, error) {
 			return err
 		}
 		if strings.HasSuffix(p, ".html") {
-			b.Pages++
+			if redirect, err := IsRedirect(p, info.Size()); err != nil {
+				return err
+			} else if redirect {
+				b.Redirects++
+			} else {
+				b.Pages++
+			}
 		} else {
 			b.Files++
 		}
@@ -86,4 +97,17 @@ func Run(ctx context.Context, hugo, dir, out string) (*Build, error) {
 		return nil, fmt.Errorf("count hugo's output: %w", err)
 	}
 	return b, nil
+}
+
+// IsRedirect reports whether the HTML file at p, of size bytes, is one of
+// hugo's redirects (a meta refresh and nothing else) rather than a page.
+func IsRedirect(p string, size int64) (bool, error) {
+	if size > 1024 { // a redirect is a few hundred bytes; no page is that small
+		return false, nil
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Contains(b, []byte(`http-equiv="refresh"`)), nil
 }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/inquest-project/inquest"
@@ -27,8 +26,11 @@ var siteFS embed.FS
 type Site struct {
 	Dir string // the site's root, holding config.toml
 	// Pages is how many HTML pages hugo should render from it: one per
-	// content file that renders, the same set as Inquest's export.
+	// page of Inquest's export but /en/, where hugo writes a redirect to /.
 	Pages int
+	// Left is how many of Inquest's pages the site leaves to hugo's
+	// redirects: 1, the front page's copy at /en/.
+	Left int
 	// Files is how many content files were written, with the section
 	// files that only hold their pages and render nothing.
 	Files int
@@ -63,7 +65,7 @@ func Write(ctx context.Context, st inquest.Store, slug, dir string) (*Site, erro
 	if err != nil {
 		return nil, fmt.Errorf("hugo site of %s: %w", slug, err)
 	}
-	s := &Site{Dir: dir}
+	s := &Site{Dir: dir, Left: 1}
 	if err := fs.WalkDir(siteFS, "site", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -108,7 +110,10 @@ func (s *Site) writeTree(r *record, t tree) error {
 		return m
 	}
 	pages := []page{
-		{path: "_index.md", front: common("home", "Inquest"), render: true},
+		// Hugo keeps /en/ for a redirect to / (the default language's
+		// home), written over whatever page is there; so the English copy
+		// has no front page of its own, and Hugo one page fewer.
+		{path: "_index.md", front: common("home", "Inquest"), render: t.root == ""},
 		{path: "cases/_index.md", front: common("section", "Cases")},
 		{path: "sources/_index.md", front: common("section", "Sources")},
 		{path: "people/_index.md", front: common("section", "People")},
@@ -118,7 +123,37 @@ func (s *Site) writeTree(r *record, t tree) error {
 	pages = append(pages, page{path: "cases/" + c.Slug + "/_index.md", front: cf, body: escape(c.Background), render: true},
 		page{path: "cases/" + c.Slug + "/claims/_index.md", front: common("claims", "Claims"), render: true})
 	for _, k := range casePages {
-		pages = append(pages, page{path: "cases/" + c.Slug + "/" + k + ".md", front: common(k, k), render: true})
+		if k != "timeline" && k != "contradictions" {
+			pages = append(pages, page{path: "cases/" + c.Slug + "/" + k + ".md", front: common(k, k), render: true})
+		}
+	}
+	caseDir := "/cases/" + c.Slug
+	days, undated := r.timeline(t.lang)
+	tpages := timelinePages(days)
+	for i, span := range tpages {
+		f := common("timeline", "timeline")
+		f["days"], f["pager"] = days[span[0]:span[1]], pager(caseDir+"/timeline", i+1, len(tpages))
+		if i == len(tpages)-1 {
+			f["undated"] = undated
+		}
+		pages = append(pages, page{path: "cases/" + c.Slug + "/" + pagePath("timeline", i+1), front: f, render: true})
+	}
+	cpages := max(1, (len(r.Contradictions)+pageSize-1)/pageSize)
+	for n := 1; n <= cpages; n++ {
+		items := []map[string]any{}
+		for _, k := range r.Contradictions[(n-1)*pageSize : min(len(r.Contradictions), n*pageSize)] {
+			side := func(id int64) map[string]any {
+				st := r.statement[id]
+				return map[string]any{"text": st.Text, "lang": st.Language, "speaker": r.speaker(st, t.lang), "person": r.personSlug(st.PersonID),
+					"said": string(st.SaidOn), "source": st.SourceID, "id": st.ID}
+			}
+			cl := r.claim[k.ClaimID]
+			items = append(items, map[string]any{"id": k.ID, "kind": string(k.Kind), "claim": cl.Slug, "title": cl.TextIn(t.lang),
+				"a": side(k.AStatementID), "b": side(k.BStatementID)})
+		}
+		f := common("contradictions", "contradictions")
+		f["items"], f["pager"] = items, pager(caseDir+"/contradictions", n, cpages)
+		pages = append(pages, page{path: "cases/" + c.Slug + "/" + pagePath("contradictions", n), front: f, render: true})
 	}
 	for _, cl := range r.Claims {
 		f := common("claim", cl.TextIn(t.lang))
@@ -171,6 +206,8 @@ func (s *Site) writeTree(r *record, t tree) error {
 		f["statements"] = said
 		pages = append(pages, page{path: "people/" + p.Slug + ".md", front: f, render: true})
 	}
+	// Hugo's paginator writes the case page's further pages of sources.
+	s.Pages += max(1, (len(r.Sources)+pageSize-1)/pageSize) - 1
 	for _, pg := range pages {
 		if !pg.render {
 			// Kept as a section, so its pages can be listed, but not written out:
@@ -192,23 +229,9 @@ func (s *Site) writeTree(r *record, t tree) error {
 }
 
 // data is what the case's list pages show beyond the content files: the
-// timeline of statements by day, the matrix of stances by actor and claim,
-// the figures and the questions. Hugo reads it once from data/record.json.
+// matrix of stances by actor and claim, the figures and the questions.
+// Hugo reads it once from data/record.json.
 func (r *record) data() map[string]any {
-	byDay := map[string][]map[string]any{}
-	for _, stm := range r.Statements {
-		byDay[string(stm.SaidOn)] = append(byDay[string(stm.SaidOn)], map[string]any{"source": stm.SourceID, "id": stm.ID,
-			"text": stm.Text, "speaker": r.speaker(stm, "en")})
-	}
-	days := make([]string, 0, len(byDay))
-	for d := range byDay {
-		days = append(days, d)
-	}
-	sort.Strings(days)
-	timeline := make([]map[string]any, 0, len(days))
-	for _, d := range days {
-		timeline = append(timeline, map[string]any{"date": d, "items": byDay[d]})
-	}
 	claims := []map[string]any{}
 	col := map[int64]int{}
 	for i, cl := range r.Claims {
@@ -252,7 +275,7 @@ func (r *record) data() map[string]any {
 		questions = append(questions, map[string]any{"text": q.Text, "asker": q.AskerName, "addressee": q.AddresseeName,
 			"asked_on": string(q.AskedOn), "status": string(q.Status)})
 	}
-	return map[string]any{"timeline": timeline, "matrix": map[string]any{"claims": claims, "rows": rows},
+	return map[string]any{"matrix": map[string]any{"claims": claims, "rows": rows},
 		"figures": figures, "questions": questions}
 }
 

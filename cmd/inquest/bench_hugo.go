@@ -42,7 +42,9 @@ import (
 // front matter (the join is done while writing the content, which is not
 // timed), parses the source text as Markdown, and renders lists from its
 // data file and sections; it writes no feeds or downloads. Hugo's count is
-// the HTML files it wrote, which must equal Inquest's page count.
+// the HTML pages it wrote, not its redirects (page/1/ of a paginated list,
+// and /en/, which Hugo 0.111 always makes a redirect to / and so the one
+// page of Inquest's that the Hugo site leaves out): one fewer than Inquest's.
 func init() {
 	register(&command{name: "bench hugo", summary: "compare the speed of inquest build with Hugo's on the same pages", run: runBenchHugo})
 }
@@ -204,9 +206,12 @@ func runBenchHugo(ctx context.Context, e *env, args []string) error {
 	if *keep != "" {
 		res.Directories = dir
 	}
-	if hb.Pages != st.Pages || site.Pages != st.Pages {
-		fmt.Fprintf(e.stderr, "The page counts differ: Inquest wrote %d pages, the Hugo site has %d and hugo wrote %d; the comparison is not like for like.\n",
-			st.Pages, site.Pages, hb.Pages)
+	if hb.Redirects > 0 {
+		fmt.Fprintf(e.stderr, "hugo also wrote %d redirects (/en/ and page/1/ of each paginated list), not counted as pages.\n", hb.Redirects)
+	}
+	if hb.Pages != site.Pages || site.Pages+site.Left != st.Pages {
+		fmt.Fprintf(e.stderr, "The page counts differ: Inquest wrote %d pages, the Hugo site has %d (and leaves %d to hugo's redirects) and hugo wrote %d; the comparison is not like for like.\n",
+			st.Pages, site.Pages, site.Left, hb.Pages)
 	}
 
 	if *format == "json" {
