@@ -107,3 +107,11 @@ func SetSearchWindow(n int) (restore func()) {
 	searchWindow = n
 	return func() { searchWindow = old }
 }
+
+// ForcePostgresSearchPlan makes PostgreSQL searches read the table in order
+// ("scan") or take the GIN index ("index") until restore is called.
+func ForcePostgresSearchPlan(plan string) (restore func()) {
+	old := pgForcePlan
+	pgForcePlan = plan
+	return func() { pgForcePlan = old }
+}

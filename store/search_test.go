@@ -15,7 +15,7 @@ import (
 // on SQLite (FTS5) and PostgreSQL (tsvector); only the newest version of a
 // source is found; the public view finds no private source.
 func TestSearchRecordSources(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachPlan(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		c := storetest.NewCase(t, db, "january-events")
 		other := storetest.NewCase(t, db, "other")
@@ -80,7 +80,7 @@ func TestSearchRecordSources(t *testing.T) {
 // Matches in another case, or filtered out, must never hide the matches the
 // analyst asked for, and within the window the best match comes first.
 func TestSearchWindowHidesNoMatch(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachPlan(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		restore := store.SetSearchWindow(3)
 		defer restore()
@@ -121,6 +121,20 @@ func TestSearchWindowHidesNoMatch(t *testing.T) {
 			t.Errorf("ranking: got %+v (%v), want %d before %d", hits, err, often.ID, once.ID)
 		}
 	})
+}
+
+// eachPlan runs fn on SQLite and on PostgreSQL twice, once for each way
+// PostgreSQL can take a search's matches (search_pg.go): both must find the
+// same.
+func eachPlan(t *testing.T, fn func(t *testing.T, db *store.DB)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.Open(t)) })
+	for _, plan := range []string{"scan", "index"} {
+		t.Run("postgres-"+plan, func(t *testing.T) {
+			db := storetest.OpenPostgres(t)
+			defer store.ForcePostgresSearchPlan(plan)()
+			fn(t, db)
+		})
+	}
 }
 
 func sameSet(a, b []int64) bool {

@@ -50,42 +50,15 @@ type rankedQuery struct {
 // seen every match, and returns the best rq.limit of them.
 func (db *DB) rankedSearch(ctx context.Context, rq rankedQuery) ([]inquest.RecordHit, error) {
 	match := db.dialect.matchArg(rq.stems)
-	r := db.reader()
-	if db.dialect == dialectPostgres {
-		// The window is only bounded if PostgreSQL takes the matches from the
-		// GIN index; with a poor estimate of a word's frequency it may
-		// instead scan the whole table for the first few.
-		sqlTx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-		if err != nil {
-			return nil, err
-		}
-		defer sqlTx.Rollback()
-		if _, err := sqlTx.ExecContext(ctx, "SET LOCAL enable_seqscan = off"); err != nil {
-			return nil, err
-		}
-		r = q{sqlTx, db.dialect}
-	}
 	var found []scored
-	for window := searchWindow; ; window *= 16 {
-		unbounded := window > searchWindow*16
-		candidates, candArgs := db.dialect.searchCandidates(rq.table, rq.ftsTable, match, window, unbounded)
-		var err error
-		found, err = rq.scoreCandidates(ctx, r, candidates, candArgs)
-		if err != nil {
-			return nil, err
-		}
-		if len(found) >= rq.limit || unbounded {
-			break
-		}
-		// Fewer hits than asked: either there are no more, or the filters
-		// left few of a full window. Only the second needs a wider one.
-		var n int
-		if err := r.row(ctx, `SELECT count(*) FROM (`+candidates+`) c`, candArgs...).Scan(&n); err != nil {
-			return nil, err
-		}
-		if n < window {
-			break
-		}
+	var err error
+	if db.dialect == dialectPostgres {
+		found, err = db.pgWindows(ctx, rq, match)
+	} else {
+		found, err = rq.windows(ctx, db.reader(), db.dialect, match)
+	}
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(found, func(a, b scored) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
@@ -103,7 +76,7 @@ func (db *DB) rankedSearch(ctx context.Context, rq rankedQuery) ([]inquest.Recor
 	for i, f := range found {
 		ids[i], marks[i] = f.id, "?"
 	}
-	hits, err := collectHits(ctx, r, `SELECT `+rq.cols+` FROM `+rq.table+` s WHERE s.id IN (`+strings.Join(marks, ", ")+`)`, ids...)
+	hits, err := collectHits(ctx, db.reader(), `SELECT `+rq.cols+` FROM `+rq.table+` s WHERE s.id IN (`+strings.Join(marks, ", ")+`)`, ids...)
 	if err != nil {
 		return nil, err
 	}
@@ -113,6 +86,28 @@ func (db *DB) rankedSearch(ctx context.Context, rq rankedQuery) ([]inquest.Recor
 	}
 	slices.SortFunc(hits, func(a, b inquest.RecordHit) int { return cmp.Compare(order[a.ID], order[b.ID]) })
 	return hits, nil
+}
+
+// windows scores the candidates that pass the filters in growing windows,
+// until there are rq.limit of them or every match has been seen.
+func (rq rankedQuery) windows(ctx context.Context, r q, d dialect, match string) ([]scored, error) {
+	for window := searchWindow; ; window *= 16 {
+		unbounded := window > searchWindow*16
+		candidates, candArgs := d.searchCandidates(rq.table, rq.ftsTable, match, window, unbounded)
+		found, err := rq.scoreCandidates(ctx, r, candidates, candArgs)
+		if err != nil || len(found) >= rq.limit || unbounded {
+			return found, err
+		}
+		// Fewer hits than asked: either there are no more, or the filters
+		// left few of a full window. Only the second needs a wider one.
+		var n int
+		if err := r.row(ctx, `SELECT count(*) FROM (`+candidates+`) c`, candArgs...).Scan(&n); err != nil {
+			return nil, err
+		}
+		if n < window {
+			return found, nil
+		}
+	}
 }
 
 // scored is a candidate and its relevance.
