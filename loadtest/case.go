@@ -135,6 +135,11 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 		Timeout:   60 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Readers + 1, DisableCompression: true},
 	}
+	// The first public request loads the case's public record, which
+	// takes minutes at a million statements on a busy machine: the
+	// requests that find the targets may wait that long.
+	fast, slow := r.client, &http.Client{Timeout: 20 * time.Minute, Transport: r.client.Transport}
+	r.client = slow
 	// The figures page links each measure's page; a case without figures
 	// has none to ask for.
 	if t.measures, err = r.links(ctx, "/cases/"+c.Slug+"/figures", regexp.MustCompile(`href="/cases/`+regexp.QuoteMeta(c.Slug)+`/figures/([^"/?#]+)"`)); err != nil {
@@ -146,6 +151,7 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, fmt.Errorf("load test: the people page: %w", err)
 	}
 	sort.Strings(t.people)
+	r.client = fast
 	pub, skipPub := usable(publicRoutes, t)
 	wsr, skipWS := usable(workspaceRoutes, t)
 
@@ -153,11 +159,13 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 		// A server that has served for a while: each route once, in
 		// turn (the first loads the public record), then the mix for the
 		// warm-up time, none of it measured.
+		r.client = slow
 		for _, rt := range pub {
 			if _, err := r.fetch(ctx, rt.path(t), nil); err != nil {
 				return nil, fmt.Errorf("load test warm-up: %s: %w", rt.name, err)
 			}
 		}
+		r.client = fast
 		warm := &run{cfg: cfg, base: r.base, client: r.client}
 		warm.cfg.MaxRequests = math.MaxInt
 		wctx, wcancel := context.WithTimeout(ctx, cfg.Warmup)

@@ -199,7 +199,7 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 	if !ok {
 		return nil, fmt.Errorf("public record: the store keeps no analysis")
 	}
-	full, err := casework.New(cs).Load(ctx, c)
+	full, err := loadPublicParts(ctx, cs, c)
 	if err != nil {
 		return nil, err
 	}
@@ -353,6 +353,42 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 	p.Conflicts = analysis.FigureConflicts(fr)
 	p.Timeline = analysis.BuildTimeline(analysis.TimelineRecord{Events: p.Events, Statements: p.Statements, Figures: fr, Sources: p.Sources})
 	return p, nil
+}
+
+// loadPublicParts reads what the public record is made of: what
+// casework.Load reads for the analysis, less what no reader may see and the
+// record would drop anyway. Only confirmed statements are read (at a
+// million statements, most are suggestions or rejected), and no source
+// text (the record keeps sources without it).
+func loadPublicParts(ctx context.Context, cs casework.Store, c *inquest.Case) (*casework.Record, error) {
+	r := &casework.Record{Case: c}
+	steps := []struct {
+		what string
+		load func() error
+	}{
+		{"statements", func() (err error) {
+			r.Statements, err = cs.Statements(ctx, inquest.StatementFilter{CaseID: c.ID, Review: inquest.Confirmed})
+			return
+		}},
+		{"stances", func() (err error) { r.Stances, err = cs.Stances(ctx, c.ID); return }},
+		{"claims", func() (err error) { r.Claims, err = cs.Claims(ctx, c.ID); return }},
+		{"people", func() (err error) { r.People, err = cs.People(ctx); return }},
+		{"figures", func() (err error) { r.Figures, err = cs.Figures(ctx, c.ID); return }},
+		{"measures", func() (err error) { r.Measures, err = cs.Measures(ctx, c.ID); return }},
+		{"measure parts", func() (err error) { r.PartOf, err = cs.MeasureParts(ctx, c.ID); return }},
+		{"questions", func() (err error) { r.Questions, err = cs.Questions(ctx, c.ID); return }},
+		{"sources", func() (err error) {
+			r.Sources, err = cs.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, WithoutText: true})
+			return
+		}},
+		{"events", func() (err error) { r.Events, err = cs.Events(ctx, c.ID); return }},
+	}
+	for _, step := range steps {
+		if err := step.load(); err != nil {
+			return nil, fmt.Errorf("load the public %s of case %s: %w", step.what, c.Slug, err)
+		}
+	}
+	return r, nil
 }
 
 // speakerName names the speaker of a public statement.

@@ -24,7 +24,10 @@ type wsSourcePage struct {
 	Diff       []diffLine
 	Changed    bool
 	People     []*inquest.Person
-	Self       string
+	// PeopleOptions is the speaker menu, escaped once for the page rather
+	// than once a statement.
+	PeopleOptions options
+	Self          string
 }
 
 func (p wsSourcePage) PageTitle() string { return p.Source.Title + " · Workspace" }
@@ -64,6 +67,10 @@ func (s *Server) wsSourcePage(w http.ResponseWriter, r *http.Request) error {
 	if p.People, err = s.st.People(ctx); err != nil {
 		return err
 	}
+	for _, pe := range p.People {
+		p.PeopleOptions = append(p.PeopleOptions, option{pe.ID, pe.Name})
+	}
+	p.PeopleOptions.escape()
 	var marks []mark
 	for _, st := range p.Statements {
 		marks = append(marks, mark{Start: st.Start, End: st.End, Kind: "statement", ID: fmt.Sprintf("s-%d", st.ID),
