@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -138,7 +139,7 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 	// The first public request loads the case's public record, which
 	// takes minutes at a million statements on a busy machine: the
 	// requests that find the targets may wait that long.
-	fast, slow := r.client, &http.Client{Timeout: 20 * time.Minute, Transport: r.client.Transport}
+	fast, slow := r.client, &http.Client{Timeout: patience, Transport: r.client.Transport}
 	r.client = slow
 	// The figures page links each measure's page; a case without figures
 	// has none to ask for.
@@ -161,7 +162,7 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 		// warm-up time, none of it measured.
 		r.client = slow
 		for _, rt := range pub {
-			if _, err := r.fetch(ctx, rt.path(t), nil); err != nil {
+			if _, err := r.patiently(ctx, rt.path(t)); err != nil {
 				return nil, fmt.Errorf("load test warm-up: %s: %w", rt.name, err)
 			}
 		}
@@ -296,10 +297,28 @@ func signIn(ctx context.Context, db *store.DB) (*http.Cookie, func(), error) {
 	return &http.Cookie{Name: "inquest_session", Value: secret}, end, nil
 }
 
+// patiently fetches path until it answers or patience runs out: the
+// server ends a response after its write timeout (a minute), while the
+// public record it waits for goes on loading, which at a million
+// statements on a busy machine takes longer.
+func (r *run) patiently(ctx context.Context, path string) ([]byte, error) {
+	deadline := time.Now().Add(patience)
+	for {
+		body, err := r.fetch(ctx, path, nil)
+		if err == nil || time.Now().After(deadline) || ctx.Err() != nil || strings.HasPrefix(err.Error(), "status 4") {
+			return body, err
+		}
+		time.Sleep(2 * time.Second)
+	}
+}
+
+// patience is how long the first requests may take in all.
+const patience = 20 * time.Minute
+
 // links fetches a page and returns the first group of every match of re,
 // each once.
 func (r *run) links(ctx context.Context, path string, re *regexp.Regexp) ([]string, error) {
-	body, err := r.fetch(ctx, path, nil)
+	body, err := r.patiently(ctx, path)
 	if err != nil {
 		return nil, err
 	}
