@@ -186,35 +186,42 @@ func (b *Bulk) insert(ctx context.Context, table, cols string, rows [][]any, suf
 // insertRows writes rows into table in multi-row INSERTs, each under the
 // parameter limits of both databases (SQLite 32,766; PostgreSQL 65,535),
 // and hands each row that RETURNING gives to scan. Bulk loads and ingest
-// (ingest_batch.go) write through it.
+// (ingest_batch.go) write through it. A full chunk of the rows ingest
+// writes most of is prepared once per database (ingestQueries); parsing an
+// INSERT of 500 rows costs about as much as running it.
 func (t *tx) insertRows(ctx context.Context, table, cols string, rows [][]any, suffix string, scan func(*sql.Rows) error) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	width := len(rows[0])
-	per := min(max(1, 30000/width), 500)
-	one := "(?" + strings.Repeat(", ?", width-1) + ")"
+	per := chunkRows(width)
 	for start := 0; start < len(rows); start += per {
 		chunk := rows[start:min(start+per, len(rows))]
-		var q strings.Builder
-		q.Grow(len(table) + len(cols) + len(chunk)*(len(one)+2) + len(suffix) + 32)
-		q.WriteString("INSERT INTO " + table + " (" + cols + ") VALUES ")
+		query := insertSQL(table, cols, len(chunk), width, suffix)
 		args := make([]any, 0, len(chunk)*width)
-		for i, r := range chunk {
-			if i > 0 {
-				q.WriteString(", ")
-			}
-			q.WriteString(one)
+		for _, r := range chunk {
 			args = append(args, r...)
 		}
-		q.WriteString(suffix)
+		st := t.prepared(ctx, query)
 		if scan == nil {
-			if _, err := t.exec(ctx, q.String(), args...); err != nil {
+			var err error
+			if st != nil {
+				_, err = st.ExecContext(ctx, args...)
+			} else {
+				_, err = t.exec(ctx, query, args...)
+			}
+			if err != nil {
 				return err
 			}
 			continue
 		}
-		r, err := t.query(ctx, q.String(), args...)
+		var r *sql.Rows
+		var err error
+		if st != nil {
+			r, err = st.QueryContext(ctx, args...)
+		} else {
+			r, err = t.query(ctx, query, args...)
+		}
 		if err != nil {
 			return err
 		}
@@ -230,4 +237,24 @@ func (t *tx) insertRows(ctx context.Context, table, cols string, rows [][]any, s
 		}
 	}
 	return nil
+}
+
+// chunkRows is how many rows of width columns one INSERT takes.
+func chunkRows(width int) int { return min(max(1, 30000/width), 500) }
+
+// insertSQL is the INSERT of n rows of width columns into table, with ?
+// placeholders and suffix (ON CONFLICT, RETURNING) after the values.
+func insertSQL(table, cols string, n, width int, suffix string) string {
+	one := "(?" + strings.Repeat(", ?", width-1) + ")"
+	var q strings.Builder
+	q.Grow(len(table) + len(cols) + n*(len(one)+2) + len(suffix) + 32)
+	q.WriteString("INSERT INTO " + table + " (" + cols + ") VALUES ")
+	for i := range n {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString(one)
+	}
+	q.WriteString(suffix)
+	return q.String()
 }

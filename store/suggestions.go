@@ -26,10 +26,18 @@ var (
 	qExtractionOf  = "SELECT COUNT(*) FROM source_extractions WHERE source_id = ?"
 	qLatestVersion = "SELECT id, version FROM sources WHERE case_id = ? AND locator = ? ORDER BY version DESC LIMIT 1"
 	qStatementAt   = "SELECT id FROM statements WHERE source_id = ? AND start_pos = ? AND end_pos = ?"
+	// qHeldSource runs on the read pool, beside the writer (HeldSource).
+	qHeldSource = "SELECT " + prefixColumns(sourceColumnsText, "s.") +
+		", (SELECT COUNT(*) FROM source_extractions e WHERE e.source_id = s.id) FROM sources s WHERE s.case_id = ? AND s.sha256 = ?"
 )
 
-// ingestQueries are the queries stmtCache prepares for AddSourceWithSuggestions.
-var ingestQueries = []string{qSourceByHash, qExtractionOf, qLatestVersion, qStatementAt}
+// ingestQueries are the queries prepareIngest prepares for
+// AddSourcesWithSuggestions: the look-ups, and full chunks of the inserts
+// of most rows (see insertRows).
+var ingestQueries = []string{qSourceByHash, qExtractionOf, qLatestVersion, qStatementAt, qHeldSource,
+	fullChunk("statements", statementInsertColumns, statementInsertSuffix),
+	fullChunk("stances", stanceInsertColumns, stanceInsertSuffix),
+	fullChunk("audit_log", auditInsertColumns, "")}
 
 // AddSourceWithSuggestions stores a source and the engine's suggestions for
 // it in one transaction: see inquest.IngestService. A failure anywhere (a
@@ -140,12 +148,13 @@ func (db *DB) storeAlone(ctx context.Context, it *batchItem, err error) error {
 // HeldSource returns the case's source with these original bytes, with its
 // text, and whether an extraction is recorded for it; nil when there is none.
 func (db *DB) HeldSource(ctx context.Context, caseID int64, sha256 string) (*inquest.Source, bool, error) {
+	if err := db.prepareIngest(ctx); err != nil {
+		return nil, false, err
+	}
 	s := new(inquest.Source)
 	targets, finish := sourceScanTargets(s)
 	var extractions int64
-	err := db.reader().row(ctx, "SELECT "+prefixColumns(sourceColumnsText, "s.")+
-		", (SELECT COUNT(*) FROM source_extractions e WHERE e.source_id = s.id) FROM sources s WHERE s.case_id = ? AND s.sha256 = ?",
-		caseID, strings.ToLower(sha256)).Scan(append(targets, &extractions)...)
+	err := db.ingestStmt(qHeldSource).QueryRowContext(ctx, caseID, strings.ToLower(sha256)).Scan(append(targets, &extractions)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}
@@ -301,7 +310,11 @@ func (db *DB) prepareIngest(ctx context.Context) error {
 	}
 	stmts := make(map[string]*sql.Stmt, len(ingestQueries))
 	for _, q := range ingestQueries {
-		st, err := db.write.PrepareContext(ctx, db.dialect.rebind(q))
+		pool := db.write
+		if q == qHeldSource {
+			pool = db.read
+		}
+		st, err := pool.PrepareContext(ctx, db.dialect.rebind(q))
 		if err != nil {
 			for _, st := range stmts {
 				st.Close()
@@ -320,6 +333,26 @@ func (db *DB) prepareIngest(ctx context.Context) error {
 		delete(ingestStmts.m, key)
 	}, key)
 	return nil
+}
+
+// ingestStmt returns query's statement prepared by prepareIngest, which
+// must have run.
+func (db *DB) ingestStmt(query string) *sql.Stmt {
+	ingestStmts.Lock()
+	defer ingestStmts.Unlock()
+	return ingestStmts.m[weak.Make(db)][query]
+}
+
+// prepared returns query's statement prepared by prepareIngest, for use in
+// t, or nil when it is not one of ingestQueries.
+func (t *tx) prepared(ctx context.Context, query string) *sql.Stmt {
+	ingestStmts.Lock()
+	st := ingestStmts.m[weak.Make(t.db)][query]
+	ingestStmts.Unlock()
+	if st == nil {
+		return nil
+	}
+	return t.tx.StmtContext(ctx, st)
 }
 
 // stmt returns the prepared statement of query for use in t: database/sql
