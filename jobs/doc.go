@@ -14,4 +14,9 @@
 // It owns the runner, the retry policy and the handlers of the job kinds. It
 // imports the root package, store (the queue), ingest (fetching) and
 // analysis (re-analysis); it must not import web or cmd, which start it.
+// The static build renders the web site, so its site builder is handed in
+// by the program's wiring (HandlerOptions.BuildSite); this package owns only
+// building into a temporary directory and putting the result in place. The
+// job types and kinds are the root package's (inquest.JobQueue), so that the
+// web queues jobs without importing this package or store.
 package jobs

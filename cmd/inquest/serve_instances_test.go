@@ -234,10 +234,12 @@ func TestTwoServeInstancesOnePostgres(t *testing.T) {
 		return maxInflight >= 4
 	})
 	close(gate)
+	opened := time.Now()
 	waitUntil(t, "100 fetch jobs done", 180*time.Second, func() bool {
 		done, err := db.Jobs(ctx, store.JobFilter{State: store.JobDone, Kind: "ingest.url", Limit: 1000})
 		return err == nil && len(done) == n
 	})
+	t.Logf("%d fetches done by two instances %s after the news site opened", n, time.Since(opened).Round(time.Millisecond))
 	mu.Lock()
 	for i := range n {
 		if got := hits[fmt.Sprintf("/news/%d", i)]; got != 1 {
