@@ -70,7 +70,13 @@ func (db *DB) UpdateStatement(ctx context.Context, s *inquest.Statement, readAt 
 			if err != nil {
 				return fmt.Errorf("update statement %d: %w", s.ID, err)
 			}
-			return statementConflict(old, readAt)
+			// Changed between our read and the update (on PostgreSQL): read
+			// it again, so that the message names the change that won.
+			current := old
+			if again, err := queryStatements(ctx, t.q, "s.id = ?", "", s.ID); err == nil && len(again) == 1 {
+				current = again[0]
+			}
+			return statementConflict(current, readAt)
 		}
 		type edit struct {
 			PersonID    int64          `json:"person_id,omitempty"`
