@@ -15,6 +15,12 @@
 // without them; a file's locator is its meta file's url or "file:" and its
 // path relative to the argument it was found under, never an absolute path.
 //
+// Pipeline.Run is the bulk form (inquest ingest uses it): documents are read
+// and extracted on GOMAXPROCS goroutines while one goroutine stores them in
+// the order given, several to a transaction when the store offers
+// AddSourcesWithSuggestions, each still whole or not at all; a document is
+// reported only after its transaction commits.
+//
 // Limits: reading never holds more than Options.MaxSize bytes of a document
 // (after HTTP decompression); HTML too deeply nested for the parser or too
 // large for readability is read by a linear fallback; PDF page trees are
