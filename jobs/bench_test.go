@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
@@ -96,12 +97,19 @@ func BenchmarkReanalyseAfterOneChange(b *testing.B) {
 
 // BenchmarkIngestDocuments ingests INQUEST_BENCH_DOCUMENTS generated
 // news-sized articles (default 10,000; about 5 KB each, English and Russian)
-// end to end, as `inquest ingest` does: read from files, extract the text,
-// store the source with its bytes archived, run the extraction engine with
-// the case's people and claims, store the suggestions. One iteration is the
-// whole set; it reports documents per second and the seconds for the set.
+// end to end, as `inquest ingest DIR` does (ingest.Pipeline.Run): list the
+// directory, read and decode the files and run the extraction engine with
+// the case's people and claims on GOMAXPROCS goroutines, and store each
+// source with its bytes archived and its suggestions, in order, several to a
+// transaction. The case is the small one `inquest bench gen --statements
+// 100` makes. One iteration is the whole set; it reports documents per
+// second, the seconds for the set and the processor seconds of this process
+// (on PostgreSQL the server's share is not counted).
 //
 //	go test -run '^$' -bench IngestDocuments -benchtime 1x -timeout 60m ./jobs/
+//
+// INQUEST_BENCH_DOCS_DIR=DIR keeps the files in DIR, to time the command on
+// the same set.
 func BenchmarkIngestDocuments(b *testing.B) {
 	n := envInt(b, "INQUEST_BENCH_DOCUMENTS", 10_000)
 	docs := benchgen.Documents(n, 1)
@@ -113,13 +121,10 @@ func BenchmarkIngestDocuments(b *testing.B) {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		b.Fatal(err)
 	}
-	var paths []string
 	for _, d := range docs {
-		p := dir + "/" + d.Name
-		if err := os.WriteFile(p, []byte(d.Text), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, d.Name), []byte(d.Text), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		paths = append(paths, p)
 	}
 	for _, backend := range backends {
 		b.Run(backend.name, func(b *testing.B) {
