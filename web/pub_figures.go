@@ -13,6 +13,7 @@ type matrixPage struct {
 	pubBase
 	Matrix matrixModel
 	SVG    template.HTML
+	Pager  pager // of actors
 }
 
 func (p matrixPage) PageTitle() string { return "Who contradicts whom · " + p.Case.Title }
@@ -23,9 +24,52 @@ func (s *Server) matrixPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	pc := s.pubCtx(r)
+	n, err := pageNumber(r)
+	if err != nil {
+		return err
+	}
 	m := buildMatrix(pc, rec)
-	s.render(w, r, http.StatusOK, "pub_matrix", matrixPage{pubBase: pubBase{Case: rec.Case, Section: "matrix", Rec: rec}, Matrix: m, SVG: matrixSVG(pc, m)})
+	// A page of actors at a time, with the claims they took a side on: at
+	// a million statements the whole grid is thousands of actors by
+	// hundreds of claims, a page of hundreds of megabytes.
+	pg, err := pageOf(n, len(m.Rows), matrixPageRows, pc.link("/cases/"+rec.Case.Slug+"/matrix"))
+	if err != nil {
+		return err
+	}
+	m = m.window(pg)
+	s.render(w, r, http.StatusOK, "pub_matrix", matrixPage{pubBase: pubBase{Case: rec.Case, Section: "matrix", Rec: rec}, Matrix: m, SVG: matrixSVG(pc, m), Pager: pg})
 	return nil
+}
+
+// matrixPageRows is how many actors one page of the matrix shows.
+var matrixPageRows = 40
+
+// window keeps the rows of page p and, of the claims, those any of them
+// took a side on.
+func (m matrixModel) window(p pager) matrixModel {
+	rows := window(m.Rows, p)
+	var keep []int
+	for c := range m.Claims {
+		for _, row := range rows {
+			if len(row.Cells[c]) > 0 {
+				keep = append(keep, c)
+				break
+			}
+		}
+	}
+	out := matrixModel{}
+	for _, c := range keep {
+		out.Claims, out.Texts, out.Hrefs = append(out.Claims, m.Claims[c]), append(out.Texts, m.Texts[c]), append(out.Hrefs, m.Hrefs[c])
+	}
+	for _, row := range rows {
+		cp := row
+		cp.Cells = make([]map[inquest.StanceKind]int, len(keep))
+		for i, c := range keep {
+			cp.Cells[i] = row.Cells[c]
+		}
+		out.Rows = append(out.Rows, cp)
+	}
+	return out
 }
 
 type measureSummary struct {

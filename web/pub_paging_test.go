@@ -46,6 +46,7 @@ func TestPublicListsPaged(t *testing.T) {
 	}{
 		{"sources", "/cases/bench", regexp.MustCompile(`<h3><a href="/sources/(\d+)"`), 2},
 		{"contradictions", "/cases/bench/contradictions", regexp.MustCompile(`<li id="c-(\d+)"`), 3},
+		{"matrix actors", "/cases/bench/matrix", regexp.MustCompile(`<a href="(/people/[^"]+)"`), 2},
 		{"timeline", "/cases/bench/timeline", regexp.MustCompile(`<li class="tl-[a-z]+"><span class="tl-kind">[^<]*</span>\s*<a href="([^"]+)"`), 2},
 	}
 	// Small pages, so that every list has several; the same lists unpaged

@@ -11,6 +11,7 @@ func (s *Server) publicRoutes(mux *http.ServeMux) {
 	mux.Handle(c+"/page/{n}", s.handle(s.casePage))
 	mux.Handle(c+"/contradictions/page/{n}", s.handle(s.cachedPublic(s.contradictionsPage)))
 	mux.Handle(c+"/timeline/page/{n}", s.handle(s.cachedPublic(s.timelinePage)))
+	mux.Handle(c+"/matrix/page/{n}", s.handle(s.cachedPublic(s.matrixPage)))
 	mux.Handle(c+"/chapters/{chapter}", s.handle(s.cachedPublic(s.chapterPage)))
 	mux.Handle(c+"/chapters/{chapter}/versions/{version}", s.handle(s.cachedPublic(s.chapterPage)))
 	mux.Handle(c+"/claims", s.handle(s.cachedPublic(s.claimsPage)))
