@@ -335,7 +335,8 @@ func (r *run) links(ctx context.Context, path string, re *regexp.Regexp) ([]stri
 
 // caseReader asks for pages until the run ends. The first len(routes)
 // requests of each kind of reader go to each route once, so that a short
-// run visits every route; the rest are drawn by weight.
+// run visits every route (they do not count against MaxRequests); the
+// rest are drawn by weight.
 func (r *run) caseReader(ctx context.Context, t *targets, routes []caseRoute, n *atomic.Int64, ws bool, cookie *http.Cookie) {
 	total := 0
 	for _, rt := range routes {
@@ -345,10 +346,14 @@ func (r *run) caseReader(ctx context.Context, t *targets, routes []caseRoute, n 
 	if ws {
 		prefix = "workspace: "
 	}
-	for ctx.Err() == nil && r.take() {
+	for ctx.Err() == nil {
 		var rt caseRoute
+		// The first request of each route is outside MaxRequests, so that
+		// a bounded run visits every route however slow some are.
 		if i := n.Add(1) - 1; i < int64(len(routes)) {
 			rt = routes[i]
+		} else if !r.take() {
+			return
 		} else {
 			w := mrand.IntN(total)
 			for _, cand := range routes {
