@@ -4,6 +4,7 @@ package hugosite
 
 import (
 	"os"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -32,4 +33,17 @@ func LoadAverage() string {
 		return ""
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// maxRSS is the peak resident set of a finished child process, in bytes
+// (Linux and the BSDs report kilobytes, macOS bytes).
+func maxRSS(ps *os.ProcessState) int64 {
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0
+	}
+	if runtime.GOOS == "darwin" || runtime.GOOS == "ios" {
+		return int64(ru.Maxrss)
+	}
+	return int64(ru.Maxrss) * 1024
 }

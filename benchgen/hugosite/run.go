@@ -21,13 +21,14 @@ type Build struct {
 	Version string // hugo version's first line
 	Pages   int    // HTML pages hugo wrote
 	// Redirects are the HTML files that only send the reader elsewhere:
-	// hugo writes one at page/1/ of every paginated list. Inquest has no
-	// such address, so they are not counted as pages.
+	// hugo writes one at page/1/ of every paginated list and one at /en/
+	// (to /). They are not counted as pages.
 	Redirects int
 	Files     int           // every other file it wrote (the style sheet)
 	Bytes     int64         // written in all
 	Took      time.Duration // wall time of the hugo process
 	CPU       time.Duration // user and system time of the hugo process
+	MaxRSS    int64         // the hugo process's peak resident set, bytes (0 where unknown)
 }
 
 // PagesPerSecond is HTML pages written per second of wall time.
@@ -71,6 +72,7 @@ func Run(ctx context.Context, hugo, dir, out string) (*Build, error) {
 		return nil, fmt.Errorf("hugo over %s: %w: %s", dir, err, strings.TrimSpace(stderr.String()))
 	}
 	b.CPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	b.MaxRSS = maxRSS(cmd.ProcessState)
 	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

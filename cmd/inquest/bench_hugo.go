@@ -57,6 +57,7 @@ type hugoComparison struct {
 	Inquest     buildFigures `json:"inquest"`
 	Hugo        buildFigures `json:"hugo"`
 	HugoVersion string       `json:"hugo_version"`
+	HugoMaxRSS  int64        `json:"hugo_max_rss_bytes,omitempty"` // hugo's peak resident set
 	// Ratio is Inquest's pages per second divided by Hugo's, by wall time
 	// and by processor time (user and system).
 	Ratio       float64 `json:"ratio"`
@@ -195,7 +196,7 @@ func runBenchHugo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	res.Hugo = figures(hb.Pages, hb.Files, hb.Bytes, hb.Took, hb.CPU)
-	res.HugoVersion = hb.Version
+	res.HugoVersion, res.HugoMaxRSS = hb.Version, hb.MaxRSS
 	res.LoadAfter = hugosite.LoadAverage()
 	if res.Hugo.PagesPerSecond > 0 {
 		res.Ratio = res.Inquest.PagesPerSecond / res.Hugo.PagesPerSecond
@@ -227,7 +228,7 @@ func runBenchHugo(ctx context.Context, e *env, args []string) error {
 			b.f.CPUSeconds, b.f.PagesPerCPU, float64(b.f.Bytes)/(1<<20))
 	}
 	fmt.Fprintf(e.stdout, "Ratio, Inquest pages/s ÷ Hugo pages/s: %.2f by wall time, %.2f by processor time.\n", res.Ratio, res.RatioCPU)
-	fmt.Fprintf(e.stdout, "%s; load average %s before, %s after.\n", res.HugoVersion, res.LoadBefore, res.LoadAfter)
+	fmt.Fprintf(e.stdout, "%s (peak memory %.0f MB); load average %s before, %s after.\n", res.HugoVersion, float64(res.HugoMaxRSS)/(1<<20), res.LoadBefore, res.LoadAfter)
 	if res.Broken > 0 {
 		fmt.Fprintf(e.stdout, "Inquest's export has %d links that lead nowhere (inquest build lists them).\n", res.Broken)
 	}
