@@ -223,6 +223,20 @@ func (db *DB) inTx(ctx context.Context, fn func(t *tx) error) error {
 		_ = sqlTx.Rollback()
 		return err
 	}
+	if db.dialect == dialectPostgres {
+		// Count a change the public site must not keep showing (migration
+		// 0008): the triggers marked the transaction; the counter is
+		// locked only from here to the commit.
+		var changed sql.NullString
+		err := sqlTx.QueryRowContext(ctx, "SELECT current_setting('inquest.public_changed', true)").Scan(&changed)
+		if err == nil && changed.String == "on" {
+			_, err = sqlTx.ExecContext(ctx, "UPDATE public_epoch SET epoch = epoch + 1 WHERE id = 1")
+		}
+		if err != nil {
+			_ = sqlTx.Rollback()
+			return fmt.Errorf("count the public change: %w", err)
+		}
+	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
