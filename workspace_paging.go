@@ -11,8 +11,9 @@ import (
 type PagedWorkspace interface {
 	// LatestSourcesPage lists the newest version of each source of the
 	// case, by id, limit of them from offset, without their text, and
-	// how many there are in all.
-	LatestSourcesPage(ctx context.Context, caseID int64, limit, offset int) ([]*Source, int, error)
+	// whether more follow. (Counting them all would cost a scan of the
+	// case's sources on every page.)
+	LatestSourcesPage(ctx context.Context, caseID int64, limit, offset int) ([]*Source, bool, error)
 	// ReviewCountsOf counts the suggestions waiting in each of the given
 	// sources that has any.
 	ReviewCountsOf(ctx context.Context, sourceIDs []int64) ([]SourceReviewCount, error)

@@ -18,47 +18,44 @@ import (
 var _ inquest.PagedWorkspace = (*DB)(nil)
 
 // LatestSourcesPage lists the newest version of each source of the case.
-func (db *DB) LatestSourcesPage(ctx context.Context, caseID int64, limit, offset int) ([]*inquest.Source, int, error) {
+func (db *DB) LatestSourcesPage(ctx context.Context, caseID int64, limit, offset int) ([]*inquest.Source, bool, error) {
 	if limit <= 0 || offset < 0 {
-		return nil, 0, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
+		return nil, false, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
 	}
-	// The ids first: a source's row holds its text, and SQLite reads
-	// through the text to reach the columns stored after it, so the rows
-	// are read for the page only. The scan by id needs only the columns
-	// before the text.
-	rows, err := db.reader().query(ctx, `SELECT s.id FROM sources s WHERE s.case_id = ?
+	// The ids first, in id order by a scan of the table that stops at the
+	// page ("+" keeps the planner off the case index, which would sort the
+	// whole case's sources for every page). A source's row holds its
+	// text, and reading the columns stored after it means reading through
+	// it, so full rows are read for the page only.
+	rows, err := db.reader().query(ctx, `SELECT s.id FROM sources s WHERE +s.case_id = ?
 		AND NOT EXISTS (SELECT 1 FROM sources n WHERE n.case_id = s.case_id AND n.locator = s.locator AND n.version > s.version)
-		ORDER BY s.id LIMIT ? OFFSET ?`, caseID, limit, offset)
+		ORDER BY s.id LIMIT ? OFFSET ?`, caseID, limit+1, offset)
 	if err != nil {
-		return nil, 0, fmt.Errorf("sources of case %d: %w", caseID, err)
+		return nil, false, fmt.Errorf("sources of case %d: %w", caseID, err)
 	}
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
-			return nil, 0, fmt.Errorf("sources of case %d: %w", caseID, err)
+			return nil, false, fmt.Errorf("sources of case %d: %w", caseID, err)
 		}
 		ids = append(ids, id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("sources of case %d: %w", caseID, err)
+		return nil, false, fmt.Errorf("sources of case %d: %w", caseID, err)
 	}
+	more := len(ids) > limit
+	ids = ids[:min(len(ids), limit)]
 	var srcs []*inquest.Source
 	if len(ids) > 0 {
 		in, args := inList(ids)
 		if srcs, err = db.querySources(ctx, "SELECT "+prefixColumns(sourceColumnsNoText, "s.")+" FROM sources s WHERE s.id IN "+in+" ORDER BY s.id", args...); err != nil {
-			return nil, 0, err
+			return nil, false, err
 		}
 	}
-	// Each locator has exactly one newest version, so counting locators
-	// counts the list, from the (case, locator, version) index alone.
-	var total int
-	if err := db.reader().row(ctx, "SELECT COUNT(DISTINCT locator) FROM sources WHERE case_id = ?", caseID).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count sources of case %d: %w", caseID, err)
-	}
-	return srcs, total, nil
+	return srcs, more, nil
 }
 
 // inList returns "(?, ?, …)" for n values and the values as arguments.

@@ -116,20 +116,19 @@ func (s *Server) wsCasePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sources, total, err := pw.LatestSourcesPage(r.Context(), c.ID, wsPageSize, (n-1)*wsPageSize)
+	sources, more, err := pw.LatestSourcesPage(r.Context(), c.ID, wsPageSize, (n-1)*wsPageSize)
 	if err != nil {
 		return err
 	}
-	base := "/w/cases/" + url.PathEscape(c.Slug)
-	p := wsCasePage{wsPage: s.wsBase(r, c, "sources"), Pager: pager{Page: n, Pages: max(1, (total+wsPageSize-1)/wsPageSize), Total: total,
-		First: (n-1)*wsPageSize + 1, Last: (n-1)*wsPageSize + len(sources)}}
-	if n > p.Pager.Pages {
-		return inquest.Errorf(inquest.ENOTFOUND, "Case %s has %d pages of sources, not %d.", c.Slug, p.Pager.Pages, n)
+	if n > 1 && len(sources) == 0 {
+		return inquest.Errorf(inquest.ENOTFOUND, "Case %s has no page %d of sources.", c.Slug, n)
 	}
+	base := "/w/cases/" + url.PathEscape(c.Slug)
+	p := wsCasePage{wsPage: s.wsBase(r, c, "sources"), Pager: pager{Page: n, First: (n-1)*wsPageSize + 1, Last: (n-1)*wsPageSize + len(sources)}}
 	if n > 1 {
 		p.Pager.Prev = wsPageLink(base, n-1)
 	}
-	if n < p.Pager.Pages {
+	if more {
 		p.Pager.Next = wsPageLink(base, n+1)
 	}
 	ids := make([]int64, len(sources))
