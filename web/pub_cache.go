@@ -142,6 +142,7 @@ func (s *Server) cachedPublic(h func(w http.ResponseWriter, r *http.Request) err
 		if s.building() || s.viewOf(r).workspace || r.Method != http.MethodGet && r.Method != http.MethodHead {
 			return h(w, r)
 		}
+		s.followPublicEpoch(r.Context()) // drops the cache if another process withdrew something
 		pc := s.pageCache()
 		set := s.templatesFor(r)
 		key := set.lang + "|" + set.prefix + "|" + r.URL.Path + "?" + r.URL.RawQuery

@@ -74,8 +74,10 @@ const protectedName = "a protected person"
 
 // pubCacheTTL is how long a loaded public record, and a page rendered from
 // it, is reused. Loading a large case takes a while; a page a few seconds old
-// is fine for readers. An analyst who makes something private sees it gone
-// from the public site within twice this time (plus one load).
+// is fine for readers of what was added. What is withdrawn (made private,
+// rejected, unpublished) leaves at once: through this server at the change,
+// through any other process at the next read of the public-change count
+// (pub_epoch.go).
 var pubCacheTTL = 10 * time.Second
 
 type pubCache struct {
@@ -133,6 +135,7 @@ func (s *Server) load(ctx context.Context, cache *pubCache, e *pubCacheEntry) {
 // the record is older than reloadAfter, starts loading a fresh one in the
 // background (stale while revalidating), so readers never wait on a reload.
 func (s *Server) publicRecord(ctx context.Context, c *inquest.Case) (*pubRecord, error) {
+	s.followPublicEpoch(ctx)
 	cache := s.publicCache()
 	cache.mu.Lock()
 	e := cache.entries[c.ID]
@@ -184,9 +187,14 @@ func (s *Server) refreshRecords(ctx context.Context) {
 
 // forgetPublicRecords drops this server's cached public records and pages, so that
 // the next public request loads what is public now. Every state-changing
-// route calls it; changes made elsewhere (the CLI, another instance) show
-// within the cache's age as described at pubCacheTTL.
+// route calls it; changes made elsewhere (the CLI, another instance) are
+// seen through the public-change count (pub_epoch.go).
 func (s *Server) forgetPublicRecords() {
+	s.dropPublicCaches()
+	s.notePublicEpoch()
+}
+
+func (s *Server) dropPublicCaches() {
 	publicCaches.Delete(s)
 	pageCaches.Delete(s)
 }
