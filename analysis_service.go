@@ -36,6 +36,10 @@ type AnalysisService interface {
 	// Contradictions lists the case's contradictions that currently hold,
 	// by claim and statements.
 	Contradictions(ctx context.Context, caseID int64) ([]*Contradiction, error)
+	// ContradictionsByStatus lists those of one status, e.g. the confirmed
+	// ones the public site shows, without reading the rest: a large case
+	// derives millions that nobody has looked at yet.
+	ContradictionsByStatus(ctx context.Context, caseID int64, status ContradictionStatus) ([]*Contradiction, error)
 	// Contradiction returns one contradiction. ENOTFOUND.
 	Contradiction(ctx context.Context, id int64) (*Contradiction, error)
 	// SetContradictionStatus records an analyst's verdict with a note and who

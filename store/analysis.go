@@ -143,8 +143,22 @@ func (t *tx) contradictionsIn(ctx context.Context, caseID int64, scope inquest.C
 // Contradictions lists the case's contradictions that hold now, by claim and
 // statements.
 func (db *DB) Contradictions(ctx context.Context, caseID int64) ([]*inquest.Contradiction, error) {
+	return db.listContradictions(ctx, caseID, "")
+}
+
+// ContradictionsByStatus lists the case's contradictions of one status that
+// hold now, by claim and statements.
+func (db *DB) ContradictionsByStatus(ctx context.Context, caseID int64, status inquest.ContradictionStatus) ([]*inquest.Contradiction, error) {
+	return db.listContradictions(ctx, caseID, status)
+}
+
+func (db *DB) listContradictions(ctx context.Context, caseID int64, status inquest.ContradictionStatus) ([]*inquest.Contradiction, error) {
+	where, args := "case_id = ? AND active = ?", []any{caseID, true}
+	if status != "" {
+		where, args = where+" AND status = ?", append(args, string(status))
+	}
 	rows, err := db.reader().query(ctx, "SELECT "+contradictionColumns+` FROM contradictions
-		WHERE case_id = ? AND active = ? ORDER BY claim_id, a_statement_id, b_statement_id`, caseID, true)
+		WHERE `+where+` ORDER BY claim_id, a_statement_id, b_statement_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list contradictions of case %d: %w", caseID, err)
 	}

@@ -89,6 +89,15 @@ func TestContradictionsKeepVerdictsAcrossReanalysis(t *testing.T) {
 		if err := db.SetContradictionStatus(ctx, derived[0].ID, inquest.ContradictionConfirmed, "", "aigerim"); err != nil {
 			t.Fatal(err)
 		}
+		for status, want := range map[inquest.ContradictionStatus][]int64{
+			inquest.ContradictionConfirmed: {derived[0].ID},
+			inquest.ContradictionDismissed: {dismissedID},
+		} {
+			got, err := db.ContradictionsByStatus(ctx, a.c.ID, status)
+			if err != nil || len(got) != len(want) || got[0].ID != want[0] || got[0].Status != status {
+				t.Errorf("ContradictionsByStatus(%s) = %v, %v; want ids %v", status, got, err, want)
+			}
+		}
 
 		steps := []struct {
 			name    string

@@ -336,7 +336,7 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 		}
 	}
 	if as, ok := s.st.(inquest.AnalysisService); ok {
-		cons, err := as.Contradictions(ctx, c.ID)
+		cons, err := as.ContradictionsByStatus(ctx, c.ID, inquest.ContradictionConfirmed)
 		if err != nil {
 			return nil, err
 		}
