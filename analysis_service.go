@@ -40,6 +40,10 @@ type AnalysisService interface {
 	// ones the public site shows, without reading the rest: a large case
 	// derives millions that nobody has looked at yet.
 	ContradictionsByStatus(ctx context.Context, caseID int64, status ContradictionStatus) ([]*Contradiction, error)
+	// ContradictionsPage lists up to limit of those of one status, from
+	// offset, oldest first, and whether more follow: the triage page reads
+	// one page, not the millions a large case derives.
+	ContradictionsPage(ctx context.Context, caseID int64, status ContradictionStatus, offset, limit int) ([]*Contradiction, bool, error)
 	// Contradiction returns one contradiction. ENOTFOUND.
 	Contradiction(ctx context.Context, id int64) (*Contradiction, error)
 	// SetContradictionStatus records an analyst's verdict with a note and who

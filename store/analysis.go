@@ -143,22 +143,35 @@ func (t *tx) contradictionsIn(ctx context.Context, caseID int64, scope inquest.C
 // Contradictions lists the case's contradictions that hold now, by claim and
 // statements.
 func (db *DB) Contradictions(ctx context.Context, caseID int64) ([]*inquest.Contradiction, error) {
-	return db.listContradictions(ctx, caseID, "")
+	return db.listContradictions(ctx, caseID, "", "ORDER BY claim_id, a_statement_id, b_statement_id")
 }
 
 // ContradictionsByStatus lists the case's contradictions of one status that
 // hold now, by claim and statements.
 func (db *DB) ContradictionsByStatus(ctx context.Context, caseID int64, status inquest.ContradictionStatus) ([]*inquest.Contradiction, error) {
-	return db.listContradictions(ctx, caseID, status)
+	return db.listContradictions(ctx, caseID, status, "ORDER BY claim_id, a_statement_id, b_statement_id")
 }
 
-func (db *DB) listContradictions(ctx context.Context, caseID int64, status inquest.ContradictionStatus) ([]*inquest.Contradiction, error) {
+// ContradictionsPage lists up to limit of the case's contradictions of one
+// status that hold now, from offset, by id, and whether more follow.
+func (db *DB) ContradictionsPage(ctx context.Context, caseID int64, status inquest.ContradictionStatus, offset, limit int) ([]*inquest.Contradiction, bool, error) {
+	if limit <= 0 || offset < 0 {
+		return nil, false, inquest.Errorf(inquest.EINVALID, "a page of contradictions needs a positive size and an offset of 0 or more")
+	}
+	out, err := db.listContradictions(ctx, caseID, status, fmt.Sprintf("ORDER BY id LIMIT %d OFFSET %d", limit+1, offset))
+	if err != nil || len(out) <= limit {
+		return out, false, err
+	}
+	return out[:limit], true, nil
+}
+
+func (db *DB) listContradictions(ctx context.Context, caseID int64, status inquest.ContradictionStatus, order string) ([]*inquest.Contradiction, error) {
 	where, args := "case_id = ? AND active = ?", []any{caseID, true}
 	if status != "" {
 		where, args = where+" AND status = ?", append(args, string(status))
 	}
 	rows, err := db.reader().query(ctx, "SELECT "+contradictionColumns+` FROM contradictions
-		WHERE `+where+` ORDER BY claim_id, a_statement_id, b_statement_id`, args...)
+		WHERE `+where+` `+order, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list contradictions of case %d: %w", caseID, err)
 	}

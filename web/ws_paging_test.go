@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"net/http"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/benchgen"
+	"github.com/inquest-project/inquest/jobs"
 	"github.com/inquest-project/inquest/store/storetest"
 )
 
@@ -81,5 +83,33 @@ func TestWorkspaceListsPaged(t *testing.T) {
 	}
 	if rec := c.do("GET", "/w/cases/bench?page=999", nil); rec.Code != http.StatusNotFound {
 		t.Errorf("a page past the end = %d, want 404", rec.Code)
+	}
+
+	// Contradictions, one status at a time: following "next" shows each
+	// derived contradiction of the status once.
+	if _, err := jobs.Reanalyse(ctx, db, res.Case.ID, inquest.ContradictionScope{}); err != nil {
+		t.Fatal(err)
+	}
+	derived, err := db.ContradictionsByStatus(ctx, res.Case.ID, inquest.ContradictionSuggested)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetContradictionStatus(ctx, derived[0].ID, inquest.ContradictionDismissed, "not the same period", "pager"); err != nil {
+		t.Fatal(err)
+	}
+	item := regexp.MustCompile(`<article class="ws-contradiction [^"]*" id="c-(\d+)"`)
+	shown, pages := crawl("/w/cases/bench/contradictions", item)
+	if pages < 2 || len(shown) != len(derived)-1 {
+		t.Errorf("suggested contradictions: %d on %d pages, want %d on at least 2", len(shown), pages, len(derived)-1)
+	}
+	if _, ok := shown[fmt.Sprint(derived[0].ID)]; ok {
+		t.Errorf("dismissed contradiction %d is listed among the suggested", derived[0].ID)
+	}
+	dismissed, _ := crawl("/w/cases/bench/contradictions?status=dismissed", item)
+	if len(dismissed) != 1 || dismissed[fmt.Sprint(derived[0].ID)] != 1 {
+		t.Errorf("dismissed list shows %v, want only %d", dismissed, derived[0].ID)
+	}
+	if rec := c.do("GET", "/w/cases/bench/contradictions?status=maybe", nil); rec.Code != http.StatusBadRequest {
+		t.Errorf("an unknown status = %d, want 400", rec.Code)
 	}
 }

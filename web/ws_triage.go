@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/analysis"
@@ -47,8 +48,18 @@ func claimsByID(claims []*inquest.Claim) map[int64]*inquest.Claim {
 
 type wsContradictionsPage struct {
 	wsPage
-	Items []wsContradiction
-	Self  string
+	Items    []wsContradiction
+	Self     string
+	Status   inquest.ContradictionStatus
+	Statuses []wsStatusTab
+	Pager    pager
+}
+
+// wsStatusTab links the list of one status.
+type wsStatusTab struct {
+	Status  inquest.ContradictionStatus
+	Href    string
+	Current bool
 }
 
 func (p wsContradictionsPage) PageTitle() string { return "Contradictions · " + p.Case.Title }
@@ -58,6 +69,10 @@ type wsContradiction struct {
 	Claim *inquest.Claim
 	A, B  wsStatementRef
 }
+
+// contradictionsPerPage is how many contradictions one page shows: a large
+// case derives millions, read a page at a time.
+const contradictionsPerPage = 100
 
 func (s *Server) wsContradictionsPage(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.wsCase(r)
@@ -69,11 +84,20 @@ func (s *Server) wsContradictionsPage(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	ctx := r.Context()
-	list, err := a.Contradictions(ctx, c.ID)
+	// Suggested ones first: they are what waits for an analyst.
+	status := inquest.ContradictionSuggested
+	if v := r.URL.Query().Get("status"); v != "" {
+		status = inquest.ContradictionStatus(v)
+	}
+	statuses := []inquest.ContradictionStatus{inquest.ContradictionSuggested, inquest.ContradictionConfirmed, inquest.ContradictionDismissed}
+	if !slices.Contains(statuses, status) {
+		return inquest.Errorf(inquest.EINVALID, "status %q is not suggested, confirmed or dismissed", status)
+	}
+	n, err := wsPageNumber(r)
 	if err != nil {
 		return err
 	}
-	refs, err := s.statementRefs(ctx, c.ID)
+	list, more, err := a.ContradictionsPage(ctx, c.ID, status, (n-1)*contradictionsPerPage, contradictionsPerPage)
 	if err != nil {
 		return err
 	}
@@ -82,15 +106,49 @@ func (s *Server) wsContradictionsPage(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	byID := claimsByID(claims)
-	p := wsContradictionsPage{wsPage: s.wsBase(r, c, "contradictions"), Self: "/w/cases/" + url.PathEscape(c.Slug) + "/contradictions"}
-	// Suggested ones first: they are what waits for an analyst.
-	for _, pass := range []bool{true, false} {
-		for _, x := range list {
-			if (x.Status == inquest.ContradictionSuggested) != pass {
-				continue
-			}
-			p.Items = append(p.Items, wsContradiction{Contradiction: x, Claim: byID[x.ClaimID], A: refs[x.AStatementID], B: refs[x.BStatementID]})
+	base := "/w/cases/" + url.PathEscape(c.Slug) + "/contradictions"
+	listBase := base
+	if status != inquest.ContradictionSuggested {
+		listBase += "?status=" + url.QueryEscape(string(status))
+	}
+	p := wsContradictionsPage{wsPage: s.wsBase(r, c, "contradictions"), Self: wsPageLink(listBase, n), Status: status,
+		Pager: pager{Page: n, First: (n-1)*contradictionsPerPage + 1, Last: (n-1)*contradictionsPerPage + len(list)}}
+	for _, st := range statuses {
+		href := base
+		if st != inquest.ContradictionSuggested {
+			href += "?status=" + url.QueryEscape(string(st))
 		}
+		p.Statuses = append(p.Statuses, wsStatusTab{Status: st, Href: href, Current: st == status})
+	}
+	if n > 1 {
+		p.Pager.Prev = wsPageLink(listBase, n-1)
+	}
+	if more {
+		p.Pager.Next = wsPageLink(listBase, n+1)
+	}
+	// Only this page's statements are read.
+	refs := map[int64]wsStatementRef{}
+	ref := func(id int64) (wsStatementRef, error) {
+		if r, ok := refs[id]; ok {
+			return r, nil
+		}
+		st, err := s.st.Statement(ctx, id)
+		if err != nil {
+			return wsStatementRef{}, err
+		}
+		refs[id] = wsStatementRef{Statement: st, Speaker: speakerOf(st), Href: fmt.Sprintf("/w/sources/%d#ts-%d", st.SourceID, st.ID)}
+		return refs[id], nil
+	}
+	for _, x := range list {
+		ra, err := ref(x.AStatementID)
+		if err != nil {
+			return err
+		}
+		rb, err := ref(x.BStatementID)
+		if err != nil {
+			return err
+		}
+		p.Items = append(p.Items, wsContradiction{Contradiction: x, Claim: byID[x.ClaimID], A: ra, B: rb})
 	}
 	s.render(w, r, http.StatusOK, "ws_contradictions", p)
 	return nil
