@@ -9,14 +9,17 @@ import (
 	"github.com/inquest-project/inquest"
 )
 
-// Public pages are cached (pub_cache.go, pub_record.go), and a change made
-// through this server drops its cache at once. A change made elsewhere — by
-// another instance on the same PostgreSQL, or by the command line — is seen
-// through the store's public-change count (inquest.PublicEpochs): every
-// public request looks at it, at most every publicEpochEvery, and when it
-// has moved the cache is dropped before the page is served. So what is made
-// private or rejected anywhere leaves every instance's public site within a
-// fraction of a second, never after the cache ages out.
+// Public pages are cached (pub_cache.go, pub_record.go). The store counts
+// the changes that take something off the public site (inquest.PublicEpochs;
+// confirmations and additions do not count). After a change made through
+// this server the count is read at once; changes made elsewhere — by
+// another instance on the same PostgreSQL, or by the command line — are seen
+// because every public request looks at the count, at most every
+// publicEpochEvery. When it has moved, the cache is dropped before the page
+// is served. So what is made private or rejected anywhere leaves every
+// instance's public site within a fraction of a second, never after the
+// cache ages out, while confirmations do not make a large case's record
+// reload on every click.
 
 // publicEpochEvery is how often the count is read: one indexed read of one
 // row, a few times a second, whatever the traffic.
@@ -64,12 +67,13 @@ func (s *Server) followPublicEpoch(ctx context.Context) {
 	w.epoch, w.known = n, true
 }
 
-// notePublicEpoch records the count as it is now, after this server dropped
-// its cache for a change of its own, so that the same change does not drop
-// the cache a second time when followPublicEpoch next reads the count.
-func (s *Server) notePublicEpoch() {
+// followPublicEpochNow reads the count at once, after a change made
+// through this server, and drops the cache if the change moved it. A store
+// that keeps no count has its cache dropped after every change.
+func (s *Server) followPublicEpochNow() {
 	pe, ok := s.st.(inquest.PublicEpochs)
 	if !ok {
+		s.dropPublicCaches()
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -77,7 +81,11 @@ func (s *Server) notePublicEpoch() {
 	w := s.epochWatch()
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if n, err := pe.PublicEpoch(ctx); err == nil {
+	n, err := pe.PublicEpoch(ctx)
+	if err != nil || !w.known || n != w.epoch {
+		s.dropPublicCaches() // when in doubt, drop
+	}
+	if err == nil {
 		w.epoch, w.known = n, true
 		w.checked.Store(time.Now().UnixNano())
 	}

@@ -185,13 +185,14 @@ func (s *Server) refreshRecords(ctx context.Context) {
 	}
 }
 
-// forgetPublicRecords drops this server's cached public records and pages, so that
-// the next public request loads what is public now. Every state-changing
-// route calls it; changes made elsewhere (the CLI, another instance) are
-// seen through the public-change count (pub_epoch.go).
+// forgetPublicRecords makes the next public request load what is public
+// now, if a change took something off the public site. Every
+// state-changing route calls it; what the change only added (a
+// confirmation) shows when the record is next reloaded. Changes made
+// elsewhere (the CLI, another instance) are seen the same way, through the
+// public-change count (pub_epoch.go).
 func (s *Server) forgetPublicRecords() {
-	s.dropPublicCaches()
-	s.notePublicEpoch()
+	s.followPublicEpochNow()
 }
 
 func (s *Server) dropPublicCaches() {
