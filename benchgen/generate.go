@@ -171,7 +171,7 @@ func (g *gen) claims(ctx context.Context, st *store.DB, caseID int64, n int) err
 	for i := range n {
 		t := claimTexts[i%len(claimTexts)]
 		place := i / len(claimTexts) % len(places[0])
-		text, ru := fmt.Sprintf(t[0], places[0][place]), fmt.Sprintf(t[1], places[1][place])
+		text, ru := withPlace(t[0], places[0][place]), withPlace(t[1], places[1][place])
 		if round := i / (len(claimTexts) * len(places[0])); round > 0 { // more claims than phrasings: date them
 			year := fmt.Sprintf(" (%d)", 2022+round%3)
 			text, ru = text+year, ru+year
@@ -264,7 +264,7 @@ func (g *gen) source(b *batch, caseID int64, n, left int) {
 	place := g.pick(len(places[0]))
 	for i := range count {
 		if g.pick(2) == 0 {
-			t.add(fmt.Sprintf(narrative[lang][g.pick(len(narrative[lang]))], places[lang][place]) + " ")
+			t.add(withPlace(narrative[lang][g.pick(len(narrative[lang]))], places[lang][place]) + " ")
 		}
 		a := g.actors[g.pick(len(g.actors))]
 		if i == 0 {
@@ -322,7 +322,7 @@ func (g *gen) source(b *batch, caseID int64, n, left int) {
 	}
 	if g.pick(5) == 0 { // a question in one source of five
 		asker, addressee := g.actors[g.pick(len(g.actors))], g.actors[g.pick(len(g.actors))]
-		q := fmt.Sprintf(questionTexts[lang][g.pick(len(questionTexts[lang]))], places[lang][place])
+		q := withPlace(questionTexts[lang][g.pick(len(questionTexts[lang]))], places[lang][place])
 		if lang == 0 {
 			t.add(asker.names[0] + " asked the " + addressee.office.en + ": “")
 		} else {
@@ -371,4 +371,13 @@ func (g *gen) review() inquest.Review {
 	default:
 		return inquest.Rejected
 	}
+}
+
+// withPlace puts the place into a phrase that has room for one (%s); other
+// phrases are used as they are.
+func withPlace(phrase, place string) string {
+	if !strings.Contains(phrase, "%s") {
+		return phrase
+	}
+	return fmt.Sprintf(phrase, place)
 }

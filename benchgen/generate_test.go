@@ -82,6 +82,16 @@ func TestGenerate(t *testing.T) {
 		if cyrillic != len(people) {
 			t.Errorf("%d of %d people have a Cyrillic name", cyrillic, len(people))
 		}
+		// No phrase is left with a formatting error in it.
+		srcs, err := db.Sources(ctx, inquest.SourceFilter{CaseID: res.Case.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, src := range srcs {
+			if strings.Contains(src.Text, "%!") {
+				t.Fatalf("source %d holds a formatting error: %.200q", src.ID, src.Text[strings.Index(src.Text, "%!"):])
+			}
+		}
 		// The generated text is searchable on both backends.
 		hits, err := db.SearchRecord(ctx, inquest.RecordQuery{CaseID: res.Case.ID, Text: "задержанных", Workspace: true})
 		if err != nil || len(hits) == 0 {
