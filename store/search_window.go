@@ -18,7 +18,7 @@ import (
 // of every word before the first hit comes back: bm25 counts each word's
 // documents, ts_rank decompresses each match's vector. At a million
 // statements a common word ("prosecutor", "were not there") then costs
-// hundreds of milliseconds. So a search takes at most searchWindow matches,
+// hundreds of milliseconds. So a search takes at most searchWindow (200) matches,
 // the first the index yields (on SQLite the oldest rows; on PostgreSQL the
 // GIN bitmap's order, the table's physical order), applies the filters, and
 // ranks what is left here, by relevance (BM25's term-frequency part, below),
@@ -27,7 +27,7 @@ import (
 // the analyst narrows it with another word. When filters (another case, a
 // date range) leave fewer hits than asked for out of a full window, the
 // window grows (×16, then all), so that a narrow filter never hides a match.
-var searchWindow = 500
+var searchWindow = 200
 
 // rankedQuery is one windowed search over sources or statements: the rows of
 // table whose full-text index matches stems, filtered by where (conditions
