@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -61,4 +62,14 @@ func (s *Server) staticFile(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	_, err := w.Write(b)
 	return err
+}
+
+// StyleSheet is the public site's stylesheet, for tools that build pages of
+// the same weight elsewhere (inquest bench hugo) without a copy of it.
+func StyleSheet() []byte {
+	b, err := staticFS.ReadFile("static/style.css")
+	if err != nil {
+		panic(fmt.Sprintf("web: embedded style.css: %v", err))
+	}
+	return b
 }

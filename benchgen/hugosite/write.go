@@ -56,8 +56,10 @@ var trees = []tree{
 var casePages = []string{"contradictions", "matrix", "timeline", "figures", "questions", "people", "data"}
 
 // Write writes the Hugo site of the public case with the slug into dir,
-// which must be new or empty. EINVALID if the case is not public.
-func Write(ctx context.Context, st inquest.Store, slug, dir string) (*Site, error) {
+// which must be new or empty, with stylesheet as its static/style.css (the
+// public site's own, web.StyleSheet, so that both builds write pages of the
+// same weight). EINVALID if the case is not public.
+func Write(ctx context.Context, st inquest.Store, slug, dir string, stylesheet []byte) (*Site, error) {
 	if err := emptyDir(dir); err != nil {
 		return nil, err
 	}
@@ -77,6 +79,9 @@ func Write(ctx context.Context, st inquest.Store, slug, dir string) (*Site, erro
 		return writeFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "site/"))), b)
 	}); err != nil {
 		return nil, fmt.Errorf("hugo site layouts: %w", err)
+	}
+	if err := writeFile(filepath.Join(dir, "static", "style.css"), stylesheet); err != nil {
+		return nil, fmt.Errorf("hugo site stylesheet: %w", err)
 	}
 	if err := s.writeJSON("data/record.json", r.data()); err != nil {
 		return nil, err

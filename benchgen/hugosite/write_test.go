@@ -52,7 +52,7 @@ func TestWriteKeepsPrivateMaterialOut(t *testing.T) {
 	must(t, db.AddStance(ctx, &inquest.Stance{StatementID: confirmed.ID, ClaimID: secret.ID, Stance: inquest.Denies, Review: inquest.Confirmed}))
 
 	dir := filepath.Join(t.TempDir(), "site")
-	site, err := hugosite.Write(ctx, db, c.Slug, dir)
+	site, err := hugosite.Write(ctx, db, c.Slug, dir, []byte("body { margin: 0 }"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,12 +98,12 @@ func TestWriteKeepsPrivateMaterialOut(t *testing.T) {
 		}
 	}
 
-	if _, err := hugosite.Write(ctx, db, c.Slug, dir); inquest.ErrorCode(err) != inquest.EINVALID {
+	if _, err := hugosite.Write(ctx, db, c.Slug, dir, []byte("body { margin: 0 }")); inquest.ErrorCode(err) != inquest.EINVALID {
 		t.Errorf("writing into a full directory: %v, want EINVALID", err)
 	}
 	c.Public = false
 	must(t, db.UpdateCase(ctx, c))
-	if _, err := hugosite.Write(ctx, db, c.Slug, t.TempDir()); inquest.ErrorCode(err) != inquest.EINVALID || !strings.Contains(err.Error(), "not public") {
+	if _, err := hugosite.Write(ctx, db, c.Slug, t.TempDir(), nil); inquest.ErrorCode(err) != inquest.EINVALID || !strings.Contains(err.Error(), "not public") {
 		t.Errorf("writing a case that is not public: %v, want EINVALID saying so", err)
 	}
 

@@ -152,7 +152,7 @@ func runBenchHugo(ctx context.Context, e *env, args []string) error {
 	}
 
 	fmt.Fprintln(e.stderr, "Writing the Hugo site…")
-	site, err := hugosite.Write(ctx, db, c.Slug, filepath.Join(dir, "hugo-site"))
+	site, err := hugosite.Write(ctx, db, c.Slug, filepath.Join(dir, "hugo-site"), web.StyleSheet())
 	if err != nil {
 		return err
 	}
