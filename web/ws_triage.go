@@ -23,6 +23,11 @@ type wsStatementRef struct {
 	Href    string
 }
 
+// statementRef is st as triage pages show it.
+func statementRef(st *inquest.Statement) wsStatementRef {
+	return wsStatementRef{Statement: st, Speaker: speakerOf(st), Href: fmt.Sprintf("/w/sources/%d#ts-%d", st.SourceID, st.ID)}
+}
+
 // statementRefs loads the case's statements by id.
 func (s *Server) statementRefs(ctx context.Context, caseID int64) (map[int64]wsStatementRef, error) {
 	all, err := s.st.Statements(ctx, inquest.StatementFilter{CaseID: caseID})
@@ -31,7 +36,7 @@ func (s *Server) statementRefs(ctx context.Context, caseID int64) (map[int64]wsS
 	}
 	out := make(map[int64]wsStatementRef, len(all))
 	for _, st := range all {
-		out[st.ID] = wsStatementRef{Statement: st, Speaker: speakerOf(st), Href: fmt.Sprintf("/w/sources/%d#ts-%d", st.SourceID, st.ID)}
+		out[st.ID] = statementRef(st)
 	}
 	return out, nil
 }
@@ -136,7 +141,7 @@ func (s *Server) wsContradictionsPage(w http.ResponseWriter, r *http.Request) er
 		if err != nil {
 			return wsStatementRef{}, err
 		}
-		refs[id] = wsStatementRef{Statement: st, Speaker: speakerOf(st), Href: fmt.Sprintf("/w/sources/%d#ts-%d", st.SourceID, st.ID)}
+		refs[id] = statementRef(st)
 		return refs[id], nil
 	}
 	for _, x := range list {
@@ -207,10 +212,14 @@ func (s *Server) wsClaimsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := wsClaimsPage{wsPage: s.wsBase(r, c, "claims"), Self: "/w/cases/" + url.PathEscape(c.Slug) + "/claims"}
+	onClaim := map[int64][]*inquest.Stance{}
+	for _, sn := range stances {
+		onClaim[sn.ClaimID] = append(onClaim[sn.ClaimID], sn)
+	}
 	for _, cl := range claims {
 		wc := wsClaim{Claim: cl, Counts: map[string]int{}}
-		for _, sn := range stances {
-			if sn.ClaimID != cl.ID || sn.Review == inquest.Rejected {
+		for _, sn := range onClaim[cl.ID] {
+			if sn.Review == inquest.Rejected {
 				continue
 			}
 			ref, ok := refs[sn.StatementID]
@@ -296,10 +305,6 @@ func (s *Server) wsQuestionsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	refs, err := s.statementRefs(ctx, c.ID)
-	if err != nil {
-		return err
-	}
 	p := wsQuestionsPage{wsPage: s.wsBase(r, c, "questions"), Self: "/w/cases/" + url.PathEscape(c.Slug) + "/questions"}
 	day := today()
 	for _, q := range qs {
@@ -310,8 +315,16 @@ func (s *Server) wsQuestionsPage(w http.ResponseWriter, r *http.Request) error {
 		if q.Status == inquest.Open {
 			wq.DaysOpen = q.DaysOpen(day)
 		}
-		if ref, ok := refs[q.AnswerStatementID]; ok {
-			wq.Answer = &ref
+		// Only the answers are read, not every statement of the case.
+		if q.AnswerStatementID != 0 {
+			st, err := s.st.Statement(ctx, q.AnswerStatementID)
+			if err != nil && inquest.ErrorCode(err) != inquest.ENOTFOUND {
+				return err
+			}
+			if st != nil {
+				ref := statementRef(st)
+				wq.Answer = &ref
+			}
 		}
 		p.Questions = append(p.Questions, wq)
 	}
