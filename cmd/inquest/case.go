@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/inquest-project/inquest"
@@ -151,6 +152,29 @@ func writeJSONLines(w io.Writer, v any) error {
 }
 
 // findCase looks a case up by slug with an error that says what to do.
+// openCase opens the store at dsn and finds the case there, for the many
+// commands that work on one case; the caller closes the store.
+func openCase(ctx context.Context, dsn, slug string) (*store.DB, *inquest.Case, error) {
+	db, err := openStore(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := findCase(ctx, db, slug)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, c, nil
+}
+
+// onlyFlags refuses positional arguments to a command that takes none.
+func onlyFlags(command string, pos []string) error {
+	if len(pos) > 0 {
+		return inquest.Errorf(inquest.EINVALID, "%s takes only flags; got %q", command, strings.Join(pos, " "))
+	}
+	return nil
+}
+
 func findCase(ctx context.Context, db *store.DB, slug string) (*inquest.Case, error) {
 	if slug == "" {
 		return nil, inquest.Errorf(inquest.EINVALID, "--case SLUG is required (see 'inquest case list')")

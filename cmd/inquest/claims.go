@@ -30,15 +30,11 @@ func runClaimsImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openStore(ctx, *dsn)
+	db, c, err := openCase(ctx, *dsn, *caseSlug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	c, err := findCase(ctx, db, *caseSlug)
-	if err != nil {
-		return err
-	}
 	existing, err := db.Claims(ctx, c.ID)
 	if err != nil {
 		return err

@@ -77,15 +77,11 @@ func runSourcesList(ctx context.Context, e *env, args []string) error {
 	if *caseSlug == "" {
 		return inquest.Errorf(inquest.EINVALID, "--case SLUG is required (see 'inquest case list')")
 	}
-	db, err := openStore(ctx, *dsn)
+	db, c, err := openCase(ctx, *dsn, *caseSlug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	c, err := findCase(ctx, db, *caseSlug)
-	if err != nil {
-		return err
-	}
 	sources, err := db.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, LatestOnly: *latest, WithoutText: true})
 	if err != nil {
 		return err

@@ -58,17 +58,13 @@ func runEventsAdd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return inquest.Errorf(inquest.EINVALID, "--on %q is not a day as YYYY-MM-DD (or unknown)", *on)
 	}
-	db, err := openStore(ctx, *dsn)
+	db, c, err := openCase(ctx, *dsn, *caseSlug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	if *by != "" {
 		ctx = store.WithActor(ctx, *by)
-	}
-	c, err := findCase(ctx, db, *caseSlug)
-	if err != nil {
-		return err
 	}
 	ev := &inquest.Event{CaseID: c.ID, On: day, Title: strings.TrimSpace(*title), Description: *description, SourceIDs: sources, Private: *private}
 	if err := db.AddEvent(ctx, ev); err != nil {
@@ -90,18 +86,14 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	if err := checkFormat(*format, "text", "json"); err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return inquest.Errorf(inquest.EINVALID, "timeline takes only flags; got %q", strings.Join(pos, " "))
+	if err := onlyFlags("timeline", pos); err != nil {
+		return err
 	}
-	db, err := openStore(ctx, *dsn)
+	db, c, err := openCase(ctx, *dsn, *caseSlug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	c, err := findCase(ctx, db, *caseSlug)
-	if err != nil {
-		return err
-	}
 	tl, err := casework.New(db).Timeline(ctx, c)
 	if err != nil {
 		return err

@@ -116,8 +116,8 @@ func runStanceSet(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return inquest.Errorf(inquest.EINVALID, "stance set takes only flags; got %q", strings.Join(pos, " "))
+	if err := onlyFlags("stance set", pos); err != nil {
+		return err
 	}
 	if *statementFlag == "" || *claimSlug == "" || *stanceFlag == "" {
 		return inquest.Errorf(inquest.EINVALID, "--statement ID, --claim SLUG and --stance are all required, e.g. inquest stance set --statement 4 --claim foreign-terrorists --stance denies")
@@ -243,18 +243,14 @@ func runMeasuresList(ctx context.Context, e *env, args []string) error {
 	if err := checkFormat(*format, "text", "json"); err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return inquest.Errorf(inquest.EINVALID, "measures list takes only flags; got %q", strings.Join(pos, " "))
+	if err := onlyFlags("measures list", pos); err != nil {
+		return err
 	}
-	db, err := openStore(ctx, *dsn)
+	db, c, err := openCase(ctx, *dsn, *caseSlug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	c, err := findCase(ctx, db, *caseSlug)
-	if err != nil {
-		return err
-	}
 	measures, err := db.Measures(ctx, c.ID)
 	if err != nil {
 		return err
@@ -326,16 +322,12 @@ func runMeasuresCreate(ctx context.Context, e *env, args []string) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	db, err := openStore(ctx, *dsn)
+	db, c, err := openCase(ctx, *dsn, *caseSlug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	ctx = store.WithActor(ctx, cmp.Or(*by, "inquest measures create"))
-	c, err := findCase(ctx, db, *caseSlug)
-	if err != nil {
-		return err
-	}
 	var total *inquest.Measure
 	if *partOf != "" {
 		if total, err = measureBySlug(ctx, db, c, *partOf); err != nil {
