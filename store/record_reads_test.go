@@ -1,0 +1,101 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/benchgen"
+	"github.com/inquest-project/inquest/store"
+	"github.com/inquest-project/inquest/store/storetest"
+)
+
+// TestRecordReads checks the keys and the reads by id against the whole
+// lists, on a generated case of more statements than one IN list holds:
+// nothing is lost, nothing added, keys agree with the rows they stand for.
+func TestRecordReads(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		res, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: 4000, Seed: 5, Batch: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := res.Case
+		want, err := db.Statements(ctx, inquest.StatementFilter{CaseID: c.ID, Review: inquest.Confirmed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys, err := db.StatementKeys(ctx, c.ID, inquest.Confirmed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(keys) != len(want) || len(keys) <= 1000 {
+			t.Fatalf("%d keys for %d confirmed statements (want over 1000 to cross an IN list)", len(keys), len(want))
+		}
+		byID := map[int64]*inquest.Statement{}
+		for _, st := range want {
+			byID[st.ID] = st
+		}
+		ids := make([]int64, 0, len(keys)+2)
+		for i, k := range keys {
+			st := byID[k.ID]
+			if st == nil || st.SourceID != k.SourceID || st.PersonID != k.PersonID || st.SaidOn != k.SaidOn {
+				t.Fatalf("key %+v does not match statement %+v", k, st)
+			}
+			if i > 0 && keys[i-1].ID >= k.ID {
+				t.Fatalf("keys out of order at %d", i)
+			}
+			ids = append(ids, k.ID)
+		}
+		ids = append(ids, keys[0].ID, -7) // a repeat and a missing id
+		got, err := db.StatementsByID(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(keys) {
+			t.Fatalf("StatementsByID: %d statements for %d distinct existing ids", len(got), len(keys))
+		}
+		for i, st := range got {
+			w := byID[st.ID]
+			if st.ID != keys[i].ID || w == nil || st.Text != w.Text || st.Review != inquest.Confirmed {
+				t.Fatalf("StatementsByID %d: got %d %q", i, st.ID, st.Text)
+			}
+		}
+
+		srcs, err := db.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, WithoutText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		skeys, err := db.SourceKeys(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(skeys) != len(srcs) {
+			t.Fatalf("%d source keys for %d sources", len(skeys), len(srcs))
+		}
+		srcByID := map[int64]*inquest.Source{}
+		var sids []int64
+		for _, s := range srcs {
+			srcByID[s.ID] = s
+		}
+		for _, k := range skeys {
+			s := srcByID[k.ID]
+			if s == nil || s.Locator != k.Locator || s.Version != k.Version || s.Private != k.Private || s.Published != k.Published {
+				t.Fatalf("source key %+v does not match %+v", k, s)
+			}
+			sids = append(sids, k.ID)
+		}
+		gotSrcs, err := db.SourcesByID(ctx, sids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(gotSrcs) != len(srcs) {
+			t.Fatalf("SourcesByID: %d of %d", len(gotSrcs), len(srcs))
+		}
+		for _, s := range gotSrcs {
+			if s.Text != "" || s.Title != srcByID[s.ID].Title {
+				t.Fatalf("SourcesByID %d: title %q, %d bytes of text (want none)", s.ID, s.Title, len(s.Text))
+			}
+		}
+	})
+}
