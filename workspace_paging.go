@@ -26,6 +26,31 @@ type PagedWorkspace interface {
 	SourceFigures(ctx context.Context, sourceID int64) ([]*Figure, error)
 	// SourceStances lists the stances of one source's statements.
 	SourceStances(ctx context.Context, sourceID int64) ([]*Stance, error)
+
+	// ClaimStancesPage lists the stances on one claim that stand (neither
+	// the stance nor its statement rejected), by statement, limit of them
+	// from offset, and whether more follow.
+	ClaimStancesPage(ctx context.Context, claimID int64, limit, offset int) ([]*Stance, bool, error)
+	// ClaimStanceCounts counts those stances by kind.
+	ClaimStanceCounts(ctx context.Context, claimID int64) (map[StanceKind]int, error)
+	// StatementsByID loads the given statements, by id; an id that names
+	// no statement is left out (as PublicReads has it).
+	StatementsByID(ctx context.Context, ids []int64) ([]*Statement, error)
+	// StancesOfStatements lists the stances of the given statements, by
+	// statement and claim.
+	StancesOfStatements(ctx context.Context, statementIDs []int64) ([]*Stance, error)
+	// PersonStatementsPage lists one person's statements that are not
+	// rejected, in every case, by the day said (unknown days last) and
+	// id, limit of them from offset; and how many there are in all.
+	PersonStatementsPage(ctx context.Context, personID int64, limit, offset int) ([]*Statement, int, error)
+	// QuestionsPage lists the case's questions that are not rejected, by
+	// the day asked (unknown days last) and id, limit of them from
+	// offset, and how many there are in all.
+	QuestionsPage(ctx context.Context, caseID int64, limit, offset int) ([]*Question, int, error)
+	// ReviewWaiting counts what waits in the case's review queue (as
+	// ReviewQueuePage lists it), counting each kind up to upTo only: a
+	// front page needs "a lot", not a scan of the whole case.
+	ReviewWaiting(ctx context.Context, caseID int64, upTo int) (n int, more bool, err error)
 }
 
 // ReviewEntry is one suggestion of the review queue: Kind is "statement",

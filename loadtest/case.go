@@ -80,6 +80,18 @@ var workspaceRoutes = []caseRoute{
 	{"ws search", 20, func(t *targets) string {
 		return "/w/cases/" + t.slug + "/search?q=" + url.QueryEscape(pick(t.words))
 	}},
+	// The triage pages, people and the front page: lists that grow with
+	// the case, each a page at a time.
+	{"ws home", 4, func(t *targets) string { return "/w/" }},
+	{"ws claims", 8, func(t *targets) string { return "/w/cases/" + t.slug + "/claims" }},
+	{"ws claim", 8, func(t *targets) string {
+		return "/w/cases/" + t.slug + "/claims?claim=" + url.QueryEscape(pick(t.claims))
+	}},
+	{"ws contradictions", 8, func(t *targets) string { return "/w/cases/" + t.slug + "/contradictions" }},
+	{"ws figures", 4, func(t *targets) string { return "/w/cases/" + t.slug + "/figures" }},
+	{"ws questions", 4, func(t *targets) string { return "/w/cases/" + t.slug + "/questions" }},
+	{"ws people", 2, func(t *targets) string { return "/w/people" }},
+	{"ws person page", 8, func(t *targets) string { return "/w/people/" + pick(t.people) }},
 }
 
 // searchWords are words the generated cases use, in both languages.
@@ -237,9 +249,9 @@ func usable(routes []caseRoute, t *targets) (out []caseRoute, skipped []string) 
 			ok = len(t.public) > 0
 		case "ws source page":
 			ok = len(t.all) > 0
-		case "person page":
+		case "person page", "ws person page":
 			ok = len(t.people) > 0
-		case "claim page":
+		case "claim page", "ws claim":
 			ok = len(t.claims) > 0
 		case "measure page":
 			ok = len(t.measures) > 0

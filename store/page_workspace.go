@@ -312,3 +312,201 @@ func (db *DB) SourceStances(ctx context.Context, sourceID int64) ([]*inquest.Sta
 	}
 	return out, rows.Err()
 }
+
+// ClaimStancesPage lists the standing stances on one claim, by statement.
+// A claim holds hundreds of stances where its case holds a million
+// statements: the page reads the claim's own (index stances_claim), never
+// the case's.
+func (db *DB) ClaimStancesPage(ctx context.Context, claimID int64, limit, offset int) ([]*inquest.Stance, bool, error) {
+	if limit <= 0 || offset < 0 {
+		return nil, false, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
+	}
+	rej := string(inquest.Rejected)
+	rows, err := db.reader().query(ctx, "SELECT "+stanceColumns+` FROM stances st JOIN statements s ON s.id = st.statement_id
+		WHERE st.claim_id = ? AND st.review <> ? AND s.review <> ? ORDER BY st.statement_id LIMIT ? OFFSET ?`, claimID, rej, rej, limit+1, offset)
+	if err != nil {
+		return nil, false, fmt.Errorf("stances on claim %d: %w", claimID, err)
+	}
+	defer rows.Close()
+	var out []*inquest.Stance
+	for rows.Next() {
+		s, err := scanStance(rows)
+		if err != nil {
+			return nil, false, fmt.Errorf("stances on claim %d: %w", claimID, err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("stances on claim %d: %w", claimID, err)
+	}
+	more := len(out) > limit
+	return out[:min(len(out), limit)], more, nil
+}
+
+// ClaimStanceCounts counts the standing stances on one claim by kind.
+func (db *DB) ClaimStanceCounts(ctx context.Context, claimID int64) (map[inquest.StanceKind]int, error) {
+	rej := string(inquest.Rejected)
+	rows, err := db.reader().query(ctx, `SELECT st.stance, COUNT(*) FROM stances st JOIN statements s ON s.id = st.statement_id
+		WHERE st.claim_id = ? AND st.review <> ? AND s.review <> ? GROUP BY st.stance`, claimID, rej, rej)
+	if err != nil {
+		return nil, fmt.Errorf("count stances on claim %d: %w", claimID, err)
+	}
+	defer rows.Close()
+	out := map[inquest.StanceKind]int{}
+	for rows.Next() {
+		var kind string
+		var n int
+		if err := rows.Scan(&kind, &n); err != nil {
+			return nil, fmt.Errorf("count stances on claim %d: %w", claimID, err)
+		}
+		out[inquest.StanceKind(kind)] = n
+	}
+	return out, rows.Err()
+}
+
+// StancesOfStatements lists the stances of the given statements.
+func (db *DB) StancesOfStatements(ctx context.Context, statementIDs []int64) ([]*inquest.Stance, error) {
+	if len(statementIDs) == 0 {
+		return nil, nil
+	}
+	in, args := inList(statementIDs)
+	rows, err := db.reader().query(ctx, "SELECT "+stanceColumns+" FROM stances st WHERE st.statement_id IN "+in+" ORDER BY st.statement_id, st.claim_id", args...)
+	if err != nil {
+		return nil, fmt.Errorf("stances of %d statements: %w", len(statementIDs), err)
+	}
+	defer rows.Close()
+	var out []*inquest.Stance
+	for rows.Next() {
+		s, err := scanStance(rows)
+		if err != nil {
+			return nil, fmt.Errorf("stances of %d statements: %w", len(statementIDs), err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// PersonStatementsPage lists one person's standing statements by day. The
+// ids come first, sorted from the person's rows of the index
+// statements_person_said; full rows are read for the page only.
+func (db *DB) PersonStatementsPage(ctx context.Context, personID int64, limit, offset int) ([]*inquest.Statement, int, error) {
+	if limit <= 0 || offset < 0 {
+		return nil, 0, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
+	}
+	rej := string(inquest.Rejected)
+	r := db.reader()
+	var total int
+	if err := r.row(ctx, "SELECT COUNT(*) FROM statements WHERE person_id = ? AND review <> ?", personID, rej).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count the statements of person %d: %w", personID, err)
+	}
+	ids, err := db.pageIDs(ctx, `SELECT id FROM statements WHERE person_id = ? AND review <> ?
+		ORDER BY said_on IS NULL, said_on, id LIMIT ? OFFSET ?`, personID, rej, limit, offset)
+	if err != nil || len(ids) == 0 {
+		return nil, total, wrapErr(err, "statements of person %d", personID)
+	}
+	list, err := db.StatementsByID(ctx, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	return inOrder(ids, list, func(s *inquest.Statement) int64 { return s.ID }), total, nil
+}
+
+// QuestionsPage lists the case's standing questions by day asked.
+func (db *DB) QuestionsPage(ctx context.Context, caseID int64, limit, offset int) ([]*inquest.Question, int, error) {
+	if limit <= 0 || offset < 0 {
+		return nil, 0, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
+	}
+	rej := string(inquest.Rejected)
+	r := db.reader()
+	var total int
+	if err := r.row(ctx, "SELECT COUNT(*) FROM questions WHERE case_id = ? AND review <> ?", caseID, rej).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count the questions of case %d: %w", caseID, err)
+	}
+	rows, err := r.query(ctx, "SELECT "+questionColumns+` FROM questions WHERE case_id = ? AND review <> ?
+		ORDER BY asked_on IS NULL, asked_on, id LIMIT ? OFFSET ?`, caseID, rej, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("questions of case %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	var out []*inquest.Question
+	for rows.Next() {
+		q, err := scanQuestion(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("questions of case %d: %w", caseID, err)
+		}
+		out = append(out, q)
+	}
+	return out, total, rows.Err()
+}
+
+// ReviewWaiting counts the case's waiting suggestions, each kind up to
+// upTo, by the same rules as ReviewQueuePage.
+func (db *DB) ReviewWaiting(ctx context.Context, caseID int64, upTo int) (int, bool, error) {
+	if upTo <= 0 {
+		return 0, false, inquest.Errorf(inquest.EINVALID, "count up to a number above zero")
+	}
+	sug, rej := string(inquest.Suggested), string(inquest.Rejected)
+	// upTo+1 of each, to tell "exactly upTo" from "more".
+	var st, sn, fg, qn int
+	err := db.reader().row(ctx, `SELECT
+		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM statements WHERE case_id = ? AND review = ? LIMIT ?) a),
+		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM stances x JOIN statements s ON s.id = x.statement_id
+			WHERE s.case_id = ? AND x.review = ? AND s.review <> ? LIMIT ?) b),
+		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM figures WHERE case_id = ? AND review = ? LIMIT ?) c),
+		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM questions WHERE case_id = ? AND review = ? AND source_id IS NOT NULL LIMIT ?) d)`,
+		caseID, sug, upTo+1, caseID, sug, rej, upTo+1, caseID, sug, upTo+1, caseID, sug, upTo+1).Scan(&st, &sn, &fg, &qn)
+	if err != nil {
+		return 0, false, fmt.Errorf("count what waits for review in case %d: %w", caseID, err)
+	}
+	more := false
+	n := 0
+	for _, k := range []int{st, sn, fg, qn} {
+		if k > upTo {
+			k, more = upTo, true
+		}
+		n += k
+	}
+	return n, more, nil
+}
+
+// pageIDs runs a query of one id column.
+func (db *DB) pageIDs(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := db.reader().query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// inOrder returns the items of list in the order of ids, leaving out the
+// ids list lacks.
+func inOrder[T any](ids []int64, list []T, id func(T) int64) []T {
+	byID := make(map[int64]T, len(list))
+	for _, x := range list {
+		byID[id(x)] = x
+	}
+	out := make([]T, 0, len(ids))
+	for _, i := range ids {
+		if x, ok := byID[i]; ok {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// wrapErr wraps err with what was being read, nil staying nil.
+func wrapErr(err error, format string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf(format+": %w", append(args, err)...)
+}

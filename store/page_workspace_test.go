@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/inquest-project/inquest"
@@ -281,3 +282,238 @@ func sameIDs(a, b []int64) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// TestPagedTriageReads checks the reads of the claims, person and questions
+// pages and the front page's count against the same lists built from the
+// whole case: every page in order, nothing lost or repeated, and the
+// totals.
+func TestPagedTriageReads(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		res, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: 1500, Seed: 5, Batch: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := res.Case
+		stmts, err := db.Statements(ctx, inquest.StatementFilter{CaseID: c.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmtByID := map[int64]*inquest.Statement{}
+		for _, s := range stmts {
+			stmtByID[s.ID] = s
+		}
+		stances, err := db.Stances(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		t.Run("stances on a claim", func(t *testing.T) {
+			standing := map[int64][]int64{}
+			counts := map[int64]map[inquest.StanceKind]int{}
+			rejected := 0
+			for _, sn := range stances {
+				if sn.Review == inquest.Rejected || stmtByID[sn.StatementID].Review == inquest.Rejected {
+					rejected++
+					continue
+				}
+				standing[sn.ClaimID] = append(standing[sn.ClaimID], sn.ID)
+				if counts[sn.ClaimID] == nil {
+					counts[sn.ClaimID] = map[inquest.StanceKind]int{}
+				}
+				counts[sn.ClaimID][sn.Stance]++
+			}
+			if rejected == 0 || len(standing) < 3 {
+				t.Fatalf("the generated case has %d rejected stances and %d claims with stances; the test needs both", rejected, len(standing))
+			}
+			claims, err := db.Claims(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checked := 0
+			for _, cl := range claims {
+				want := standing[cl.ID]
+				for _, size := range []int{1, 7, 1000} {
+					var got []int64
+					for off := 0; ; off += size {
+						page, more, err := db.ClaimStancesPage(ctx, cl.ID, size, off)
+						if err != nil {
+							t.Fatal(err)
+						}
+						for _, sn := range page {
+							got = append(got, sn.ID)
+						}
+						if more != (off+size < len(want)) {
+							t.Errorf("claim %s, page of %d at %d: more = %v with %d in all", cl.Slug, size, off, more, len(want))
+						}
+						if !more || off > len(want) {
+							break
+						}
+					}
+					// Stances sorts by statement within a claim, as the
+					// page does.
+					if !slices.Equal(got, want) {
+						t.Errorf("claim %s in pages of %d: %v, want %v", cl.Slug, size, got, want)
+					}
+				}
+				gotCounts, err := db.ClaimStanceCounts(ctx, cl.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantCounts := counts[cl.ID]
+				if wantCounts == nil {
+					wantCounts = map[inquest.StanceKind]int{}
+				}
+				if fmt.Sprint(gotCounts) != fmt.Sprint(wantCounts) {
+					t.Errorf("claim %s counts %v, want %v", cl.Slug, gotCounts, wantCounts)
+				}
+				if checked++; checked == 6 {
+					break
+				}
+			}
+		})
+
+		t.Run("stances of statements", func(t *testing.T) {
+			ids := []int64{stances[0].StatementID, stances[len(stances)/2].StatementID, stances[len(stances)-1].StatementID, -1}
+			var of []*inquest.Stance
+			for _, sn := range stances {
+				if slices.Contains(ids, sn.StatementID) {
+					of = append(of, sn)
+				}
+			}
+			slices.SortFunc(of, func(a, b *inquest.Stance) int {
+				return cmp.Or(cmp.Compare(a.StatementID, b.StatementID), cmp.Compare(a.ClaimID, b.ClaimID))
+			})
+			var want []string
+			for _, sn := range of {
+				want = append(want, fmt.Sprintf("%d/%d %s", sn.StatementID, sn.ClaimID, sn.Stance))
+			}
+			got, err := db.StancesOfStatements(ctx, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gotKeys []string
+			for _, sn := range got {
+				gotKeys = append(gotKeys, fmt.Sprintf("%d/%d %s", sn.StatementID, sn.ClaimID, sn.Stance))
+			}
+			if !slices.Equal(gotKeys, want) {
+				t.Errorf("stances of %v: %v, want %v", ids, gotKeys, want)
+			}
+		})
+
+		t.Run("a person's statements", func(t *testing.T) {
+			byPerson := map[int64][]*inquest.Statement{}
+			var most int64
+			for _, s := range stmts {
+				if s.PersonID == 0 || s.Review == inquest.Rejected {
+					continue
+				}
+				byPerson[s.PersonID] = append(byPerson[s.PersonID], s)
+				if len(byPerson[s.PersonID]) > len(byPerson[most]) {
+					most = s.PersonID
+				}
+			}
+			want := byPerson[most]
+			if len(want) < 10 {
+				t.Fatalf("the busiest speaker has only %d statements", len(want))
+			}
+			slices.SortFunc(want, func(a, b *inquest.Statement) int {
+				if a.SaidOn.Known() != b.SaidOn.Known() {
+					if a.SaidOn.Known() {
+						return -1
+					}
+					return 1
+				}
+				return cmp.Or(cmp.Compare(a.SaidOn, b.SaidOn), cmp.Compare(a.ID, b.ID))
+			})
+			var wantIDs, got []int64
+			for _, s := range want {
+				wantIDs = append(wantIDs, s.ID)
+			}
+			for off := 0; off < len(want)+3; off += 3 {
+				page, total, err := db.PersonStatementsPage(ctx, most, 3, off)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if total != len(want) {
+					t.Errorf("person %d: total %d, want %d", most, total, len(want))
+				}
+				for _, s := range page {
+					got = append(got, s.ID)
+				}
+			}
+			if !slices.Equal(got, wantIDs) {
+				t.Errorf("person %d in pages of 3: %v, want %v", most, got, wantIDs)
+			}
+		})
+
+		t.Run("questions", func(t *testing.T) {
+			all, err := db.Questions(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got []int64
+			for _, q := range all {
+				if q.Review != inquest.Rejected {
+					want = append(want, q.ID)
+				}
+			}
+			if len(want) < 20 {
+				t.Fatalf("only %d questions in the generated case", len(want))
+			}
+			for off := 0; off < len(want)+11; off += 11 {
+				page, total, err := db.QuestionsPage(ctx, c.ID, 11, off)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if total != len(want) {
+					t.Errorf("total %d, want %d", total, len(want))
+				}
+				for _, q := range page {
+					got = append(got, q.ID)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("questions in pages of 11: %d, want %d; %v", len(got), len(want), got)
+			}
+		})
+
+		t.Run("what waits for review", func(t *testing.T) {
+			queue := wholeQueue(t, db, c.ID, 0)
+			perKind := map[string]int{}
+			for _, k := range queue {
+				perKind[k[:strings.IndexByte(k, ' ')]]++
+			}
+			for _, upTo := range []int{1, 10, len(queue)} {
+				wantN, wantMore := 0, false
+				for _, n := range perKind {
+					if n > upTo {
+						n, wantMore = upTo, true
+					}
+					wantN += n
+				}
+				n, more, err := db.ReviewWaiting(ctx, c.ID, upTo)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n != wantN || more != wantMore {
+					t.Errorf("up to %d: %d (more %v), want %d (more %v); per kind %v", upTo, n, more, wantN, wantMore, perKind)
+				}
+			}
+		})
+
+		for name, err := range map[string]error{
+			"claim page of 0":  second(db.ClaimStancesPage(ctx, 1, 0, 0)),
+			"person page of 0": third(db.PersonStatementsPage(ctx, 1, 0, 0)),
+			"questions at -1":  third(db.QuestionsPage(ctx, c.ID, 10, -1)),
+			"waiting up to 0":  third(db.ReviewWaiting(ctx, c.ID, 0)),
+		} {
+			if inquest.ErrorCode(err) != inquest.EINVALID {
+				t.Errorf("%s: %v, want EINVALID", name, err)
+			}
+		}
+	})
+}
+
+func second[A, B any](_ A, _ B, err error) error { return err }
+func third[A, B any](_ A, _ B, err error) error  { return err }
