@@ -178,7 +178,7 @@ func (e *e2e) review() {
 	e.clearFlash()
 	e.run("change the speaker",
 		chromedp.Click(chromedp.CSS(item+` details.ws-edit summary`)),
-		chromedp.SetValue(chromedp.CSS(item+` .ws-speaker-form select[name=person]`), fmt.Sprint(asylov.ID)),
+		chromedp.SetValue(chromedp.CSS(item+` .ws-speaker-form input[name=speaker]`), asylov.Name),
 		chromedp.Click(chromedp.CSS(item+` .ws-speaker-form button`)),
 		chromedp.WaitVisible(chromedp.CSS(`.ws-flash`)),
 	)
@@ -192,7 +192,7 @@ func (e *e2e) review() {
 	e.run("link a stance",
 		chromedp.WaitVisible(chromedp.CSS(item)),
 		chromedp.Click(chromedp.CSS(item+` details.ws-edit summary`)),
-		chromedp.SetValue(chromedp.CSS(item+` .ws-stance-form select[name=claim]`), fmt.Sprint(claim.ID)),
+		chromedp.SetValue(chromedp.CSS(item+` .ws-stance-form input[name=claim]`), claim.Slug),
 		chromedp.SetValue(chromedp.CSS(item+` .ws-stance-form select[name=stance]`), "supports"),
 		chromedp.Click(chromedp.CSS(item+` .ws-stance-form button`)),
 		chromedp.WaitVisible(chromedp.CSS(`.ws-flash`)),

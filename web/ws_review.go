@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -21,15 +20,12 @@ type reviewPage struct {
 	Source  *inquest.Source // when the queue is narrowed to one source
 	Counts  []sourceCount
 	Items   []reviewItem
-	People  []*inquest.Person
-	Claims  []*inquest.Claim
 	Stances []inquest.StanceKind
-	// The options of the speaker and claim menus, escaped once for the
-	// page: a hundred items each listing every person of the workspace
-	// took most of the page's time as template loops.
-	PeopleOptions, ClaimOptions options
-	Self                        string // this page's URL, where forms come back to
-	Pager                       pager  // Total and Pages unknown: the queue is read a page at a time
+	// People and Claims are the page's one list of each that every
+	// item's speaker and claim fields refer to (ws_lists.go).
+	People, Claims pickList
+	Self           string // this page's URL, where forms come back to
+	Pager          pager  // Total and Pages unknown: the queue is read a page at a time
 }
 
 func (p reviewPage) PageTitle() string { return "Review · " + p.Case.Title }
@@ -121,22 +117,16 @@ func (s *Server) wsReviewPage(w http.ResponseWriter, r *http.Request) error {
 	if more {
 		p.Pager.Next = wsPageLink(base, n+1)
 	}
-	if p.People, err = s.st.People(ctx); err != nil {
+	people, err := s.st.People(ctx)
+	if err != nil {
 		return err
 	}
-	if p.Claims, err = s.st.Claims(ctx, c.ID); err != nil {
+	claims, err := s.st.Claims(ctx, c.ID)
+	if err != nil {
 		return err
 	}
-	claimByID := map[int64]*inquest.Claim{}
-	for _, cl := range p.Claims {
-		claimByID[cl.ID] = cl
-		p.ClaimOptions = append(p.ClaimOptions, option{cl.ID, cl.Slug})
-	}
-	for _, pe := range p.People {
-		p.PeopleOptions = append(p.PeopleOptions, option{pe.ID, pe.Name})
-	}
-	p.PeopleOptions.escape()
-	p.ClaimOptions.escape()
+	p.People, p.Claims = peopleList(people), claimsList(claims)
+	claimByID := claimsByID(claims)
 	var shown []int64
 	for _, e := range entries {
 		src, err := source(e.SourceID)
@@ -177,47 +167,6 @@ func (s *Server) wsReviewPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, r, http.StatusOK, "ws_review", p)
 	return nil
-}
-
-// option is one entry of a menu; options renders the menu with one entry
-// selected.
-type option struct {
-	id    int64
-	label string
-}
-
-type options []option
-
-// escape turns the labels into HTML once.
-func (o options) escape() {
-	for i := range o {
-		o[i].label = template.HTMLEscapeString(o[i].label)
-	}
-}
-
-// For returns the <option> elements with the one of id (an int64, or the
-// int 0 of a template variable for none) selected.
-func (o options) For(v any) template.HTML {
-	var id int64
-	switch n := v.(type) {
-	case int64:
-		id = n
-	case int:
-		id = int64(n)
-	}
-	var b strings.Builder
-	for _, x := range o {
-		b.WriteString(`<option value="`)
-		b.WriteString(strconv.FormatInt(x.id, 10))
-		if x.id == id {
-			b.WriteString(`" selected>`)
-		} else {
-			b.WriteString(`">`)
-		}
-		b.WriteString(x.label)
-		b.WriteString("</option>")
-	}
-	return template.HTML(b.String())
 }
 
 // span returns where in its source the item is, and its own text.
@@ -305,11 +254,14 @@ func (s *Server) wsSetSpeaker(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	personID, err := formID(r, "person")
+	personID, name, err := s.speakerFromForm(r)
 	if err != nil {
 		return err
 	}
-	st, err := s.opSetSpeaker(r.Context(), id, personID, r.PostFormValue("name"), r.PostFormValue("version"))
+	if personID == 0 && strings.TrimSpace(name) == "" {
+		return inquest.Errorf(inquest.EINVALID, "Type the speaker of statement %d: a person from the list, or a name with \"not on record\" ticked.", id)
+	}
+	st, err := s.opSetSpeaker(r.Context(), id, personID, name, r.PostFormValue("version"))
 	if err != nil {
 		return err
 	}
@@ -322,7 +274,11 @@ func (s *Server) wsDecideStance(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	claimID, err := formID(r, "claim")
+	st, err := s.st.Statement(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	claimID, err := s.claimNamed(r.Context(), st.CaseID, r.PostFormValue("claim"))
 	if err != nil {
 		return err
 	}

@@ -23,11 +23,10 @@ type wsSourcePage struct {
 	DiffWith   *inquest.Source
 	Diff       []diffLine
 	Changed    bool
-	People     []*inquest.Person
-	// PeopleOptions is the speaker menu, escaped once for the page rather
-	// than once a statement.
-	PeopleOptions options
-	Self          string
+	// People is the page's one list of people that every statement's
+	// speaker field refers to (ws_lists.go).
+	People pickList
+	Self   string
 }
 
 func (p wsSourcePage) PageTitle() string { return p.Source.Title + " · Workspace" }
@@ -64,13 +63,11 @@ func (s *Server) wsSourcePage(w http.ResponseWriter, r *http.Request) error {
 			p.Figures = append(p.Figures, f)
 		}
 	}
-	if p.People, err = s.st.People(ctx); err != nil {
+	people, err := s.st.People(ctx)
+	if err != nil {
 		return err
 	}
-	for _, pe := range p.People {
-		p.PeopleOptions = append(p.PeopleOptions, option{pe.ID, pe.Name})
-	}
-	p.PeopleOptions.escape()
+	p.People = peopleList(people)
 	var marks []mark
 	for _, st := range p.Statements {
 		marks = append(marks, mark{Start: st.Start, End: st.End, Kind: "statement", ID: fmt.Sprintf("s-%d", st.ID),

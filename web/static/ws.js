@@ -41,7 +41,7 @@
         case "k": select(cur - 1); break;
         case "c": submit("form.ws-confirm"); break;
         case "r": submit("form.ws-reject"); break;
-        case "s": open(".ws-speaker-form select"); break;
+        case "s": open(".ws-speaker-form input[name=speaker]"); break;
         case "t": open(".ws-stance-form select[name=stance]"); break;
         default: return;
       }

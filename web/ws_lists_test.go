@@ -1,0 +1,226 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/demo"
+	"github.com/inquest-project/inquest/store/storetest"
+)
+
+// TestSpeakerAndClaimFields: the review queue carries one list of people
+// and one of claims for all its items, and the speaker and claim fields
+// typed from them (no script needed) set the person or claim they name; a
+// name that names nobody, or several people, is refused with the reason
+// and changes nothing.
+func TestSpeakerAndClaimFields(t *testing.T) {
+	db := storetest.Open(t)
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.CaseBySlug(ctx, demo.CaseSlug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two records of one name, told apart by their slugs.
+	for _, slug := range []string{"aidos-one", "aidos-two"} {
+		if err := db.UpsertPerson(ctx, &inquest.Person{Slug: slug, Name: "Aidos Serikbayev", Kind: inquest.ActorPerson}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	people, err := db.People(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, err := db.Claims(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addUser(t, db, "lists", inquest.RoleAnalyst)
+	cl := newClient(t, NewServer(db, Options{}).Handler())
+	cl.login("lists")
+
+	statements, err := db.Statements(ctx, inquest.StatementFilter{CaseID: c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	perSource := map[int64]int{}
+	busiest := statements[0].SourceID
+	for _, s := range statements {
+		if perSource[s.SourceID]++; perSource[s.SourceID] > perSource[busiest] {
+			busiest = s.SourceID
+		}
+	}
+	for _, pg := range []struct {
+		path       string
+		lists      []string
+		minFields  int
+		maxOptions func(fields int) int
+	}{
+		{"/w/cases/" + c.Slug + "/review", []string{`<datalist id="ws-people">`, `<datalist id="ws-claims">`}, 1,
+			// the lists and each item's stance menu
+			func(fields int) int { return len(people) + len(claims) + 4*fields }},
+		{"/w/sources/" + strconv.FormatInt(busiest, 10), []string{`<datalist id="ws-people">`}, 2,
+			func(int) int { return len(people) }},
+	} {
+		rec := cl.do("GET", pg.path, nil)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d", pg.path, rec.Code)
+		}
+		page := rec.Body.String()
+		fields := strings.Count(page, `name="speaker" list="ws-people"`)
+		if fields < pg.minFields {
+			t.Fatalf("GET %s shows %d speaker fields; the test needs %d or more", pg.path, fields, pg.minFields)
+		}
+		for _, list := range pg.lists {
+			if n := strings.Count(page, list); n != 1 {
+				t.Errorf("GET %s has %d of %s, want 1 for all %d speaker fields", pg.path, n, list, fields)
+			}
+		}
+		// Each person is offered once on the page, however many fields.
+		for _, p := range people[:3] {
+			if n := strings.Count(page, `<option value="`+escape(personEntry(p))+`">`); n != 1 {
+				t.Errorf("GET %s offers %s %d times, want once", pg.path, personEntry(p), n)
+			}
+		}
+		// The page no longer grows with people × fields.
+		if n, most := strings.Count(page, "<option"), pg.maxOptions(fields); n > most {
+			t.Errorf("GET %s has %d <option>s for %d speaker fields, want at most %d", pg.path, n, fields, most)
+		}
+	}
+
+	st := statements[0]
+	var aliased *inquest.Person
+	for _, p := range people {
+		if len(p.Aliases) > 0 {
+			aliased = p
+			break
+		}
+	}
+	if aliased == nil {
+		t.Fatal("nobody in the demo has an alias")
+	}
+	other := people[0]
+	if other.ID == aliased.ID {
+		other = people[1]
+	}
+	speakerTests := []struct {
+		name       string
+		form       url.Values
+		wantStatus int
+		wantPerson int64
+		wantName   string
+		wantError  string
+	}{
+		{"an entry of the list", url.Values{"speaker": {personEntry(other)}}, http.StatusSeeOther, other.ID, other.Name, ""},
+		{"the name in capitals", url.Values{"speaker": {strings.ToUpper(aliased.Name)}}, http.StatusSeeOther, aliased.ID, aliased.Name, ""},
+		{"an alias", url.Values{"speaker": {aliased.Aliases[0]}}, http.StatusSeeOther, aliased.ID, aliased.Name, ""},
+		{"a slug", url.Values{"speaker": {other.Slug}}, http.StatusSeeOther, other.ID, other.Name, ""},
+		{"one of two of a name, by entry", url.Values{"speaker": {"Aidos Serikbayev (aidos-two)"}}, http.StatusSeeOther, -2, "Aidos Serikbayev", ""},
+		{"a name not on record, kept as typed", url.Values{"speaker": {"A witness"}, "unlisted": {"1"}}, http.StatusSeeOther, 0, "A witness", ""},
+		{"a name nobody has", url.Values{"speaker": {"Nobody Atall"}}, http.StatusBadRequest, 0, "", "No person on record is named"},
+		{"a name two people have", url.Values{"speaker": {"Aidos Serikbayev"}}, http.StatusBadRequest, 0, "", "names 2 people"},
+		{"nothing typed", url.Values{"speaker": {" "}}, http.StatusBadRequest, 0, "", "Type the speaker"},
+		{"the older id field", url.Values{"person": {strconv.FormatInt(aliased.ID, 10)}}, http.StatusSeeOther, aliased.ID, aliased.Name, ""},
+	}
+	for _, tt := range speakerTests {
+		t.Run("speaker: "+tt.name, func(t *testing.T) {
+			before := mustStatement(t, db, st.ID)
+			form := url.Values{"csrf": {cl.formToken()}}
+			for k, v := range tt.form {
+				form[k] = v
+			}
+			rec := cl.do("POST", "/w/statements/"+strconv.FormatInt(st.ID, 10)+"/speaker", form)
+			if rec.Code != tt.wantStatus {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tt.wantStatus, rec.Body.String())
+			}
+			got := mustStatement(t, db, st.ID)
+			if tt.wantError != "" {
+				if !strings.Contains(rec.Body.String(), tt.wantError) {
+					t.Errorf("the answer does not say %q:\n%s", tt.wantError, rec.Body.String())
+				}
+				if got.PersonID != before.PersonID || got.SpeakerName != before.SpeakerName {
+					t.Errorf("a refused form changed the speaker from %d %q to %d %q", before.PersonID, before.SpeakerName, got.PersonID, got.SpeakerName)
+				}
+				return
+			}
+			want := tt.wantPerson
+			if want == -2 {
+				p, err := db.PersonBySlug(ctx, "aidos-two")
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = p.ID
+			}
+			if got.PersonID != want || got.SpeakerName != tt.wantName {
+				t.Errorf("speaker %d %q, want %d %q", got.PersonID, got.SpeakerName, want, tt.wantName)
+			}
+		})
+	}
+
+	claim := claims[len(claims)-1]
+	claimTests := []struct {
+		name       string
+		claim      string
+		wantStatus int
+		wantError  string
+	}{
+		{"a slug of the list", claim.Slug, http.StatusSeeOther, ""},
+		{"the hidden id", strconv.FormatInt(claim.ID, 10), http.StatusSeeOther, ""},
+		{"a slug the case lacks", "no-such-claim", http.StatusBadRequest, `no claim "no-such-claim"`},
+		{"nothing typed", "", http.StatusBadRequest, "choose a claim"},
+	}
+	for _, tt := range claimTests {
+		t.Run("claim: "+tt.name, func(t *testing.T) {
+			if err := db.DecideStance(ctx, st.ID, claim.ID, "", inquest.Rejected, "test", "reset"); err != nil && inquest.ErrorCode(err) != inquest.ENOTFOUND {
+				t.Fatal(err)
+			}
+			form := url.Values{"csrf": {cl.formToken()}, "claim": {tt.claim}, "stance": {"denies"}}
+			rec := cl.do("POST", "/w/statements/"+strconv.FormatInt(st.ID, 10)+"/stance", form)
+			if rec.Code != tt.wantStatus {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tt.wantStatus, rec.Body.String())
+			}
+			stances, err := db.StancesOfStatements(ctx, []int64{st.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			linked := false
+			for _, sn := range stances {
+				linked = linked || (sn.ClaimID == claim.ID && sn.Stance == inquest.Denies && sn.Review == inquest.Confirmed)
+			}
+			if linked != (tt.wantError == "") {
+				t.Errorf("statement %d linked to %s: %v, want %v (%v)", st.ID, claim.Slug, linked, tt.wantError == "", stances)
+			}
+			if tt.wantError != "" && !strings.Contains(rec.Body.String(), escape(tt.wantError)) {
+				t.Errorf("the answer does not say %q:\n%s", tt.wantError, rec.Body.String())
+			}
+		})
+	}
+}
+
+func mustStatement(t *testing.T, db interface {
+	Statement(context.Context, int64) (*inquest.Statement, error)
+}, id int64) *inquest.Statement {
+	t.Helper()
+	st, err := db.Statement(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+var escapeRe = regexp.MustCompile(`["'&<>]`)
+
+// escape is s as html/template writes it in text.
+func escape(s string) string {
+	return escapeRe.ReplaceAllStringFunc(s, func(c string) string {
+		return map[string]string{`"`: "&#34;", "'": "&#39;", "&": "&amp;", "<": "&lt;", ">": "&gt;"}[c]
+	})
+}
