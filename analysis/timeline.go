@@ -95,12 +95,10 @@ func BuildTimeline(r TimelineRecord) Timeline {
 		if st.Review == inquest.Rejected {
 			continue
 		}
-		it := Item{Kind: ItemStatement, On: st.SaidOn, DatedBy: DatedOn, Text: st.Text, StatementID: st.ID,
+		it := Item{Kind: ItemStatement, Text: st.Text, StatementID: st.ID,
 			Who: cmp.Or(actors.Name(st.PersonID), st.SpeakerName, st.SpeakerRole), SourceIDs: []int64{st.SourceID},
 			Suggested: st.Review != inquest.Confirmed}
-		if !it.On.Known() {
-			it.On, it.DatedBy = published[st.SourceID], datedIf(published[st.SourceID], DatedPublished)
-		}
+		it.On, it.DatedBy = StatementDay(st.SaidOn, published[st.SourceID])
 		items = append(items, it)
 	}
 	items = append(items, figureItems(r.Figures)...)
@@ -122,6 +120,16 @@ func BuildTimeline(r TimelineRecord) Timeline {
 		t.Undated = []Item{}
 	}
 	return t
+}
+
+// StatementDay is the day a statement is placed on, and how that day is
+// known: the day it was said, or else its source's publication day (the
+// words may be older), or no day at all.
+func StatementDay(said, published inquest.Date) (inquest.Date, string) {
+	if said.Known() {
+		return said, DatedOn
+	}
+	return published, datedIf(published, DatedPublished)
 }
 
 func datedIf(d inquest.Date, how string) string {

@@ -102,6 +102,16 @@ func ParseRefs(inner string) []Ref {
 	return refs
 }
 
+// CitedRefs returns every citation of a chapter's Markdown, in order, as
+// RenderChapter will resolve them: a page reads what they cite first.
+func CitedRefs(md string) []Ref {
+	var refs []Ref
+	for _, m := range citeRe.FindAllString(md, -1) {
+		refs = append(refs, ParseRefs(m[1:len(m)-1])...)
+	}
+	return refs
+}
+
 // RenderChapter renders a chapter's Markdown to sanitised HTML, turning each
 // citation into a numbered footnote marker that links to its note; the notes
 // come back in order for the page to list, each linking on to the evidence.

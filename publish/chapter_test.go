@@ -111,3 +111,39 @@ func FuzzRenderChapter(f *testing.F) {
 		}
 	})
 }
+
+// TestCitedRefs: a page reads what a chapter cites before rendering it, so
+// CitedRefs must find every citation RenderChapter resolves, and nothing
+// RenderChapter leaves as text.
+func TestCitedRefs(t *testing.T) {
+	tests := []struct {
+		md   string
+		want []Ref
+	}{
+		{"No citations.", nil},
+		{"One [@s12].", []Ref{{Kind: RefStatement, ID: 12}}},
+		{"Two [@s12; @f45] and a claim [@claim:foreign-terrorists], [@q7].",
+			[]Ref{{Kind: RefStatement, ID: 12}, {Kind: RefFigure, ID: 45}, {Kind: RefClaim, Slug: "foreign-terrorists"}, {Kind: RefQuestion, ID: 7}}},
+		{"Not a citation [@s12; see below] nor [s12] nor [@x1].", nil},
+	}
+	for _, tt := range tests {
+		got := CitedRefs(tt.md)
+		if len(got) != len(tt.want) {
+			t.Errorf("CitedRefs(%q) = %v, want %v", tt.md, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("CitedRefs(%q)[%d] = %v, want %v", tt.md, i, got[i], tt.want[i])
+			}
+		}
+		// Every ref RenderChapter resolves is among them.
+		_, notes, err := RenderChapter(tt.md, testResolver)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(notes) != len(got) {
+			t.Errorf("%q: RenderChapter made %d notes, CitedRefs found %d", tt.md, len(notes), len(got))
+		}
+	}
+}

@@ -44,7 +44,11 @@ func (s *Server) renderCasePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := casePage{Case: c, Section: "case", Background: bg, Sources: window(rec.Listed, pg), Pager: pg,
+	reads, err := s.readPublic(r.Context(), rec, nil, window(rec.Listed, pg))
+	if err != nil {
+		return err
+	}
+	page := casePage{Case: c, Section: "case", Background: bg, Sources: reads.sourceList(), Pager: pg,
 		Public: true, Chapters: rec.Chapters, Rec: rec}
 	s.render(w, r, http.StatusOK, "case", page)
 	return nil

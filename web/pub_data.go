@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -28,7 +29,11 @@ func (s *Server) chaptersFeed(w http.ResponseWriter, r *http.Request) error {
 		Links: []publish.AtomLink{{Href: pc.link(base + "/feed.atom"), Rel: "self", Type: "application/atom+xml"},
 			{Href: pc.link(base), Rel: "alternate", Type: "text/html"}}}
 	for _, ch := range rec.Chapters {
-		body, _, err := publish.RenderChapter(ch.Body, pc.resolver(rec))
+		reads, err := s.readCited(r.Context(), rec, ch.Body)
+		if err != nil {
+			return err
+		}
+		body, _, err := publish.RenderChapter(ch.Body, pc.resolver(reads))
 		if err != nil {
 			return err
 		}
@@ -54,8 +59,15 @@ func (s *Server) contradictionsFeed(w http.ResponseWriter, r *http.Request) erro
 		Author: &publish.AtomPerson{Name: "Inquest"},
 		Links: []publish.AtomLink{{Href: pc.link(base + "/contradictions.atom"), Rel: "self", Type: "application/atom+xml"},
 			{Href: pc.link(base + "/contradictions"), Rel: "alternate", Type: "text/html"}}}
+	reads, err := s.readPublic(r.Context(), rec, contradictionStatements(rec.Contradictions), nil)
+	if err != nil {
+		return err
+	}
 	for _, k := range rec.Contradictions {
-		v := pc.contradiction(rec, k)
+		v, ok := pc.contradiction(reads, k)
+		if !ok {
+			continue
+		}
 		at := k.DecidedAt
 		if at.IsZero() {
 			at = rec.Loaded
@@ -162,36 +174,55 @@ type questionRow struct {
 // dataTables are the downloads of a case, by name.
 var dataTables = []string{"statements", "claims", "stances", "contradictions", "figures", "questions"}
 
-func (pc pubContext) table(rec *pubRecord, name string) (any, bool) {
+// table returns the rows of the download name, false if there is none.
+func (pc pubContext) table(ctx context.Context, rec *pubRecord, name string) (any, bool, error) {
 	base := "/cases/" + rec.Case.Slug
 	switch name {
 	case "statements":
 		rows := []statementRow{}
-		for _, st := range rec.Statements {
-			v := pc.statement(rec, st)
-			rows = append(rows, statementRow{ID: st.ID, URL: v.Href, SourceID: st.SourceID, SourceURL: pc.link(fmt.Sprintf("/sources/%d", st.SourceID)),
-				Speaker: v.Speaker, Person: v.PersonSlug, Role: st.SpeakerRole, SaidOn: string(st.SaidOn), Venue: st.Venue,
-				Language: st.Language, Text: st.Text, Start: st.Start, End: st.End, Translations: st.Translations})
+		// The statements are read a thousand at a time.
+		for from := 0; from < len(rec.keys); from += 1000 {
+			ids := make([]int64, 0, 1000)
+			for _, k := range rec.keys[from:min(from+1000, len(rec.keys))] {
+				ids = append(ids, k.ID)
+			}
+			reads, err := pc.s.readPublic(ctx, rec, ids, nil)
+			if err != nil {
+				return nil, false, err
+			}
+			for _, st := range reads.statementList() {
+				v := pc.statement(reads, st)
+				rows = append(rows, statementRow{ID: st.ID, URL: v.Href, SourceID: st.SourceID, SourceURL: pc.link(fmt.Sprintf("/sources/%d", st.SourceID)),
+					Speaker: v.Speaker, Person: v.PersonSlug, Role: st.SpeakerRole, SaidOn: string(st.SaidOn), Venue: st.Venue,
+					Language: st.Language, Text: st.Text, Start: st.Start, End: st.End, Translations: st.Translations})
+			}
 		}
-		return rows, true
+		return rows, true, nil
 	case "claims":
 		rows := []claimRow{}
 		for _, cl := range rec.Claims {
 			rows = append(rows, claimRow{ID: cl.ID, Slug: cl.Slug, URL: pc.link(base + "/claims/" + cl.Slug), Text: cl.Text, Texts: cl.Texts})
 		}
-		return rows, true
+		return rows, true, nil
 	case "stances":
 		rows := []stanceRow{}
 		for _, sn := range rec.Stances {
-			st, cl := rec.statement[sn.StatementID], rec.claim[sn.ClaimID]
-			rows = append(rows, stanceRow{StatementID: st.ID, StatementURL: pc.statement(rec, st).Href, Claim: cl.Slug,
+			k, cl := rec.mustKey(sn.StatementID), rec.claim[sn.ClaimID]
+			rows = append(rows, stanceRow{StatementID: k.ID, StatementURL: pc.statementLink(k.SourceID, k.ID), Claim: cl.Slug,
 				ClaimURL: pc.link(base + "/claims/" + cl.Slug), Stance: string(sn.Stance)})
 		}
-		return rows, true
+		return rows, true, nil
 	case "contradictions":
 		rows := []contradictionRow{}
+		reads, err := pc.s.readPublic(ctx, rec, contradictionStatements(rec.Contradictions), nil)
+		if err != nil {
+			return nil, false, err
+		}
 		for _, k := range rec.Contradictions {
-			v := pc.contradiction(rec, k)
+			v, ok := pc.contradiction(reads, k)
+			if !ok {
+				continue
+			}
 			row := contradictionRow{ID: k.ID, URL: v.Href, Claim: v.Claim.Slug, Kind: string(k.Kind), Degree: k.Degree,
 				AStatement: k.AStatementID, ASpeaker: v.A.Speaker, AStance: string(v.A.Stance),
 				BStatement: k.BStatementID, BSpeaker: v.B.Speaker, BStance: string(v.B.Stance)}
@@ -200,7 +231,7 @@ func (pc pubContext) table(rec *pubRecord, name string) (any, bool) {
 			}
 			rows = append(rows, row)
 		}
-		return rows, true
+		return rows, true, nil
 	case "figures":
 		rows := []figureRow{}
 		measure := map[int64]string{}
@@ -216,7 +247,7 @@ func (pc pubContext) table(rec *pubRecord, name string) (any, bool) {
 				Value: f.Value, ValueMax: f.ValueMax, Qualifier: f.Qualifier, AsOf: string(f.AsOf), Claimant: f.ClaimantName,
 				Text: f.Text, SourceID: f.SourceID, StatementID: f.StatementID})
 		}
-		return rows, true
+		return rows, true, nil
 	case "questions":
 		rows := []questionRow{}
 		for _, q := range rec.Questions {
@@ -228,9 +259,9 @@ func (pc pubContext) table(rec *pubRecord, name string) (any, bool) {
 			}
 			rows = append(rows, row)
 		}
-		return rows, true
+		return rows, true, nil
 	}
-	return nil, false
+	return nil, false, nil
 }
 
 func (s *Server) dataFile(w http.ResponseWriter, r *http.Request) error {
@@ -240,7 +271,10 @@ func (s *Server) dataFile(w http.ResponseWriter, r *http.Request) error {
 	}
 	file := r.PathValue("file")
 	name, ext, _ := strings.Cut(file, ".")
-	rows, ok := s.pubCtx(r).table(rec, name)
+	rows, ok, err := s.pubCtx(r).table(r.Context(), rec, name)
+	if err != nil {
+		return err
+	}
 	if !ok || (ext != "json" && ext != "csv") {
 		return inquest.Errorf(inquest.ENOTFOUND, "There is no download %q.", file)
 	}

@@ -28,7 +28,10 @@ func (s *Server) matrixPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	m := buildMatrix(pc, rec)
+	m, err := buildMatrix(r.Context(), pc, rec)
+	if err != nil {
+		return err
+	}
 	// A page of actors at a time, with the claims they took a side on: at
 	// a million statements the whole grid is thousands of actors by
 	// hundreds of claims, a page of hundreds of megabytes.

@@ -27,13 +27,18 @@ type pubStatement struct {
 	Stance     inquest.StanceKind
 }
 
-func (pc pubContext) statement(p *pubRecord, st *inquest.Statement) pubStatement {
+func (pc pubContext) statement(p *pubReads, st *inquest.Statement) pubStatement {
 	v := pubStatement{Statement: st, Speaker: p.speakerName(st), Source: p.source[st.SourceID],
-		Href: pc.link(fmt.Sprintf("/sources/%d#ts-%d", st.SourceID, st.ID))}
+		Href: pc.statementLink(st.SourceID, st.ID)}
 	if pe := p.person[st.PersonID]; pe != nil {
 		v.PersonSlug = pe.Slug
 	}
 	return v
+}
+
+// statementLink is a statement's stable URL: its span in its source.
+func (pc pubContext) statementLink(sourceID, id int64) string {
+	return pc.link(fmt.Sprintf("/sources/%d#ts-%d", sourceID, id))
 }
 
 // ---- chapters
@@ -85,7 +90,11 @@ func (s *Server) chapterPage(w http.ResponseWriter, r *http.Request) error {
 				return inquest.Errorf(inquest.ENOTFOUND, "Chapter %q has no earlier published version %q.", slug, want)
 			}
 		}
-		body, notes, err := publish.RenderChapter(ch.Body, pc.resolver(rec))
+		reads, err := s.readCited(r.Context(), rec, ch.Body)
+		if err != nil {
+			return err
+		}
+		body, notes, err := publish.RenderChapter(ch.Body, pc.resolver(reads))
 		if err != nil {
 			return err
 		}
@@ -105,7 +114,7 @@ func (s *Server) chapterPage(w http.ResponseWriter, r *http.Request) error {
 
 // resolver resolves a chapter's citations against the public record only,
 // so a citation of anything private renders as unavailable.
-func (pc pubContext) resolver(p *pubRecord) publish.Resolver {
+func (pc pubContext) resolver(p *pubReads) publish.Resolver {
 	return func(ref publish.Ref) (publish.Target, bool) {
 		switch ref.Kind {
 		case publish.RefStatement:
@@ -120,7 +129,7 @@ func (pc pubContext) resolver(p *pubRecord) publish.Resolver {
 			if src := p.source[st.SourceID]; src != nil && src.Title != "" {
 				label += " (" + src.Title + ")"
 			}
-			return publish.Target{Href: pc.link(fmt.Sprintf("/sources/%d#ts-%d", st.SourceID, st.ID)), Label: label, Quote: st.Text, Lang: st.Language}, true
+			return publish.Target{Href: pc.statementLink(st.SourceID, st.ID), Label: label, Quote: st.Text, Lang: st.Language}, true
 		case publish.RefClaim:
 			cl := p.claimSlug[ref.Slug]
 			if cl == nil {
@@ -218,8 +227,23 @@ func (s *Server) claimPage(w http.ResponseWriter, r *http.Request) error {
 		return inquest.Errorf(inquest.ENOTFOUND, "There is no claim %q.", r.PathValue("claim"))
 	}
 	page := claimPage{pubBase: pubBase{Case: rec.Case, Section: "claims", Rec: rec}, Claim: cl, Text: cl.TextIn(pc.lang)}
+	var ids []int64
 	for _, sn := range rec.stancesOn(cl.ID) {
-		v := pc.statement(rec, rec.statement[sn.StatementID])
+		ids = append(ids, sn.StatementID)
+	}
+	for _, k := range rec.contradictionsOn[cl.ID] {
+		ids = append(ids, k.AStatementID, k.BStatementID)
+	}
+	reads, err := s.readPublic(r.Context(), rec, ids, nil)
+	if err != nil {
+		return err
+	}
+	for _, sn := range rec.stancesOn(cl.ID) {
+		st := reads.statement[sn.StatementID]
+		if st == nil {
+			continue // withdrawn since the record was loaded
+		}
+		v := pc.statement(reads, st)
 		v.Stance = sn.Stance
 		switch sn.Stance {
 		case inquest.Supports:
@@ -234,7 +258,9 @@ func (s *Server) claimPage(w http.ResponseWriter, r *http.Request) error {
 		slices.SortStableFunc(list, func(a, b pubStatement) int { return cmp.Compare(a.SaidOn, b.SaidOn) })
 	}
 	for _, k := range rec.contradictionsOn[cl.ID] {
-		page.Contradictions = append(page.Contradictions, pc.contradiction(rec, k))
+		if v, ok := pc.contradiction(reads, k); ok {
+			page.Contradictions = append(page.Contradictions, v)
+		}
 	}
 	ld, err := claimReview(pc, rec, cl, page)
 	if err != nil {
@@ -312,17 +338,33 @@ type contradictionView struct {
 	Href  string
 }
 
-func (pc pubContext) contradiction(p *pubRecord, k *inquest.Contradiction) contradictionView {
+// contradiction is the view of k, false when either statement is no
+// longer public (p read both, or tried to).
+func (pc pubContext) contradiction(p *pubReads, k *inquest.Contradiction) (contradictionView, bool) {
 	cl := p.claim[k.ClaimID]
+	a, b := p.statement[k.AStatementID], p.statement[k.BStatementID]
+	if a == nil || b == nil {
+		return contradictionView{}, false
+	}
 	return contradictionView{Contradiction: k, Claim: cl, Text: cl.TextIn(pc.lang),
-		A: pc.stanceStatement(p, k.AStatementID, k.ClaimID), B: pc.stanceStatement(p, k.BStatementID, k.ClaimID),
-		Href: pc.link(pageLink(fmt.Sprintf("/cases/%s/contradictions", p.Case.Slug), p.contradictionPage[k.ID]) + fmt.Sprintf("#c-%d", k.ID))}
+		A: pc.stanceStatement(p, a, k.ClaimID), B: pc.stanceStatement(p, b, k.ClaimID),
+		Href: pc.link(pageLink(fmt.Sprintf("/cases/%s/contradictions", p.Case.Slug), p.contradictionPage[k.ID]) + fmt.Sprintf("#c-%d", k.ID))}, true
 }
 
-func (pc pubContext) stanceStatement(p *pubRecord, stID, claimID int64) pubStatement {
-	v := pc.statement(p, p.statement[stID])
-	v.Stance = p.stanceOf[[2]int64{stID, claimID}]
+func (pc pubContext) stanceStatement(p *pubReads, st *inquest.Statement, claimID int64) pubStatement {
+	v := pc.statement(p, st)
+	v.Stance = p.stanceOf[[2]int64{st.ID, claimID}]
 	return v
+}
+
+// contradictionStatements are the statements of the contradictions, for
+// readPublic.
+func contradictionStatements(ks []*inquest.Contradiction) []int64 {
+	ids := make([]int64, 0, 2*len(ks))
+	for _, k := range ks {
+		ids = append(ids, k.AStatementID, k.BStatementID)
+	}
+	return ids
 }
 
 type contradictionsPage struct {
@@ -348,8 +390,15 @@ func (s *Server) contradictionsPage(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	page := contradictionsPage{pubBase: pubBase{Case: rec.Case, Section: "contradictions", Rec: rec}, Pager: pg}
-	for _, k := range window(rec.Contradictions, pg) {
-		page.Contradictions = append(page.Contradictions, pc.contradiction(rec, k))
+	shown := window(rec.Contradictions, pg)
+	reads, err := s.readPublic(r.Context(), rec, contradictionStatements(shown), nil)
+	if err != nil {
+		return err
+	}
+	for _, k := range shown {
+		if v, ok := pc.contradiction(reads, k); ok {
+			page.Contradictions = append(page.Contradictions, v)
+		}
 	}
 	s.render(w, r, http.StatusOK, "pub_contradictions", page)
 	return nil
@@ -381,16 +430,24 @@ func (s *Server) questionsPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	pc := s.pubCtx(r)
 	page := questionsPage{pubBase: pubBase{Case: rec.Case, Section: "questions", Rec: rec}, Today: pc.today}
+	var ids []int64
+	for _, q := range rec.Questions {
+		ids = append(ids, q.StatementID, q.AnswerStatementID)
+	}
+	reads, err := s.readPublic(r.Context(), rec, ids, nil)
+	if err != nil {
+		return err
+	}
 	open := map[int64]bool{}
 	for _, oq := range analysis.OpenQuestions(rec.Questions, pc.today) {
 		open[oq.Question.ID] = true
-		page.Open = append(page.Open, pc.question(rec, oq.Question, oq.DaysOpen))
+		page.Open = append(page.Open, pc.question(reads, oq.Question, oq.DaysOpen))
 	}
 	for _, q := range rec.Questions {
 		if open[q.ID] {
 			continue
 		}
-		v := pc.question(rec, q, -1)
+		v := pc.question(reads, q, -1)
 		if analysis.StatusOf(q) == inquest.Answered {
 			page.Answered = append(page.Answered, v)
 		} else {
@@ -401,7 +458,7 @@ func (s *Server) questionsPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (pc pubContext) question(p *pubRecord, q *inquest.Question, days int) questionView {
+func (pc pubContext) question(p *pubReads, q *inquest.Question, days int) questionView {
 	v := questionView{Question: q, DaysOpen: days}
 	if st := p.statement[q.AnswerStatementID]; st != nil {
 		a := pc.statement(p, st)
@@ -446,16 +503,51 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	pc := s.pubCtx(r)
 	page := timelinePage{pubBase: pubBase{Case: rec.Case, Section: "timeline", Rec: rec}}
-	item := func(it analysis.Item) (timelineItem, bool) {
-		if it.Private || it.Suggested {
+	n, err := pageNumber(r)
+	if err != nil {
+		return err
+	}
+	// Days are split into pages of about timelinePageItems items; the
+	// pager counts pages, not items.
+	tl := rec.timeline
+	var pages [][2]int // first and end day index of each page
+	from, items := 0, 0
+	for i, d := range tl.days {
+		items += len(d.items)
+		if items >= timelinePageItems {
+			pages, from, items = append(pages, [2]int{from, i + 1}), i+1, 0
+		}
+	}
+	if from < len(tl.days) || len(pages) == 0 {
+		pages = append(pages, [2]int{from, len(tl.days)})
+	}
+	pg, err := pageOf(n, len(pages), 1, pc.link("/cases/"+rec.Case.Slug+"/timeline"))
+	if err != nil {
+		return err
+	}
+	page.Pager = pg
+	span := pages[n-1]
+	last := n == len(pages)
+	var ids []int64
+	for _, d := range tl.days[span[0]:span[1]] {
+		ids = append(ids, statementIDs(d.items)...)
+	}
+	if last {
+		ids = append(ids, statementIDs(tl.undated)...)
+	}
+	reads, err := s.readPublic(r.Context(), rec, ids, nil)
+	if err != nil {
+		return err
+	}
+	item := func(pi pubItem, on inquest.Date) (timelineItem, bool) {
+		it, ok := reads.timelineItem(pi, on)
+		if !ok || it.Private || it.Suggested {
 			return timelineItem{}, false // the record is public already; this is the second lock
 		}
 		ti := timelineItem{Item: it}
 		switch it.Kind {
 		case analysis.ItemStatement:
-			if st := rec.statement[it.StatementID]; st != nil {
-				ti.Href = pc.link(fmt.Sprintf("/sources/%d#ts-%d", st.SourceID, st.ID))
-			}
+			ti.Href = pc.statementLink(it.SourceIDs[0], it.StatementID)
 		case analysis.ItemFigure:
 			if f := rec.figure[it.FigureID]; f != nil {
 				ti.Href = pc.link(fmt.Sprintf("/sources/%d#tf-%d", f.SourceID, f.ID))
@@ -467,33 +559,10 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) error {
 		}
 		return ti, true
 	}
-	n, err := pageNumber(r)
-	if err != nil {
-		return err
-	}
-	// Days are split into pages of about timelinePageItems items; the
-	// pager counts pages, not items.
-	var pages [][2]int // first and end day index of each page
-	from, items := 0, 0
-	for i, d := range rec.Timeline.Days {
-		items += len(d.Items)
-		if items >= timelinePageItems {
-			pages, from, items = append(pages, [2]int{from, i + 1}), i+1, 0
-		}
-	}
-	if from < len(rec.Timeline.Days) || len(pages) == 0 {
-		pages = append(pages, [2]int{from, len(rec.Timeline.Days)})
-	}
-	pg, err := pageOf(n, len(pages), 1, pc.link("/cases/"+rec.Case.Slug+"/timeline"))
-	if err != nil {
-		return err
-	}
-	page.Pager = pg
-	span := pages[n-1]
-	for _, d := range rec.Timeline.Days[span[0]:span[1]] {
-		day := timelineDay{On: d.On}
-		for _, it := range d.Items {
-			if ti, ok := item(it); ok {
+	for _, d := range tl.days[span[0]:span[1]] {
+		day := timelineDay{On: d.on}
+		for _, it := range d.items {
+			if ti, ok := item(it, d.on); ok {
 				day.Items = append(day.Items, ti)
 			}
 		}
@@ -501,9 +570,9 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) error {
 			page.Days = append(page.Days, day)
 		}
 	}
-	if n == len(pages) {
-		for _, it := range rec.Timeline.Undated {
-			if ti, ok := item(it); ok {
+	if last {
+		for _, it := range tl.undated {
+			if ti, ok := item(it, ""); ok {
 				page.Undated = append(page.Undated, ti)
 			}
 		}
@@ -532,12 +601,8 @@ func (s *Server) casePeoplePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	page := peoplePage{pubBase: pubBase{Case: rec.Case, Section: "people", Rec: rec}}
-	count := map[int64]int{}
-	for _, st := range rec.Statements {
-		count[st.PersonID]++
-	}
 	for _, pe := range rec.People {
-		page.People = append(page.People, personSummary{Person: pe, Statements: count[pe.ID]})
+		page.People = append(page.People, personSummary{Person: pe, Statements: len(rec.statementsOf[pe.ID])})
 	}
 	s.render(w, r, http.StatusOK, "pub_people", page)
 	return nil
@@ -585,8 +650,12 @@ func (s *Server) personPage(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		pcs := personCase{Case: c}
-		for _, st := range rec.statementsOf[pe.ID] {
-			pcs.Statements = append(pcs.Statements, pc.statement(rec, st))
+		reads, err := s.readPublic(r.Context(), rec, rec.statementsOf[pe.ID], nil)
+		if err != nil {
+			return err
+		}
+		for _, st := range reads.statementList() {
+			pcs.Statements = append(pcs.Statements, pc.statement(reads, st))
 		}
 		slices.SortStableFunc(pcs.Statements, func(a, b pubStatement) int { return cmp.Compare(a.SaidOn, b.SaidOn) })
 		pcs.Figures = append(pcs.Figures, rec.figuresOf[pe.ID]...)

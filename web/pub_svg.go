@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"html/template"
@@ -35,7 +36,20 @@ type matrixModel struct {
 	Rows   []matrixRow
 }
 
-func buildMatrix(pc pubContext, p *pubRecord) matrixModel {
+// buildMatrix builds the grid of actors by claims from the public
+// stances. Speakers who are people are known by the record's keys; only
+// the statements of other speakers are read, for their names.
+func buildMatrix(ctx context.Context, pc pubContext, p *pubRecord) (matrixModel, error) {
+	var unnamed []int64
+	for _, sn := range p.Stances {
+		if p.mustKey(sn.StatementID).PersonID == 0 {
+			unnamed = append(unnamed, sn.StatementID)
+		}
+	}
+	reads, err := pc.s.readPublic(ctx, p, unnamed, nil)
+	if err != nil {
+		return matrixModel{}, err
+	}
 	m := matrixModel{Claims: p.Claims}
 	col := map[int64]int{}
 	for i, cl := range p.Claims {
@@ -45,18 +59,22 @@ func buildMatrix(pc pubContext, p *pubRecord) matrixModel {
 	}
 	rowOf := map[string]int{}
 	for _, sn := range p.Stances {
-		st := p.statement[sn.StatementID]
-		name := p.speakerName(st)
-		key := name
-		if st.PersonID != 0 {
-			key = fmt.Sprintf("p:%d", st.PersonID)
+		k := p.mustKey(sn.StatementID)
+		var name, key string
+		if k.PersonID != 0 {
+			name, key = p.nameOf(k.PersonID), fmt.Sprintf("p:%d", k.PersonID)
+		} else if st := reads.statement[k.ID]; st != nil {
+			name = p.speakerName(st)
+			key = name
+		} else {
+			continue // withdrawn since the record was loaded
 		}
 		i, ok := rowOf[key]
 		if !ok {
 			i = len(m.Rows)
 			rowOf[key] = i
 			row := matrixRow{Name: name, Cells: make([]map[inquest.StanceKind]int, len(p.Claims))}
-			if pe := p.person[st.PersonID]; pe != nil {
+			if pe := p.person[k.PersonID]; pe != nil {
 				row.Name = personName(pe, pc.lang)
 				row.Href = pc.link("/people/" + pe.Slug)
 			}
@@ -68,7 +86,7 @@ func buildMatrix(pc pubContext, p *pubRecord) matrixModel {
 		}
 		m.Rows[i].Cells[c][sn.Stance]++
 	}
-	return m
+	return m, nil
 }
 
 // cellStance sums up an actor's stances on a claim: one kind, or "mixed"

@@ -70,12 +70,20 @@ func (s *Server) renderSourcePage(w http.ResponseWriter, r *http.Request) error 
 	} else {
 		// Readers get the source's share of the public record, which is
 		// filtered in one place and cached, instead of the whole case's
-		// figures and stances read for one page.
+		// figures and stances read for one page; its statements are read
+		// and pass the record's rules (publicStatement).
 		rec, err := s.publicRecord(ctx, c)
 		if err != nil {
 			return err
 		}
-		for _, st := range rec.statementsOfSrc[src.ID] {
+		all, err := s.st.Statements(ctx, inquest.StatementFilter{SourceID: src.ID, Review: inquest.Confirmed})
+		if err != nil {
+			return err
+		}
+		for _, st := range all {
+			if st = rec.publicStatement(st); st == nil {
+				continue
+			}
 			sv := statementView{Statement: st, Speaker: rec.speakerName(st)}
 			for _, sn := range rec.stancesOfStmt[st.ID] {
 				sv.Stances = append(sv.Stances, stanceView{Claim: rec.claim[sn.ClaimID], Stance: sn.Stance, Review: sn.Review})
