@@ -163,15 +163,18 @@ func (db *DB) searchRecordStatements(ctx context.Context, q inquest.RecordQuery,
 }
 
 // personDoc is the text a person is found by: names in every language and
-// aliases. SQLite keeps it in people_fts (kept by triggers); PostgreSQL
-// builds it at query time.
+// aliases. SQLite keeps it in people_fts, PostgreSQL its vector in the
+// column people.search (both kept by triggers, migrations 0005 and 0010); on
+// PostgreSQL the text is built here only for the hits' snippets.
 const personDoc = `p.name || ' ' || COALESCE((SELECT string_agg(n.name, ' ') FROM person_names n WHERE n.person_id = p.id), '')
 	|| ' ' || COALESCE((SELECT string_agg(a.alias, ' ') FROM person_aliases a WHERE a.person_id = p.id), '')`
 
+// claimDoc is the text a claim is found by, kept in claims_fts (SQLite) and
+// claims.search (PostgreSQL) as personDoc is.
 const claimDoc = `c.text || ' ' || COALESCE((SELECT string_agg(t.text, ' ') FROM claim_texts t WHERE t.claim_id = c.id), '')`
 
 func (db *DB) searchRecordPeople(ctx context.Context, q inquest.RecordQuery, stems []string) ([]inquest.RecordHit, error) {
-	from, match, order := db.dialect.ftsFrom("people", "p", "people_fts", "to_tsvector('simple'::regconfig, "+personDoc+")")
+	from, match, order := db.dialect.ftsFrom("people", "p", "people_fts", "p.search")
 	doc := "people_fts.names"
 	if db.dialect == dialectPostgres {
 		doc = personDoc
@@ -186,7 +189,7 @@ func (db *DB) searchRecordPeople(ctx context.Context, q inquest.RecordQuery, ste
 }
 
 func (db *DB) searchRecordClaims(ctx context.Context, q inquest.RecordQuery, stems []string) ([]inquest.RecordHit, error) {
-	from, match, order := db.dialect.ftsFrom("claims", "c", "claims_fts", "to_tsvector('simple'::regconfig, "+claimDoc+")")
+	from, match, order := db.dialect.ftsFrom("claims", "c", "claims_fts", "c.search")
 	doc := "claims_fts.texts"
 	if db.dialect == dialectPostgres {
 		doc = claimDoc

@@ -121,3 +121,92 @@ func TestSearchRecord(t *testing.T) {
 		}
 	})
 }
+
+// People and claims are found by what they are now: a new alias, name or
+// translation is found at once, a removed one no longer, and a merged
+// person's names and aliases find the person they were merged into. On
+// PostgreSQL their text vectors are stored (migration 0010) and kept by
+// triggers; on SQLite in people_fts and claims_fts.
+func TestSearchPeopleAndClaimsFollowChanges(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		c := storetest.NewCase(t, db, "changes")
+		ids := func(kind, text string) []int64 {
+			t.Helper()
+			hits, err := db.SearchRecord(ctx, inquest.RecordQuery{CaseID: c.ID, Text: text, Kinds: []string{kind}, Workspace: true})
+			if err != nil {
+				t.Fatalf("search %ss for %q: %v", kind, text, err)
+			}
+			var out []int64
+			for _, h := range hits {
+				out = append(out, h.ID)
+			}
+			return out
+		}
+		masimov := &inquest.Person{Slug: "masimov", Name: "Karim Massimov", Aliases: []string{"KNB chairman"}}
+		sagintayev := &inquest.Person{Slug: "sagintayev", Name: "Bakytzhan Sagintayev", Names: map[string]string{"ru": "Бакытжан Сагинтаев"}, Aliases: []string{"deputy premier"}}
+		for _, p := range []*inquest.Person{masimov, sagintayev} {
+			if err := db.UpsertPerson(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		claim := &inquest.Claim{CaseID: c.ID, Slug: "shots", Text: "Warning shots were fired.", Texts: map[string]string{"ru": "Стреляли в воздух."}}
+		if err := db.UpsertClaim(ctx, claim); err != nil {
+			t.Fatal(err)
+		}
+		check := func(step string, tests []struct {
+			kind, text string
+			want       []int64
+		}) {
+			t.Helper()
+			for _, tt := range tests {
+				if got := ids(tt.kind, tt.text); !sameSet(got, tt.want) {
+					t.Errorf("%s: %s search %q found %v, want %v", step, tt.kind, tt.text, got, tt.want)
+				}
+			}
+		}
+		type probe = struct {
+			kind, text string
+			want       []int64
+		}
+		check("created", []probe{
+			{"person", "chairman", []int64{masimov.ID}},
+			{"person", "Сагинтаева", []int64{sagintayev.ID}},
+			{"person", "premier", []int64{sagintayev.ID}},
+			{"claim", "воздух", []int64{claim.ID}},
+			{"claim", "warning shots", []int64{claim.ID}},
+		})
+
+		masimov.Name = "Karim Masimov"
+		masimov.Aliases = []string{"former prime minister"}
+		masimov.Names = map[string]string{"kk": "Кәрім Мәсімов"}
+		if err := db.UpsertPerson(ctx, masimov); err != nil {
+			t.Fatal(err)
+		}
+		claim.Text = "Live rounds were fired."
+		claim.Texts = map[string]string{"kk": "Оқ атылды."}
+		if err := db.UpsertClaim(ctx, claim); err != nil {
+			t.Fatal(err)
+		}
+		check("changed", []probe{
+			{"person", "chairman", nil},
+			{"person", "Massimov", nil},
+			{"person", "Masimov", []int64{masimov.ID}},
+			{"person", "former minister", []int64{masimov.ID}},
+			{"person", "Мәсімов", []int64{masimov.ID}},
+			{"claim", "воздух", nil},
+			{"claim", "warning", nil},
+			{"claim", "live rounds", []int64{claim.ID}},
+			{"claim", "атылды", []int64{claim.ID}},
+		})
+
+		if err := db.MergePeople(ctx, sagintayev.ID, masimov.ID, "tester"); err != nil {
+			t.Fatal(err)
+		}
+		check("merged", []probe{
+			{"person", "premier", []int64{masimov.ID}},
+			{"person", "Сагинтаев", []int64{masimov.ID}},
+			{"person", "minister", []int64{masimov.ID}},
+		})
+	})
+}
