@@ -123,12 +123,12 @@ func TestSearchWindowHidesNoMatch(t *testing.T) {
 	})
 }
 
-// eachPlan runs fn on SQLite and on PostgreSQL twice, once for each way
-// PostgreSQL can take a search's matches (search_pg.go): both must find the
+// eachPlan runs fn on SQLite and on PostgreSQL once for each way
+// PostgreSQL can take a search's matches (search_pg.go): all must find the
 // same.
 func eachPlan(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.Open(t)) })
-	for _, plan := range []string{"scan", "index"} {
+	for _, plan := range []string{"scan", "index", "rare"} {
 		t.Run("postgres-"+plan, func(t *testing.T) {
 			db := storetest.OpenPostgres(t)
 			defer store.ForcePostgresSearchPlan(plan)()
@@ -154,4 +154,48 @@ func sameSet(a, b []int64) bool {
 		}
 	}
 	return true
+}
+
+// Words that are each common but rarely or never together, and a word that
+// is in no text at all: every way PostgreSQL can take the matches, the
+// rarest word's alone among them, finds exactly the texts that hold all the
+// words, however many texts hold one of them, in this case or another.
+func TestSearchWordsSeldomTogether(t *testing.T) {
+	eachPlan(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		restore := store.SetSearchWindow(3)
+		defer restore()
+		c := storetest.NewCase(t, db, "seldom")
+		other := storetest.NewCase(t, db, "other")
+		for i := range 20 {
+			storetest.NewSource(t, db, other.ID, fmt.Sprint("other-both-", i), fmt.Sprint("other ", i), fmt.Sprintf("The commission published its report, part %d.", i))
+			storetest.NewSource(t, db, c.ID, fmt.Sprint("commission-", i), fmt.Sprint("commission ", i), fmt.Sprintf("The commission met for the %dth time.", i))
+			storetest.NewSource(t, db, c.ID, fmt.Sprint("report-", i), fmt.Sprint("report ", i), fmt.Sprintf("A report was filed, number %d.", i))
+		}
+		both := storetest.NewSource(t, db, c.ID, "both", "both", "The commissioners signed the final report.")
+		tests := []struct {
+			query string
+			want  []int64
+		}{
+			{"commission report", []int64{both.ID}},
+			{"report commission", []int64{both.ID}},
+			{"commission inquiry", nil}, // "inquiry" is in no text
+			{"commission met report", nil},
+			{"signed commissioners", []int64{both.ID}},
+		}
+		for _, tt := range tests {
+			hits, err := db.SearchRecord(ctx, inquest.RecordQuery{CaseID: c.ID, Text: tt.query, Kinds: []string{"source"}, Workspace: true})
+			if err != nil {
+				t.Errorf("search %q: %v", tt.query, err)
+				continue
+			}
+			var got []int64
+			for _, h := range hits {
+				got = append(got, h.ID)
+			}
+			if !sameSet(got, tt.want) {
+				t.Errorf("search %q = %v, want %v", tt.query, got, tt.want)
+			}
+		}
+	})
 }

@@ -44,6 +44,10 @@ type rankedQuery struct {
 	where   []string
 	args    []any
 	limit   int
+	// pgDrive, on PostgreSQL, is a tsquery of one of the stems: the GIN
+	// index then reads its postings alone, and each row they name is tested
+	// for all the stems (search_pg.go). Empty: the index reads them all.
+	pgDrive string
 }
 
 // rankedSearch runs rq in growing windows until it has rq.limit hits or has
@@ -93,7 +97,7 @@ func (db *DB) rankedSearch(ctx context.Context, rq rankedQuery) ([]inquest.Recor
 func (rq rankedQuery) windows(ctx context.Context, r q, d dialect, match string) ([]scored, error) {
 	for window := searchWindow; ; window *= 16 {
 		unbounded := window > searchWindow*16
-		candidates, candArgs := d.searchCandidates(rq.table, rq.ftsTable, match, window, unbounded)
+		candidates, candArgs := d.searchCandidates(rq.table, rq.ftsTable, match, rq.pgDrive, window, unbounded)
 		found, err := rq.scoreCandidates(ctx, r, candidates, candArgs)
 		if err != nil || len(found) >= rq.limit || unbounded {
 			return found, err
@@ -184,12 +188,19 @@ func relevance(tf []float64, length, avgLength float64) float64 {
 
 // searchCandidates returns a query of the ids (hit_id) of the first window
 // matches of the full-text index of table, and its arguments. unbounded
-// drops the window.
-func (d dialect) searchCandidates(table, ftsTable, match string, window int, unbounded bool) (string, []any) {
+// drops the window. On PostgreSQL, a drive other than "" is the part of
+// match the index reads (see rankedQuery.pgDrive); ts_match_vq is @@ as a
+// function, which no index serves, so the planner cannot read the other
+// words' postings after all.
+func (d dialect) searchCandidates(table, ftsTable, match, drive string, window int, unbounded bool) (string, []any) {
 	var limit any = window
 	if d == dialectPostgres {
 		if unbounded {
 			limit = nil // LIMIT NULL: no limit
+		}
+		if drive != "" {
+			return `SELECT x.id AS hit_id FROM ` + table + ` x WHERE x.search @@ to_tsquery('simple'::regconfig, ?)
+				AND ts_match_vq(x.search, to_tsquery('simple'::regconfig, ?)) LIMIT ?`, []any{drive, match, limit}
 		}
 		return `SELECT x.id AS hit_id FROM ` + table + ` x WHERE x.search @@ to_tsquery('simple'::regconfig, ?) LIMIT ?`, []any{match, limit}
 	}
