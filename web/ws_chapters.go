@@ -316,7 +316,7 @@ func (s *Server) workspaceResolver(ctx context.Context, c *inquest.Case) publish
 			if cl == nil {
 				return publish.Target{}, false
 			}
-			return publish.Target{Href: fmt.Sprintf("/w/cases/%s/claims#claim-%s", url.PathEscape(c.Slug), cl.Slug), Label: "Claim", Quote: cl.Text, Lang: "en"}, true
+			return publish.Target{Href: fmt.Sprintf("/w/cases/%s/claims?claim=%s", url.PathEscape(c.Slug), url.QueryEscape(cl.Slug)), Label: "Claim", Quote: cl.Text, Lang: "en"}, true
 		}
 		return publish.Target{}, false
 	}

@@ -22,10 +22,16 @@ func (wsHomePage) PageTitle() string { return "Workspace" }
 type wsCaseSummary struct {
 	Case    *inquest.Case
 	Waiting int
+	More    bool // more than Waiting wait: counting stopped there
 }
 
+// waitingUpTo is where the front page stops counting each kind of
+// suggestion: "1,000 or more" says what an exact count over a
+// million-statement case would, at a bounded cost.
+const waitingUpTo = 1000
+
 func (s *Server) wsHome(w http.ResponseWriter, r *http.Request) error {
-	ws, err := s.ws()
+	pw, err := s.paged()
 	if err != nil {
 		return err
 	}
@@ -35,15 +41,11 @@ func (s *Server) wsHome(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := wsHomePage{wsPage: s.wsBase(r, nil, "home")}
 	for _, c := range cases {
-		counts, err := ws.ReviewCounts(r.Context(), c.ID)
+		n, more, err := pw.ReviewWaiting(r.Context(), c.ID, waitingUpTo)
 		if err != nil {
 			return err
 		}
-		n := 0
-		for _, cnt := range counts {
-			n += cnt.Total()
-		}
-		p.Cases = append(p.Cases, wsCaseSummary{Case: c, Waiting: n})
+		p.Cases = append(p.Cases, wsCaseSummary{Case: c, Waiting: n, More: more})
 	}
 	s.render(w, r, http.StatusOK, "ws_home", p)
 	return nil

@@ -205,6 +205,46 @@ func TestSpeakerAndClaimFields(t *testing.T) {
 	}
 }
 
+// TestMergeIntoTypedPerson: the merge form names the other record from the
+// people list; a name that names nobody merges nothing.
+func TestMergeIntoTypedPerson(t *testing.T) {
+	db := storetest.Open(t)
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	for _, slug := range []string{"dup-one", "dup-two"} {
+		if err := db.UpsertPerson(ctx, &inquest.Person{Slug: slug, Name: "Dup " + slug, Kind: inquest.ActorPerson}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	addUser(t, db, "merger", inquest.RoleAnalyst)
+	cl := newClient(t, NewServer(db, Options{}).Handler())
+	cl.login("merger")
+	page := cl.do("GET", "/w/people/dup-one", nil).Body.String()
+	if !strings.Contains(page, `<input name="into" list="ws-people"`) || !strings.Contains(page, `<option value="Dup dup-two (dup-two)">`) || strings.Contains(page, `<option value="Dup dup-one (dup-one)">`) {
+		t.Errorf("the person page does not offer the other records, and only them, in one list")
+	}
+	for _, tt := range []struct {
+		into       string
+		wantStatus int
+		wantGone   bool
+	}{
+		{"Nobody Atall", http.StatusBadRequest, false},
+		{"Dup dup-one (dup-one)", http.StatusBadRequest, false},
+		{"Dup dup-two (dup-two)", http.StatusSeeOther, true},
+	} {
+		rec := cl.do("POST", "/w/people/dup-one/merge", url.Values{"csrf": {cl.formToken()}, "into": {tt.into}})
+		if rec.Code != tt.wantStatus {
+			t.Errorf("merge into %q: %d, want %d: %s", tt.into, rec.Code, tt.wantStatus, rec.Body.String())
+		}
+		_, err := db.PersonBySlug(ctx, "dup-one")
+		if gone := inquest.ErrorCode(err) == inquest.ENOTFOUND; gone != tt.wantGone {
+			t.Errorf("after merging into %q dup-one gone: %v, want %v", tt.into, gone, tt.wantGone)
+		}
+	}
+}
+
 func mustStatement(t *testing.T, db interface {
 	Statement(context.Context, int64) (*inquest.Statement, error)
 }, id int64) *inquest.Statement {

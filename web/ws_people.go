@@ -1,10 +1,11 @@
 package web
 
 import (
-	"cmp"
 	"fmt"
 	"net/http"
-	"slices"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/inquest-project/inquest"
 )
@@ -33,7 +34,10 @@ type wsPersonPage struct {
 	wsPage
 	Person     *inquest.Person
 	Statements []wsPersonStatement
-	Others     []*inquest.Person
+	Total      int
+	Pager      pager
+	// People is the list the merge field names the other record from.
+	People pickList
 }
 
 func (p wsPersonPage) PageTitle() string { return p.Person.Name + " · Workspace" }
@@ -44,6 +48,12 @@ type wsPersonStatement struct {
 	Stances []stanceView
 }
 
+// personStatementsPerPage is how many statements one page of a person
+// shows: a busy speaker of a large case has thousands.
+const personStatementsPerPage = 100
+
+// wsPersonPage shows a person's statements in date order a page at a time,
+// with the stances of those statements only.
 func (s *Server) wsPersonPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p, err := s.st.PersonBySlug(ctx, r.PathValue("slug"))
@@ -53,69 +63,83 @@ func (s *Server) wsPersonPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := wsPersonPage{wsPage: s.wsBase(r, nil, "people"), Person: p}
-	stmts, err := s.st.Statements(ctx, inquest.StatementFilter{PersonID: p.ID})
+	pw, err := s.paged()
 	if err != nil {
 		return err
+	}
+	n, err := wsPageNumber(r)
+	if err != nil {
+		return err
+	}
+	stmts, total, err := pw.PersonStatementsPage(ctx, p.ID, personStatementsPerPage, (n-1)*personStatementsPerPage)
+	if err != nil {
+		return err
+	}
+	if n > 1 && len(stmts) == 0 {
+		return inquest.Errorf(inquest.ENOTFOUND, "%s has no page %d of statements.", p.Name, n)
+	}
+	base := "/w/people/" + url.PathEscape(p.Slug)
+	page := wsPersonPage{wsPage: s.wsBase(r, nil, "people"), Person: p, Total: total,
+		Pager: pager{Page: n, First: (n-1)*personStatementsPerPage + 1, Last: (n-1)*personStatementsPerPage + len(stmts), Total: total}}
+	if n > 1 {
+		page.Pager.Prev = wsPageLink(base, n-1)
+	}
+	if (n-1)*personStatementsPerPage+len(stmts) < total {
+		page.Pager.Next = wsPageLink(base, n+1)
 	}
 	cases, err := s.st.Cases(ctx)
 	if err != nil {
 		return err
 	}
 	caseByID := map[int64]*inquest.Case{}
-	stancesOf := map[int64][]stanceView{}
 	for _, c := range cases {
 		caseByID[c.ID] = c
 	}
-	loaded := map[int64]bool{}
+	ids := make([]int64, len(stmts))
+	for i, st := range stmts {
+		ids[i] = st.ID
+	}
+	stances, err := pw.StancesOfStatements(ctx, ids)
+	if err != nil {
+		return err
+	}
+	// The claims of the cases this page's stances are in, once a case.
+	caseOf := map[int64]int64{}
 	for _, st := range stmts {
-		if st.Review == inquest.Rejected || loaded[st.CaseID] {
+		caseOf[st.ID] = st.CaseID
+	}
+	claimsOf := map[int64]map[int64]*inquest.Claim{}
+	stancesOf := map[int64][]stanceView{}
+	for _, sn := range stances {
+		if sn.Review == inquest.Rejected {
 			continue
 		}
-		loaded[st.CaseID] = true
-		claims, err := s.st.Claims(ctx, st.CaseID)
-		if err != nil {
-			return err
-		}
-		byID := claimsByID(claims)
-		stances, err := s.st.Stances(ctx, st.CaseID)
-		if err != nil {
-			return err
-		}
-		for _, sn := range stances {
-			if cl := byID[sn.ClaimID]; cl != nil && sn.Review != inquest.Rejected {
-				stancesOf[sn.StatementID] = append(stancesOf[sn.StatementID], stanceView{Claim: cl, Stance: sn.Stance, Review: sn.Review})
+		cid := caseOf[sn.StatementID]
+		if claimsOf[cid] == nil {
+			claims, err := s.st.Claims(ctx, cid)
+			if err != nil {
+				return err
 			}
+			claimsOf[cid] = claimsByID(claims)
+		}
+		if cl := claimsOf[cid][sn.ClaimID]; cl != nil {
+			stancesOf[sn.StatementID] = append(stancesOf[sn.StatementID], stanceView{Claim: cl, Stance: sn.Stance, Review: sn.Review})
 		}
 	}
 	for _, st := range stmts {
-		if st.Review == inquest.Rejected {
-			continue
-		}
 		page.Statements = append(page.Statements, wsPersonStatement{Statement: st, Case: caseByID[st.CaseID], Stances: stancesOf[st.ID]})
 	}
-	// Date order, unknown days last.
-	slices.SortStableFunc(page.Statements, func(a, b wsPersonStatement) int {
-		if a.SaidOn.Known() != b.SaidOn.Known() {
-			if a.SaidOn.Known() {
-				return -1
-			}
-			return 1
-		}
-		if n := cmp.Compare(a.SaidOn, b.SaidOn); n != 0 {
-			return n
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
 	people, err := s.st.People(ctx)
 	if err != nil {
 		return err
 	}
+	others := make([]*inquest.Person, 0, len(people))
 	for _, o := range people {
 		if o.ID != p.ID {
-			page.Others = append(page.Others, o)
+			others = append(others, o)
 		}
 	}
+	page.People = peopleList(others)
 	s.render(w, r, http.StatusOK, "ws_person", page)
 	return nil
 }
@@ -126,16 +150,24 @@ func (s *Server) wsMergePerson(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	into, err := formID(r, "into")
-	if err != nil {
-		return err
-	}
-	if into == 0 {
+	// "into" is the other record as the list names it ("Name (slug)"),
+	// its slug or name, or its id (older forms).
+	v := strings.TrimSpace(r.PostFormValue("into"))
+	if v == "" {
 		return inquest.Errorf(inquest.EINVALID, "choose the person to merge %s into", from.Name)
 	}
-	target, err := s.st.Person(ctx, into)
-	if err != nil {
+	var target *inquest.Person
+	if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+		target, err = s.st.Person(ctx, id)
+		if err != nil {
+			return err
+		}
+	} else if target, err = s.personNamed(ctx, v); err != nil {
 		return err
+	}
+	into := target.ID
+	if into == from.ID {
+		return inquest.Errorf(inquest.EINVALID, "%q is %s itself; choose the other record to merge it into", v, from.Name)
 	}
 	ws, err := s.ws()
 	if err != nil {

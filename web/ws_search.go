@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -105,5 +106,5 @@ func hitHref(c *inquest.Case, h inquest.RecordHit) string {
 	case "person":
 		return "/w/people/" + h.Slug
 	}
-	return "/w/cases/" + c.Slug + "/claims#claim-" + h.Slug
+	return "/w/cases/" + c.Slug + "/claims?claim=" + url.QueryEscape(h.Slug)
 }

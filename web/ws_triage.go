@@ -1,15 +1,12 @@
 package web
 
 import (
-	"context"
 	"fmt"
-	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
 
 	"github.com/inquest-project/inquest"
-	"github.com/inquest-project/inquest/analysis"
 )
 
 // Triage pages: claims with the stances on them, contradictions, figures
@@ -26,19 +23,6 @@ type wsStatementRef struct {
 // statementRef is st as triage pages show it.
 func statementRef(st *inquest.Statement) wsStatementRef {
 	return wsStatementRef{Statement: st, Speaker: speakerOf(st), Href: fmt.Sprintf("/w/sources/%d#ts-%d", st.SourceID, st.ID)}
-}
-
-// statementRefs loads the case's statements by id.
-func (s *Server) statementRefs(ctx context.Context, caseID int64) (map[int64]wsStatementRef, error) {
-	all, err := s.st.Statements(ctx, inquest.StatementFilter{CaseID: caseID})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]wsStatementRef, len(all))
-	for _, st := range all {
-		out[st.ID] = statementRef(st)
-	}
-	return out, nil
 }
 
 func claimsByID(claims []*inquest.Claim) map[int64]*inquest.Claim {
@@ -174,24 +158,37 @@ func (s *Server) wsContradictionStatus(w http.ResponseWriter, r *http.Request) e
 
 // ---- claims
 
+// The claims page lists the case's claims; one claim's page (?claim=slug)
+// shows its stances a page at a time with the statements that take them.
+// A claim of a million-statement case holds hundreds of stances, the case
+// millions: neither page reads the case's statements or stances.
+
 type wsClaimsPage struct {
 	wsPage
-	Claims []wsClaim
-	Self   string
+	Claims []*inquest.Claim // the list, when no claim is chosen
+	Claim  *inquest.Claim   // the chosen claim
+	Counts map[string]int // by stance kind
+	Total  int
+	// Stances are this page of the claim's stances.
+	Stances []wsStance
+	Self    string
+	Pager   pager
 }
 
-func (p wsClaimsPage) PageTitle() string { return "Claims · " + p.Case.Title }
-
-type wsClaim struct {
-	*inquest.Claim
-	Stances []wsStance
-	Counts  map[string]int
+func (p wsClaimsPage) PageTitle() string {
+	if p.Claim != nil {
+		return p.Claim.Slug + " · Claims · " + p.Case.Title
+	}
+	return "Claims · " + p.Case.Title
 }
 
 type wsStance struct {
 	*inquest.Stance
 	Statement wsStatementRef
 }
+
+// claimStancesPerPage is how many stances one page of a claim shows.
+const claimStancesPerPage = 100
 
 func (s *Server) wsClaimsPage(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.wsCase(r)
@@ -203,79 +200,73 @@ func (s *Server) wsClaimsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	stances, err := s.st.Stances(ctx, c.ID)
-	if err != nil {
-		return err
-	}
-	refs, err := s.statementRefs(ctx, c.ID)
-	if err != nil {
-		return err
-	}
-	p := wsClaimsPage{wsPage: s.wsBase(r, c, "claims"), Self: "/w/cases/" + url.PathEscape(c.Slug) + "/claims"}
-	onClaim := map[int64][]*inquest.Stance{}
-	for _, sn := range stances {
-		onClaim[sn.ClaimID] = append(onClaim[sn.ClaimID], sn)
+	base := "/w/cases/" + url.PathEscape(c.Slug) + "/claims"
+	p := wsClaimsPage{wsPage: s.wsBase(r, c, "claims"), Self: base}
+	slug := r.URL.Query().Get("claim")
+	if slug == "" {
+		p.Claims = claims
+		s.render(w, r, http.StatusOK, "ws_claims", p)
+		return nil
 	}
 	for _, cl := range claims {
-		wc := wsClaim{Claim: cl, Counts: map[string]int{}}
-		for _, sn := range onClaim[cl.ID] {
-			if sn.Review == inquest.Rejected {
-				continue
-			}
-			ref, ok := refs[sn.StatementID]
-			if !ok || ref.Review == inquest.Rejected {
-				continue
-			}
-			wc.Stances = append(wc.Stances, wsStance{Stance: sn, Statement: ref})
-			wc.Counts[string(sn.Stance)]++
+		if cl.Slug == slug {
+			p.Claim = cl
 		}
-		p.Claims = append(p.Claims, wc)
+	}
+	if p.Claim == nil {
+		return inquest.Errorf(inquest.ENOTFOUND, "Case %s has no claim %q. See %s for its claims.", c.Slug, slug, base)
+	}
+	pw, err := s.paged()
+	if err != nil {
+		return err
+	}
+	n, err := wsPageNumber(r)
+	if err != nil {
+		return err
+	}
+	claimBase := base + "?claim=" + url.QueryEscape(slug)
+	p.Self = wsPageLink(claimBase, n)
+	list, more, err := pw.ClaimStancesPage(ctx, p.Claim.ID, claimStancesPerPage, (n-1)*claimStancesPerPage)
+	if err != nil {
+		return err
+	}
+	if n > 1 && len(list) == 0 {
+		return inquest.Errorf(inquest.ENOTFOUND, "Claim %s has no page %d of stances now; start again at the first.", slug, n)
+	}
+	counts, err := pw.ClaimStanceCounts(ctx, p.Claim.ID)
+	if err != nil {
+		return err
+	}
+	p.Counts = map[string]int{}
+	for kind, k := range counts {
+		p.Counts[string(kind)] = k
+		p.Total += k
+	}
+	p.Pager = pager{Page: n, First: (n-1)*claimStancesPerPage + 1, Last: (n-1)*claimStancesPerPage + len(list), Total: p.Total}
+	if n > 1 {
+		p.Pager.Prev = wsPageLink(claimBase, n-1)
+	}
+	if more {
+		p.Pager.Next = wsPageLink(claimBase, n+1)
+	}
+	ids := make([]int64, len(list))
+	for i, sn := range list {
+		ids[i] = sn.StatementID
+	}
+	stmts, err := pw.StatementsByID(ctx, ids)
+	if err != nil {
+		return err
+	}
+	byID := make(map[int64]*inquest.Statement, len(stmts))
+	for _, st := range stmts {
+		byID[st.ID] = st
+	}
+	for _, sn := range list {
+		if st := byID[sn.StatementID]; st != nil {
+			p.Stances = append(p.Stances, wsStance{Stance: sn, Statement: statementRef(st)})
+		}
 	}
 	s.render(w, r, http.StatusOK, "ws_claims", p)
-	return nil
-}
-
-// ---- figures
-
-type wsFiguresPage struct {
-	wsPage
-	Series    []wsSeries
-	Conflicts []analysis.FigureConflict
-	Figures   []*inquest.Figure
-	Self      string
-}
-
-func (p wsFiguresPage) PageTitle() string { return "Figures · " + p.Case.Title }
-
-type wsSeries struct {
-	analysis.Series
-	Chart template.HTML
-}
-
-func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.wsCase(r)
-	if err != nil {
-		return err
-	}
-	cw, err := s.casework()
-	if err != nil {
-		return err
-	}
-	rec, err := cw.Load(r.Context(), c)
-	if err != nil {
-		return err
-	}
-	fr := rec.FigureRecord()
-	p := wsFiguresPage{wsPage: s.wsBase(r, c, "figures"), Conflicts: analysis.FigureConflicts(fr), Self: "/w/cases/" + url.PathEscape(c.Slug) + "/figures"}
-	for _, se := range analysis.FigureSeries(fr) {
-		p.Series = append(p.Series, wsSeries{Series: se, Chart: wsSeriesChart(se)})
-	}
-	for _, f := range rec.Figures {
-		if f.Review != inquest.Rejected {
-			p.Figures = append(p.Figures, f)
-		}
-	}
-	s.render(w, r, http.StatusOK, "ws_figures", p)
 	return nil
 }
 
@@ -284,7 +275,9 @@ func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
 type wsQuestionsPage struct {
 	wsPage
 	Questions []wsQuestion
+	Total     int
 	Self      string
+	Pager     pager
 }
 
 func (p wsQuestionsPage) PageTitle() string { return "Questions · " + p.Case.Title }
@@ -295,36 +288,64 @@ type wsQuestion struct {
 	Answer   *wsStatementRef
 }
 
+// questionsPerPage is how many questions one page shows.
+const questionsPerPage = 100
+
+// wsQuestionsPage lists the case's questions a page at a time, with the
+// statements that answer the ones shown, read together.
 func (s *Server) wsQuestionsPage(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.wsCase(r)
 	if err != nil {
 		return err
 	}
-	ctx := r.Context()
-	qs, err := s.st.Questions(ctx, c.ID)
+	pw, err := s.paged()
 	if err != nil {
 		return err
 	}
-	p := wsQuestionsPage{wsPage: s.wsBase(r, c, "questions"), Self: "/w/cases/" + url.PathEscape(c.Slug) + "/questions"}
+	n, err := wsPageNumber(r)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	qs, total, err := pw.QuestionsPage(ctx, c.ID, questionsPerPage, (n-1)*questionsPerPage)
+	if err != nil {
+		return err
+	}
+	if n > 1 && len(qs) == 0 {
+		return inquest.Errorf(inquest.ENOTFOUND, "Case %s has no page %d of questions.", c.Slug, n)
+	}
+	base := "/w/cases/" + url.PathEscape(c.Slug) + "/questions"
+	p := wsQuestionsPage{wsPage: s.wsBase(r, c, "questions"), Self: wsPageLink(base, n), Total: total,
+		Pager: pager{Page: n, First: (n-1)*questionsPerPage + 1, Last: (n-1)*questionsPerPage + len(qs), Total: total}}
+	if n > 1 {
+		p.Pager.Prev = wsPageLink(base, n-1)
+	}
+	if p.Pager.Last < total {
+		p.Pager.Next = wsPageLink(base, n+1)
+	}
+	var answerIDs []int64
+	for _, q := range qs {
+		if q.AnswerStatementID != 0 {
+			answerIDs = append(answerIDs, q.AnswerStatementID)
+		}
+	}
+	answers, err := pw.StatementsByID(ctx, answerIDs)
+	if err != nil {
+		return err
+	}
+	answerByID := make(map[int64]*inquest.Statement, len(answers))
+	for _, st := range answers {
+		answerByID[st.ID] = st
+	}
 	day := today()
 	for _, q := range qs {
-		if q.Review == inquest.Rejected {
-			continue
-		}
 		wq := wsQuestion{Question: q, DaysOpen: -1}
 		if q.Status == inquest.Open {
 			wq.DaysOpen = q.DaysOpen(day)
 		}
-		// Only the answers are read, not every statement of the case.
-		if q.AnswerStatementID != 0 {
-			st, err := s.st.Statement(ctx, q.AnswerStatementID)
-			if err != nil && inquest.ErrorCode(err) != inquest.ENOTFOUND {
-				return err
-			}
-			if st != nil {
-				ref := statementRef(st)
-				wq.Answer = &ref
-			}
+		if st := answerByID[q.AnswerStatementID]; st != nil {
+			ref := statementRef(st)
+			wq.Answer = &ref
 		}
 		p.Questions = append(p.Questions, wq)
 	}

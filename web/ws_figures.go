@@ -1,0 +1,168 @@
+package web
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+
+	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/analysis"
+)
+
+// The workspace's figures page: each measure's series with its chart, the
+// conflicts between figures, and every figure a page at a time. The series
+// derive from the figures and what places them (their statements, their
+// sources, the people file); the page reads those, not the rest of the
+// case, whose statements run to a million.
+
+type wsFiguresPage struct {
+	wsPage
+	Series    []wsSeries
+	Conflicts []analysis.FigureConflict
+	// Figures is this page of every figure that is not rejected.
+	Figures []*inquest.Figure
+	Total   int
+	Self    string
+	Pager   pager
+}
+
+func (p wsFiguresPage) PageTitle() string { return "Figures · " + p.Case.Title }
+
+type wsSeries struct {
+	analysis.Series
+	Chart template.HTML
+	// Shown are the points listed under the chart; the chart has them
+	// all.
+	Shown []analysis.Point
+}
+
+const (
+	// figuresPerPage is how many figures one page of the full list shows.
+	figuresPerPage = 100
+	// pointsShown is how many of a series' points are listed under its
+	// chart; the rest are in the full list.
+	pointsShown = 50
+)
+
+func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.wsCase(r)
+	if err != nil {
+		return err
+	}
+	n, err := wsPageNumber(r)
+	if err != nil {
+		return err
+	}
+	fr, err := s.figureRecord(r.Context(), c)
+	if err != nil {
+		return err
+	}
+	base := "/w/cases/" + url.PathEscape(c.Slug) + "/figures"
+	p := wsFiguresPage{wsPage: s.wsBase(r, c, "figures"), Conflicts: analysis.FigureConflicts(fr), Self: wsPageLink(base, n)}
+	for _, se := range analysis.FigureSeries(fr) {
+		p.Series = append(p.Series, wsSeries{Series: se, Chart: wsSeriesChart(se), Shown: se.Points[:min(len(se.Points), pointsShown)]})
+	}
+	var standing []*inquest.Figure
+	for _, f := range fr.Figures {
+		if f.Review != inquest.Rejected {
+			standing = append(standing, f)
+		}
+	}
+	p.Total = len(standing)
+	from := (n - 1) * figuresPerPage
+	if n > 1 && from >= len(standing) {
+		return inquest.Errorf(inquest.ENOTFOUND, "Case %s has no page %d of figures.", c.Slug, n)
+	}
+	p.Figures = standing[min(from, len(standing)):min(from+figuresPerPage, len(standing))]
+	p.Pager = pager{Page: n, First: from + 1, Last: from + len(p.Figures), Total: p.Total}
+	if n > 1 {
+		p.Pager.Prev = wsPageLink(base, n-1) + "#every-figure"
+	}
+	if from+figuresPerPage < len(standing) {
+		p.Pager.Next = wsPageLink(base, n+1) + "#every-figure"
+	}
+	s.render(w, r, http.StatusOK, "ws_figures", p)
+	return nil
+}
+
+// figureRecord reads what the case's figure series derive from: the
+// figures, measures and people, and of the statements and sources only
+// those the figures name. A figure no statement or claimant accounts for
+// is placed from its source's text and statements (the quotation rule),
+// which are read for its source alone. The series come out as from the
+// whole case (casework's Load and FigureRecord).
+func (s *Server) figureRecord(ctx context.Context, c *inquest.Case) (analysis.FigureRecord, error) {
+	var fr analysis.FigureRecord
+	a, err := s.analysis()
+	if err != nil {
+		return fr, err
+	}
+	reads, ok := s.st.(inquest.RecordReads)
+	if !ok {
+		return fr, inquest.Errorf(inquest.EINTERNAL, "this store cannot read statements and sources by id")
+	}
+	if fr.Figures, err = s.st.Figures(ctx, c.ID); err != nil {
+		return fr, err
+	}
+	if fr.Measures, err = a.Measures(ctx, c.ID); err != nil {
+		return fr, err
+	}
+	if fr.PartOf, err = a.MeasureParts(ctx, c.ID); err != nil {
+		return fr, err
+	}
+	if fr.People, err = s.st.People(ctx); err != nil {
+		return fr, err
+	}
+	var stmtIDs, srcIDs []int64
+	seenSrc, unaccounted := map[int64]bool{}, map[int64]bool{}
+	for _, f := range fr.Figures {
+		if f.StatementID != 0 {
+			stmtIDs = append(stmtIDs, f.StatementID)
+		}
+		if !seenSrc[f.SourceID] {
+			seenSrc[f.SourceID] = true
+			srcIDs = append(srcIDs, f.SourceID)
+		}
+		if f.StatementID == 0 && f.ClaimantID == 0 && f.ClaimantName == "" && f.Review != inquest.Rejected {
+			unaccounted[f.SourceID] = true
+		}
+	}
+	if fr.Statements, err = reads.StatementsByID(ctx, stmtIDs); err != nil {
+		return fr, fmt.Errorf("the statements of the figures of case %s: %w", c.Slug, err)
+	}
+	if fr.Sources, err = reads.SourcesByID(ctx, srcIDs); err != nil {
+		return fr, fmt.Errorf("the sources of the figures of case %s: %w", c.Slug, err)
+	}
+	have := map[int64]bool{}
+	for _, st := range fr.Statements {
+		have[st.ID] = true
+	}
+	for i, src := range fr.Sources {
+		if !unaccounted[src.ID] {
+			continue
+		}
+		if fr.Sources[i], err = s.st.Source(ctx, src.ID); err != nil {
+			return fr, fmt.Errorf("load the text of source %d: %w", src.ID, err)
+		}
+		more, err := s.st.Statements(ctx, inquest.StatementFilter{SourceID: src.ID})
+		if err != nil {
+			return fr, err
+		}
+		for _, st := range more {
+			if !have[st.ID] {
+				have[st.ID] = true
+				fr.Statements = append(fr.Statements, st)
+			}
+		}
+	}
+	// In the order the whole case's come in (by source and start), which
+	// the quotation rule walks.
+	slices.SortFunc(fr.Statements, func(a, b *inquest.Statement) int {
+		return cmp.Or(cmp.Compare(a.SourceID, b.SourceID), cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
+	})
+	return fr, nil
+}

@@ -1,0 +1,92 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/analysis"
+	"github.com/inquest-project/inquest/analysis/casework"
+	"github.com/inquest-project/inquest/benchgen"
+	"github.com/inquest-project/inquest/demo"
+	"github.com/inquest-project/inquest/store"
+	"github.com/inquest-project/inquest/store/storetest"
+)
+
+// TestFigureRecordReadsWhatFiguresNeed: the figures page's series and
+// conflicts, from the figures and only the statements and sources they
+// name, are those of the whole case, on the demo (figures placed by their
+// statements, quotations and sentences) and on a generated case.
+func TestFigureRecordReadsWhatFiguresNeed(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		load func(context.Context, *store.DB) (*inquest.Case, error)
+	}{
+		{"demo", func(ctx context.Context, db *store.DB) (*inquest.Case, error) {
+			if _, err := demo.Load(ctx, db); err != nil {
+				return nil, err
+			}
+			return db.CaseBySlug(ctx, demo.CaseSlug)
+		}},
+		{"generated", func(ctx context.Context, db *store.DB) (*inquest.Case, error) {
+			res, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: 800, Seed: 4})
+			if err != nil {
+				return nil, err
+			}
+			return res.Case, nil
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			db := storetest.Open(t)
+			c, err := tt.load(ctx, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec, err := casework.New(db).Load(ctx, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole := rec.FigureRecord()
+			got, err := NewServer(db, Options{}).figureRecord(ctx, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Statements) >= len(whole.Statements) && len(whole.Statements) > 100 {
+				t.Errorf("read %d statements for the figures, the case has %d: not fewer", len(got.Statements), len(whole.Statements))
+			}
+			wantSeries, gotSeries := analysis.FigureSeries(whole), analysis.FigureSeries(got)
+			if len(wantSeries) == 0 {
+				t.Fatal("the case has no figure series")
+			}
+			if !reflect.DeepEqual(seriesKeys(gotSeries), seriesKeys(wantSeries)) {
+				t.Errorf("series differ:\n got %v\nwant %v", seriesKeys(gotSeries), seriesKeys(wantSeries))
+			}
+			wantC, gotC := analysis.FigureConflicts(whole), analysis.FigureConflicts(got)
+			if fmt.Sprint(conflictKeys(gotC)) != fmt.Sprint(conflictKeys(wantC)) {
+				t.Errorf("conflicts differ:\n got %v\nwant %v", conflictKeys(gotC), conflictKeys(wantC))
+			}
+		})
+	}
+}
+
+// seriesKeys is what the page shows of each point: figure, day, claimant.
+func seriesKeys(ss []analysis.Series) []string {
+	var out []string
+	for _, s := range ss {
+		for _, p := range s.Points {
+			out = append(out, fmt.Sprintf("%s/%s: figure %d on %s by %d %q (statement %d)", s.Measure, s.Name, p.Figure.ID, p.On, p.ClaimantID, p.Claimant, p.StatementID))
+		}
+	}
+	return out
+}
+
+func conflictKeys(cs []analysis.FigureConflict) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, fmt.Sprintf("%s %s %s", c.Kind, c.Measure, c.Reason))
+	}
+	return out
+}
