@@ -167,7 +167,7 @@ type wsClaimsPage struct {
 	wsPage
 	Claims []*inquest.Claim // the list, when no claim is chosen
 	Claim  *inquest.Claim   // the chosen claim
-	Counts map[string]int // by stance kind
+	Counts map[string]int   // by stance kind
 	Total  int
 	// Stances are this page of the claim's stances.
 	Stances []wsStance
