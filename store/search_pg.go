@@ -39,10 +39,12 @@ import (
 // takes the matches from the index instead.
 const pgScanTimeout = "150ms"
 
-// pgRowCost is what reading one row the index names costs, in postings of
-// the index read: a row is a heap page visit and a test of its vector, a
-// posting a few bytes of a compressed list. Measured at a million
-// statements: 20,000 rows in 16-19 ms, 58,000 postings in 45-50 ms.
+// pgRowCost is what reading one row the index names and testing its words
+// costs, in postings of the index read, for a table whose rows cost
+// pgRowWeight 1 (statements: a sentence's vector, stored in the row): a row
+// is a visit of a page of the table, a posting a few bytes of a compressed
+// list. Measured at a million statements: 20,000 rows in 16-19 ms, 58,000
+// postings in 45-50 ms. A row read in order costs about one posting.
 const pgRowCost = 3
 
 // The plans pgChoosePlan chooses from.
@@ -57,7 +59,7 @@ const (
 var pgForcePlan string
 
 func (db *DB) pgWindows(ctx context.Context, rq rankedQuery, match string) ([]scored, error) {
-	plan, fallback, rarest, err := db.pgChoosePlan(ctx, rq.table, rq.stems)
+	plan, fallback, rarest, err := db.pgChoosePlan(ctx, rq)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +70,10 @@ func (db *DB) pgWindows(ctx context.Context, rq rankedQuery, match string) ([]sc
 		plan = pgForcePlan
 	}
 	if plan == pgPlanScan {
-		found, err := db.pgWindowsWith(ctx, rq, match, "SET LOCAL enable_bitmapscan = off", "SET LOCAL statement_timeout = '"+pgScanTimeout+"'")
+		// A scan that joined another one of the same table half-way
+		// (synchronize_seqscans) would find another window than the index.
+		found, err := db.pgWindowsWith(ctx, rq, match, `SELECT set_config('enable_bitmapscan', 'off', true),
+			set_config('synchronize_seqscans', 'off', true), set_config('statement_timeout', '`+pgScanTimeout+`', true)`)
 		var pgErr *pgconn.PgError
 		if !errors.As(err, &pgErr) || pgErr.Code != "57014" { // query_canceled: the timeout
 			return found, err
@@ -96,20 +101,23 @@ func (db *DB) pgWindowsWith(ctx context.Context, rq rankedQuery, match string, s
 	return rq.windows(ctx, q{sqlTx, db.dialect}, db.dialect, match)
 }
 
-// pgChoosePlan chooses how to take the first window of matches of stems in
-// table (see above), and which way to take if reading the table in order
+// pgChoosePlan chooses how to take the first window of matches of rq's
+// stems (see above), and which way to take if reading the table in order
 // times out, by what each is expected to read: in order, window × rows ÷
 // matches of the rarest word (as if the words went together); from the
 // index, the postings of all the words; from the index for the rarest word,
-// its postings and its rows (pgRowCost each). rarest is that word's stem.
-func (db *DB) pgChoosePlan(ctx context.Context, table string, stems []string) (plan, fallback, rarest string, err error) {
+// its postings and every row they name (pgRowCost each, the worst case:
+// words that never go together). Rows cost rq.pgRowWeight times more in a
+// table whose vectors are stored out of line. rarest is the rarest word's
+// stem.
+func (db *DB) pgChoosePlan(ctx context.Context, rq rankedQuery) (plan, fallback, rarest string, err error) {
 	var rows float64
-	if err := db.read.QueryRowContext(ctx, "SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = to_regclass($1)", table).Scan(&rows); err != nil {
-		return "", "", "", fmt.Errorf("size of %s: %w", table, err)
+	if err := db.read.QueryRowContext(ctx, "SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = to_regclass($1)", rq.table).Scan(&rows); err != nil {
+		return "", "", "", fmt.Errorf("size of %s: %w", rq.table, err)
 	}
 	postings, fewest := 0.0, math.Inf(1)
-	for _, st := range stems {
-		est, err := db.pgEstimate(ctx, table, st+":*")
+	for _, st := range rq.stems {
+		est, err := db.pgEstimate(ctx, rq.table, st+":*")
 		if err != nil {
 			return "", "", "", err
 		}
@@ -118,11 +126,12 @@ func (db *DB) pgChoosePlan(ctx context.Context, table string, stems []string) (p
 			fewest, rarest = est, st
 		}
 	}
+	weight := max(rq.pgRowWeight, 1)
 	fallback, cost := pgPlanIndex, postings
-	if rare := fewest * (1 + pgRowCost); len(stems) > 1 && rare < postings {
+	if rare := fewest * (1 + pgRowCost*weight); len(rq.stems) > 1 && rare < postings {
 		fallback, cost = pgPlanRare, rare
 	}
-	if float64(searchWindow)*rows/max(fewest, 1) < cost {
+	if float64(searchWindow)*rows/max(fewest, 1)*weight < cost {
 		return pgPlanScan, fallback, rarest, nil
 	}
 	return fallback, fallback, rarest, nil

@@ -48,6 +48,11 @@ type rankedQuery struct {
 	// index then reads its postings alone, and each row they name is tested
 	// for all the stems (search_pg.go). Empty: the index reads them all.
 	pgDrive string
+	// pgRowWeight is what reading a row of table costs on PostgreSQL
+	// against a statement's row (0 is 1): a source's vector, of a whole
+	// document, is stored out of line and compressed, and reading it costs
+	// some 40 times more (search_pg.go).
+	pgRowWeight float64
 }
 
 // rankedSearch runs rq in growing windows until it has rq.limit hits or has
