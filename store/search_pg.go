@@ -111,19 +111,19 @@ func (db *DB) pgWindowsWith(ctx context.Context, rq rankedQuery, match string, s
 // table whose vectors are stored out of line. rarest is the rarest word's
 // stem.
 func (db *DB) pgChoosePlan(ctx context.Context, rq rankedQuery) (plan, fallback, rarest string, err error) {
-	var rows float64
-	if err := db.read.QueryRowContext(ctx, "SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = to_regclass($1)", rq.table).Scan(&rows); err != nil {
-		return "", "", "", fmt.Errorf("size of %s: %w", rq.table, err)
+	tsqueries := make([]string, len(rq.stems))
+	for i, st := range rq.stems {
+		tsqueries[i] = st + ":*"
+	}
+	rows, matches, err := db.pgEstimate(ctx, rq.table, tsqueries)
+	if err != nil {
+		return "", "", "", err
 	}
 	postings, fewest := 0.0, math.Inf(1)
-	for _, st := range rq.stems {
-		est, err := db.pgEstimate(ctx, rq.table, st+":*")
-		if err != nil {
-			return "", "", "", err
-		}
+	for i, est := range matches {
 		postings += est
 		if est < fewest {
-			fewest, rarest = est, st
+			fewest, rarest = est, rq.stems[i]
 		}
 	}
 	weight := max(rq.pgRowWeight, 1)
@@ -137,20 +137,54 @@ func (db *DB) pgChoosePlan(ctx context.Context, rq rankedQuery) (plan, fallback,
 	return fallback, fallback, rarest, nil
 }
 
-// pgEstimate is the planner's estimate of the rows of table whose search
-// vector matches the tsquery.
-func (db *DB) pgEstimate(ctx context.Context, table, tsquery string) (float64, error) {
+// pgEstimate returns the planner's estimates of the rows of table and of
+// those whose search vector matches each of tsqueries, from one plan (one
+// round trip, one planning): a query of one subquery for each, which the
+// plan lists in order, each over a scan of table.
+func (db *DB) pgEstimate(ctx context.Context, table string, tsqueries []string) (rows float64, matches []float64, err error) {
+	subqueries := []string{"(SELECT x.id FROM " + table + " x LIMIT 1)"}
+	args := make([]any, len(tsqueries))
+	for i, tq := range tsqueries {
+		subqueries = append(subqueries, fmt.Sprintf("(SELECT x.id FROM %s x WHERE x.search @@ to_tsquery('simple'::regconfig, $%d) LIMIT 1)", table, i+1))
+		args[i] = tq
+	}
 	var plan string
-	if err := db.read.QueryRowContext(ctx, "EXPLAIN (FORMAT JSON) SELECT 1 FROM "+table+" x WHERE x.search @@ to_tsquery('simple'::regconfig, $1)", tsquery).Scan(&plan); err != nil {
-		return 0, fmt.Errorf("estimate matches of %q: %w", tsquery, err)
+	if err := db.read.QueryRowContext(ctx, "EXPLAIN (FORMAT JSON) SELECT "+strings.Join(subqueries, ", "), args...).Scan(&plan); err != nil {
+		return 0, nil, fmt.Errorf("estimate matches of %q in %s: %w", tsqueries, table, err)
 	}
 	var out []struct {
-		Plan struct {
-			Rows float64 `json:"Plan Rows"`
-		} `json:"Plan"`
+		Plan pgPlanNode `json:"Plan"`
 	}
-	if err := json.Unmarshal([]byte(strings.TrimSpace(plan)), &out); err != nil || len(out) == 0 {
-		return 0, fmt.Errorf("estimate matches of %q: unreadable plan: %v", tsquery, err)
+	if err := json.Unmarshal([]byte(strings.TrimSpace(plan)), &out); err != nil || len(out) == 0 || len(out[0].Plan.Plans) != len(subqueries) {
+		return 0, nil, fmt.Errorf("estimate matches of %q in %s: unreadable plan (%v): %s", tsqueries, table, err, plan)
 	}
-	return out[0].Plan.Rows, nil
+	estimates := make([]float64, len(subqueries))
+	for i, sub := range out[0].Plan.Plans {
+		scan := sub.scanOf(table)
+		if scan == nil {
+			return 0, nil, fmt.Errorf("estimate matches of %q in %s: no scan of the table in the plan: %s", tsqueries, table, plan)
+		}
+		estimates[i] = scan.Rows
+	}
+	return estimates[0], estimates[1:], nil
+}
+
+// pgPlanNode is a node of a plan in EXPLAIN's JSON.
+type pgPlanNode struct {
+	Rows     float64      `json:"Plan Rows"`
+	Relation string       `json:"Relation Name"`
+	Plans    []pgPlanNode `json:"Plans"`
+}
+
+// scanOf returns the first node under n (or n) that reads table.
+func (n *pgPlanNode) scanOf(table string) *pgPlanNode {
+	if n.Relation == table {
+		return n
+	}
+	for i := range n.Plans {
+		if s := n.Plans[i].scanOf(table); s != nil {
+			return s
+		}
+	}
+	return nil
 }

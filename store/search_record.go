@@ -342,5 +342,11 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf { // most text, and every separator in it
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	// Cyrillic letters (Russian, Kazakh): the rest of the text, which
+	// unicode.IsLetter finds by a search of its tables. U+0482-U+0489, a
+	// sign and combining marks, are no letters.
+	if 0x0400 <= r && r <= 0x04FF {
+		return r <= 0x0481 || r >= 0x048A
+	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }

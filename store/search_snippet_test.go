@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -49,4 +50,14 @@ func FuzzSnippetAround(f *testing.F) {
 			t.Fatalf("snippet of %d characters for width %d: %q", n, width, got)
 		}
 	})
+}
+
+// A word is a run of letters and digits in every script: the fast paths of
+// isWordRune (ASCII, Cyrillic) must say what unicode says of every rune.
+func TestIsWordRuneAgreesWithUnicode(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsNumber(r); got != want {
+			t.Errorf("isWordRune(%U %q) = %v, want %v", r, r, got, want)
+		}
+	}
 }
