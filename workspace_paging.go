@@ -51,6 +51,13 @@ type PagedWorkspace interface {
 	// ReviewQueuePage lists it), counting each kind up to upTo only: a
 	// front page needs "a lot", not a scan of the whole case.
 	ReviewWaiting(ctx context.Context, caseID int64, upTo int) (n int, more bool, err error)
+	// FigureStatements lists the statements the case's figures were said
+	// in, by id, without their translations.
+	FigureStatements(ctx context.Context, caseID int64) ([]*Statement, error)
+	// FigureSources lists the sources that hold the case's figures, by id,
+	// with only what dates a figure and speaks for it: ID, CaseID,
+	// Publisher, Kind and Published (no text, no title).
+	FigureSources(ctx context.Context, caseID int64) ([]*Source, error)
 }
 
 // ReviewEntry is one suggestion of the review queue: Kind is "statement",

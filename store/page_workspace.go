@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -446,12 +447,15 @@ func (db *DB) ReviewWaiting(ctx context.Context, caseID int64, upTo int) (int, b
 		return 0, false, inquest.Errorf(inquest.EINVALID, "count up to a number above zero")
 	}
 	sug, rej := string(inquest.Suggested), string(inquest.Rejected)
-	// upTo+1 of each, to tell "exactly upTo" from "more".
+	// upTo+1 of each, to tell "exactly upTo" from "more". The stances
+	// are found by a scan of the stances that stops at upTo+1 ("+" keeps
+	// the planner off the case index, which would walk the case's million
+	// statements looking each one's stances up).
 	var st, sn, fg, qn int
 	err := db.reader().row(ctx, `SELECT
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM statements WHERE case_id = ? AND review = ? LIMIT ?) a),
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM stances x JOIN statements s ON s.id = x.statement_id
-			WHERE s.case_id = ? AND x.review = ? AND s.review <> ? LIMIT ?) b),
+			WHERE +s.case_id = ? AND x.review = ? AND s.review <> ? LIMIT ?) b),
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM figures WHERE case_id = ? AND review = ? LIMIT ?) c),
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM questions WHERE case_id = ? AND review = ? AND source_id IS NOT NULL LIMIT ?) d)`,
 		caseID, sug, upTo+1, caseID, sug, rej, upTo+1, caseID, sug, upTo+1, caseID, sug, upTo+1).Scan(&st, &sn, &fg, &qn)
@@ -509,4 +513,49 @@ func wrapErr(err error, format string, args ...any) error {
 		return nil
 	}
 	return fmt.Errorf(format+": %w", append(args, err)...)
+}
+
+// FigureStatements lists the statements the case's figures were said in:
+// the figures page places figures by them, and reads them in one join
+// rather than the case's million statements or a list of ids.
+func (db *DB) FigureStatements(ctx context.Context, caseID int64) ([]*inquest.Statement, error) {
+	rows, err := db.reader().query(ctx, "SELECT "+statementColumns+` FROM statements s
+		WHERE s.id IN (SELECT f.statement_id FROM figures f WHERE f.case_id = ? AND f.statement_id IS NOT NULL) ORDER BY s.id`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("statements of the figures of case %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	var out []*inquest.Statement
+	for rows.Next() {
+		s, err := scanStatement(rows)
+		if err != nil {
+			return nil, fmt.Errorf("statements of the figures of case %d: %w", caseID, err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// FigureSources lists the sources that hold the case's figures with the
+// few columns that place a figure. They are stored before the text in a
+// source's row, so the text is never read through.
+func (db *DB) FigureSources(ctx context.Context, caseID int64) ([]*inquest.Source, error) {
+	rows, err := db.reader().query(ctx, `SELECT s.id, s.case_id, s.publisher, s.kind, s.published FROM sources s
+		WHERE s.id IN (SELECT f.source_id FROM figures f WHERE f.case_id = ?) ORDER BY s.id`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("sources of the figures of case %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	var out []*inquest.Source
+	for rows.Next() {
+		s := new(inquest.Source)
+		var kind string
+		var published sql.NullString
+		if err := rows.Scan(&s.ID, &s.CaseID, &s.Publisher, &kind, &published); err != nil {
+			return nil, fmt.Errorf("sources of the figures of case %d: %w", caseID, err)
+		}
+		s.Kind, s.Published = inquest.SourceKind(kind), dateOf(published)
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }

@@ -502,6 +502,69 @@ func TestPagedTriageReads(t *testing.T) {
 			}
 		})
 
+		t.Run("what places the figures", func(t *testing.T) {
+			// Figures said in statements, beside the generated ones that
+			// name their claimant.
+			for _, st := range stmts[:12] {
+				f := &inquest.Figure{CaseID: c.ID, SourceID: st.SourceID, StatementID: st.ID, Measure: "deaths", Text: "12 dead",
+					Value: 12, Start: st.Start, End: st.Start + 1, Review: inquest.Suggested}
+				if err := db.AddFigure(ctx, f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			figures, err := db.Figures(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			srcs, err := db.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, WithoutText: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			srcByID := map[int64]*inquest.Source{}
+			for _, s := range srcs {
+				srcByID[s.ID] = s
+			}
+			wantStmts, wantSrcs := map[int64]bool{}, map[int64]bool{}
+			for _, f := range figures {
+				if f.StatementID != 0 {
+					wantStmts[f.StatementID] = true
+				}
+				wantSrcs[f.SourceID] = true
+			}
+			if len(wantStmts) < 10 || len(wantSrcs) < 10 {
+				t.Fatalf("the generated figures name %d statements and %d sources", len(wantStmts), len(wantSrcs))
+			}
+			gotStmts, err := db.FigureStatements(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, st := range gotStmts {
+				want := stmtByID[st.ID]
+				if !wantStmts[st.ID] || want == nil || st.PersonID != want.PersonID || st.SaidOn != want.SaidOn || st.SpeakerName != want.SpeakerName || st.Start != want.Start || st.Review != want.Review {
+					t.Errorf("figure statement %d: %+v, want %+v", st.ID, st, want)
+				}
+				if i > 0 && gotStmts[i-1].ID >= st.ID {
+					t.Errorf("figure statements out of order at %d", i)
+				}
+			}
+			if len(gotStmts) != len(wantStmts) {
+				t.Errorf("%d figure statements, want %d", len(gotStmts), len(wantStmts))
+			}
+			gotSrcs, err := db.FigureSources(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range gotSrcs {
+				want := srcByID[s.ID]
+				if !wantSrcs[s.ID] || want == nil || s.CaseID != want.CaseID || s.Publisher != want.Publisher || s.Kind != want.Kind || s.Published != want.Published {
+					t.Errorf("figure source %d: %+v, want %+v", s.ID, s, want)
+				}
+			}
+			if len(gotSrcs) != len(wantSrcs) {
+				t.Errorf("%d figure sources, want %d", len(gotSrcs), len(wantSrcs))
+			}
+		})
+
 		for name, err := range map[string]error{
 			"claim page of 0":  second(db.ClaimStancesPage(ctx, 1, 0, 0)),
 			"person page of 0": third(db.PersonStatementsPage(ctx, 1, 0, 0)),

@@ -56,16 +56,52 @@ func wsSeriesChart(s analysis.Series) template.HTML {
 	}
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11">%s</text>`, left, h-bottom+16, esc(string(pts[0].On)))
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="end">%s</text>`, w-right, h-bottom+16, esc(string(pts[len(pts)-1].On)))
+	dot := func(p analysis.Point) {
+		fmt.Fprintf(&b, `<a href="/w/sources/%d#tf-%d"><circle cx="%.1f" cy="%.1f" r="5" fill="#0b57a4"><title>%s</title></circle></a>`,
+			p.Figure.SourceID, p.Figure.ID, x(p), y(p.Figure.Value),
+			esc(fmt.Sprintf("%g on %s, %s: %s", p.Figure.Value, p.On, p.Claimant, p.Figure.Text)))
+	}
+	if len(pts) > chartDots {
+		// More figures than the chart has room for (a large case's series
+		// holds thousands, megabytes of dots): each of chartDots/2 columns
+		// shows the range of its figures, and its lowest and highest.
+		cols := make([]struct{ lo, hi *analysis.Point }, chartDots/2)
+		for i := range pts {
+			c := min(len(cols)-1, max(0, int((x(pts[i])-left)/(w-left-right)*float64(len(cols)))))
+			if cols[c].lo == nil || pts[i].Figure.Value < cols[c].lo.Figure.Value {
+				cols[c].lo = &pts[i]
+			}
+			if cols[c].hi == nil || pts[i].Figure.Value > cols[c].hi.Figure.Value {
+				cols[c].hi = &pts[i]
+			}
+		}
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="middle">%s</text>`, (left+w-right)/2, h-bottom+30,
+			esc(fmt.Sprintf("%d figures: each column spans the lowest to the highest of its days", len(pts))))
+		for _, c := range cols {
+			if c.lo == nil {
+				continue
+			}
+			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#0b57a4" stroke-width="1.5"/>`,
+				x(*c.lo), y(c.lo.Figure.Value), x(*c.hi), y(c.hi.Figure.Value))
+			dot(*c.lo)
+			if c.hi != c.lo {
+				dot(*c.hi)
+			}
+		}
+		b.WriteString(`</svg>`)
+		return template.HTML(b.String())
+	}
 	var line []string
 	for _, p := range pts {
 		line = append(line, fmt.Sprintf("%.1f,%.1f", x(p), y(p.Figure.Value)))
 	}
 	fmt.Fprintf(&b, `<polyline fill="none" stroke="#0b57a4" stroke-width="1.5" points="%s"/>`, strings.Join(line, " "))
 	for _, p := range pts {
-		fmt.Fprintf(&b, `<a href="/w/sources/%d#tf-%d"><circle cx="%.1f" cy="%.1f" r="5" fill="#0b57a4"><title>%s</title></circle></a>`,
-			p.Figure.SourceID, p.Figure.ID, x(p), y(p.Figure.Value),
-			esc(fmt.Sprintf("%g on %s, %s: %s", p.Figure.Value, p.On, p.Claimant, p.Figure.Text)))
+		dot(p)
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
+
+// chartDots is the most dots a chart draws one for each figure.
+const chartDots = 240

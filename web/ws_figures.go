@@ -21,8 +21,10 @@ import (
 
 type wsFiguresPage struct {
 	wsPage
-	Series    []wsSeries
-	Conflicts []analysis.FigureConflict
+	Series []wsSeries
+	// Conflicts are the first conflictsShown of AllConflicts.
+	Conflicts    []analysis.FigureConflict
+	AllConflicts int
 	// Figures is this page of every figure that is not rejected.
 	Figures []*inquest.Figure
 	Total   int
@@ -46,6 +48,8 @@ const (
 	// pointsShown is how many of a series' points are listed under its
 	// chart; the rest are in the full list.
 	pointsShown = 50
+	// conflictsShown is how many conflicts are listed.
+	conflictsShown = 100
 )
 
 func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
@@ -62,7 +66,8 @@ func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	base := "/w/cases/" + url.PathEscape(c.Slug) + "/figures"
-	p := wsFiguresPage{wsPage: s.wsBase(r, c, "figures"), Conflicts: analysis.FigureConflicts(fr), Self: wsPageLink(base, n)}
+	conflicts := analysis.FigureConflicts(fr)
+	p := wsFiguresPage{wsPage: s.wsBase(r, c, "figures"), Conflicts: conflicts[:min(len(conflicts), conflictsShown)], AllConflicts: len(conflicts), Self: wsPageLink(base, n)}
 	for _, se := range analysis.FigureSeries(fr) {
 		p.Series = append(p.Series, wsSeries{Series: se, Chart: wsSeriesChart(se), Shown: se.Points[:min(len(se.Points), pointsShown)]})
 	}
@@ -101,9 +106,9 @@ func (s *Server) figureRecord(ctx context.Context, c *inquest.Case) (analysis.Fi
 	if err != nil {
 		return fr, err
 	}
-	reads, ok := s.st.(inquest.RecordReads)
-	if !ok {
-		return fr, inquest.Errorf(inquest.EINTERNAL, "this store cannot read statements and sources by id")
+	pw, err := s.paged()
+	if err != nil {
+		return fr, err
 	}
 	if fr.Figures, err = s.st.Figures(ctx, c.ID); err != nil {
 		return fr, err
@@ -117,25 +122,17 @@ func (s *Server) figureRecord(ctx context.Context, c *inquest.Case) (analysis.Fi
 	if fr.People, err = s.st.People(ctx); err != nil {
 		return fr, err
 	}
-	var stmtIDs, srcIDs []int64
-	seenSrc, unaccounted := map[int64]bool{}, map[int64]bool{}
+	unaccounted := map[int64]bool{}
 	for _, f := range fr.Figures {
-		if f.StatementID != 0 {
-			stmtIDs = append(stmtIDs, f.StatementID)
-		}
-		if !seenSrc[f.SourceID] {
-			seenSrc[f.SourceID] = true
-			srcIDs = append(srcIDs, f.SourceID)
-		}
 		if f.StatementID == 0 && f.ClaimantID == 0 && f.ClaimantName == "" && f.Review != inquest.Rejected {
 			unaccounted[f.SourceID] = true
 		}
 	}
-	if fr.Statements, err = reads.StatementsByID(ctx, stmtIDs); err != nil {
-		return fr, fmt.Errorf("the statements of the figures of case %s: %w", c.Slug, err)
+	if fr.Statements, err = pw.FigureStatements(ctx, c.ID); err != nil {
+		return fr, err
 	}
-	if fr.Sources, err = reads.SourcesByID(ctx, srcIDs); err != nil {
-		return fr, fmt.Errorf("the sources of the figures of case %s: %w", c.Slug, err)
+	if fr.Sources, err = pw.FigureSources(ctx, c.ID); err != nil {
+		return fr, err
 	}
 	have := map[int64]bool{}
 	for _, st := range fr.Statements {

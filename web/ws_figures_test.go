@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/inquest-project/inquest"
@@ -89,4 +90,37 @@ func conflictKeys(cs []analysis.FigureConflict) []string {
 		out = append(out, fmt.Sprintf("%s %s %s", c.Kind, c.Measure, c.Reason))
 	}
 	return out
+}
+
+// TestSeriesChartStaysSmall: a chart of a few figures draws each; one of
+// thousands draws a bounded number of columns, each a link to a figure.
+func TestSeriesChartStaysSmall(t *testing.T) {
+	series := func(n int) analysis.Series {
+		s := analysis.Series{Measure: "deaths", Name: "Deaths"}
+		for i := range n {
+			day := inquest.Date(fmt.Sprintf("2022-%02d-%02d", 1+i%12, 1+i%28))
+			s.Points = append(s.Points, analysis.Point{Figure: &inquest.Figure{ID: int64(i + 1), SourceID: 1, Value: float64(100 + i%50), Text: "dead"}, On: day})
+		}
+		return s
+	}
+	for _, tt := range []struct {
+		points, wantDots int
+		maxBytes         int
+	}{
+		{10, 10, 10_000},
+		{chartDots, chartDots, 80_000},
+		{20_000, -1, 80_000},
+	} {
+		svg := string(wsSeriesChart(series(tt.points)))
+		dots := strings.Count(svg, "<circle")
+		if tt.wantDots >= 0 && dots != tt.wantDots {
+			t.Errorf("%d figures: %d dots, want %d", tt.points, dots, tt.wantDots)
+		}
+		if dots == 0 || dots > chartDots {
+			t.Errorf("%d figures: %d dots, want 1 to %d", tt.points, dots, chartDots)
+		}
+		if len(svg) > tt.maxBytes {
+			t.Errorf("%d figures: a chart of %d bytes, want at most %d", tt.points, len(svg), tt.maxBytes)
+		}
+	}
 }
