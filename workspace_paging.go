@@ -58,6 +58,12 @@ type PagedWorkspace interface {
 	// with only what dates a figure and speaks for it: ID, CaseID,
 	// Publisher, Kind and Published (no text, no title).
 	FigureSources(ctx context.Context, caseID int64) ([]*Source, error)
+	// PeopleNames lists every person by name, without names in other
+	// scripts, aliases or positions: what a list to choose one from needs.
+	PeopleNames(ctx context.Context) ([]*Person, error)
+	// PeoplePage lists the people by name, limit of them from offset, in
+	// full; and how many there are in all.
+	PeoplePage(ctx context.Context, limit, offset int) ([]*Person, int, error)
 }
 
 // ReviewEntry is one suggestion of the review queue: Kind is "statement",

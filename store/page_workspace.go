@@ -559,3 +559,43 @@ func (db *DB) FigureSources(ctx context.Context, caseID int64) ([]*inquest.Sourc
 	}
 	return out, rows.Err()
 }
+
+// PeopleNames lists every person by name without their details, which
+// take three more queries over every person's names, aliases and
+// positions: a page that offers the people to choose from needs the
+// names alone.
+func (db *DB) PeopleNames(ctx context.Context) ([]*inquest.Person, error) {
+	people, err := queryPeople(ctx, db.reader(), "SELECT "+personColumns+" FROM people ORDER BY name, slug")
+	if err != nil {
+		return nil, fmt.Errorf("list the names of people: %w", err)
+	}
+	return people, nil
+}
+
+// PeoplePage lists a page of people by name with their details.
+func (db *DB) PeoplePage(ctx context.Context, limit, offset int) ([]*inquest.Person, int, error) {
+	if limit <= 0 || offset < 0 {
+		return nil, 0, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
+	}
+	r := db.reader()
+	var total int
+	if err := r.row(ctx, "SELECT COUNT(*) FROM people").Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count people: %w", err)
+	}
+	people, err := queryPeople(ctx, r, "SELECT "+personColumns+" FROM people ORDER BY name, slug LIMIT ? OFFSET ?", limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list people: %w", err)
+	}
+	if len(people) == 0 {
+		return nil, total, nil
+	}
+	ids := make([]int64, len(people))
+	for i, p := range people {
+		ids[i] = p.ID
+	}
+	in, args := inList(ids)
+	if err := attachPersonDetails(ctx, r, people, "person_id IN "+in, args...); err != nil {
+		return nil, 0, fmt.Errorf("list people: %w", err)
+	}
+	return people, total, nil
+}

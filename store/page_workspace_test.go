@@ -565,11 +565,54 @@ func TestPagedTriageReads(t *testing.T) {
 			}
 		})
 
+		t.Run("people", func(t *testing.T) {
+			all, err := db.People(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(all) < 10 {
+				t.Fatalf("only %d people", len(all))
+			}
+			names, err := db.PeopleNames(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(names) != len(all) {
+				t.Fatalf("%d names, want %d", len(names), len(all))
+			}
+			for i, p := range names {
+				if p.ID != all[i].ID || p.Slug != all[i].Slug || p.Name != all[i].Name || p.Private != all[i].Private {
+					t.Errorf("name %d: %+v, want %+v", i, p, all[i])
+				}
+			}
+			var got []string
+			for off := 0; off < len(all)+7; off += 7 {
+				page, total, err := db.PeoplePage(ctx, 7, off)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if total != len(all) {
+					t.Errorf("total %d, want %d", total, len(all))
+				}
+				for _, p := range page {
+					got = append(got, fmt.Sprintf("%+v", *p))
+				}
+			}
+			var want []string
+			for _, p := range all {
+				want = append(want, fmt.Sprintf("%+v", *p))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("people in pages of 7 differ from the whole list; first difference at %d", firstDiff(got, want))
+			}
+		})
+
 		for name, err := range map[string]error{
 			"claim page of 0":  second(db.ClaimStancesPage(ctx, 1, 0, 0)),
 			"person page of 0": third(db.PersonStatementsPage(ctx, 1, 0, 0)),
 			"questions at -1":  third(db.QuestionsPage(ctx, c.ID, 10, -1)),
 			"waiting up to 0":  third(db.ReviewWaiting(ctx, c.ID, 0)),
+			"people page of 0": third(db.PeoplePage(ctx, 0, 0)),
 		} {
 			if inquest.ErrorCode(err) != inquest.EINVALID {
 				t.Errorf("%s: %v, want EINVALID", name, err)

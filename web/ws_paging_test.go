@@ -209,6 +209,15 @@ func TestWorkspaceListsPaged(t *testing.T) {
 		}
 	}
 
+	everyone, err := db.People(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listedP, _ := crawl("/w/people", regexp.MustCompile(`<li><a href="/w/people/([^"]+)">`))
+	if len(listedP) != len(everyone) {
+		t.Errorf("people page lists %d people, want %d", len(listedP), len(everyone))
+	}
+
 	if rec := c.do("GET", "/w/", nil); rec.Code != http.StatusOK || !regexp.MustCompile(`>\d+( or more)? waiting for review<`).MatchString(rec.Body.String()) {
 		t.Errorf("front page %d does not say how much waits", rec.Code)
 	}

@@ -17,16 +17,39 @@ import (
 type wsPeoplePage struct {
 	wsPage
 	People []*inquest.Person
+	Pager  pager
 }
 
 func (wsPeoplePage) PageTitle() string { return "People · Workspace" }
 
+// peoplePerPage is how many people one page of the list shows.
+const peoplePerPage = 100
+
 func (s *Server) wsPeoplePage(w http.ResponseWriter, r *http.Request) error {
-	people, err := s.st.People(r.Context())
+	pw, err := s.paged()
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "ws_people", wsPeoplePage{wsPage: s.wsBase(r, nil, "people"), People: people})
+	n, err := wsPageNumber(r)
+	if err != nil {
+		return err
+	}
+	people, total, err := pw.PeoplePage(r.Context(), peoplePerPage, (n-1)*peoplePerPage)
+	if err != nil {
+		return err
+	}
+	if n > 1 && len(people) == 0 {
+		return inquest.Errorf(inquest.ENOTFOUND, "There is no page %d of people.", n)
+	}
+	p := wsPeoplePage{wsPage: s.wsBase(r, nil, "people"), People: people,
+		Pager: pager{Page: n, First: (n-1)*peoplePerPage + 1, Last: (n-1)*peoplePerPage + len(people), Total: total}}
+	if n > 1 {
+		p.Pager.Prev = wsPageLink("/w/people", n-1)
+	}
+	if p.Pager.Last < total {
+		p.Pager.Next = wsPageLink("/w/people", n+1)
+	}
+	s.render(w, r, http.StatusOK, "ws_people", p)
 	return nil
 }
 
@@ -129,7 +152,7 @@ func (s *Server) wsPersonPage(w http.ResponseWriter, r *http.Request) error {
 	for _, st := range stmts {
 		page.Statements = append(page.Statements, wsPersonStatement{Statement: st, Case: caseByID[st.CaseID], Stances: stancesOf[st.ID]})
 	}
-	people, err := s.st.People(ctx)
+	people, err := pw.PeopleNames(ctx)
 	if err != nil {
 		return err
 	}

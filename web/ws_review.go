@@ -117,7 +117,7 @@ func (s *Server) wsReviewPage(w http.ResponseWriter, r *http.Request) error {
 	if more {
 		p.Pager.Next = wsPageLink(base, n+1)
 	}
-	people, err := s.st.People(ctx)
+	people, err := pw.PeopleNames(ctx)
 	if err != nil {
 		return err
 	}

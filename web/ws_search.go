@@ -52,7 +52,13 @@ func (s *Server) wsSearchPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	v := r.URL.Query()
 	p := wsSearchPage{wsPage: s.wsBase(r, c, "search"), Q: v.Get("q"), Kind: v.Get("kind")}
-	if p.People, err = s.st.People(ctx); err != nil {
+	pw, err := s.paged()
+	if err != nil {
+		return err
+	}
+	// The speaker menu needs names only (PeopleNames skips the names in
+	// other scripts, aliases and positions of two thousand people).
+	if p.People, err = pw.PeopleNames(ctx); err != nil {
 		return err
 	}
 	if p.Claims, err = s.st.Claims(ctx, c.ID); err != nil {

@@ -63,7 +63,11 @@ func (s *Server) wsSourcePage(w http.ResponseWriter, r *http.Request) error {
 			p.Figures = append(p.Figures, f)
 		}
 	}
-	people, err := s.st.People(ctx)
+	pw, err := s.paged()
+	if err != nil {
+		return err
+	}
+	people, err := pw.PeopleNames(ctx)
 	if err != nil {
 		return err
 	}
