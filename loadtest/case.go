@@ -131,19 +131,23 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 		defer end()
 	}
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
+	base := strings.TrimSuffix(cfg.Server, "/")
+	if base == "" {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, err
+		}
+		srvCtx, stopServer := context.WithCancel(context.WithoutCancel(ctx))
+		srv := web.NewServer(db, web.Options{})
+		served := make(chan error, 1)
+		go func() { served <- srv.Serve(srvCtx, ln) }()
+		defer func() {
+			stopServer()
+			<-served
+		}()
+		base = "http://" + ln.Addr().String()
 	}
-	srvCtx, stopServer := context.WithCancel(context.WithoutCancel(ctx))
-	srv := web.NewServer(db, web.Options{})
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(srvCtx, ln) }()
-	defer func() {
-		stopServer()
-		<-served
-	}()
-	r := &run{cfg: cfg, base: "http://" + ln.Addr().String()}
+	r := &run{cfg: cfg, base: base}
 	r.client = &http.Client{
 		Timeout:   60 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Readers + 1, DisableCompression: true},

@@ -51,6 +51,11 @@ type Config struct {
 	// the figures are then those of a server that has served a while,
 	// not of its first requests (which load the case's public record).
 	Warmup time.Duration
+	// Server, on an existing case, is the base URL of a server already
+	// running on DSN (such as "http://127.0.0.1:8080" of `inquest serve`)
+	// to send the requests to, instead of one started in this process:
+	// its memory is then its own, not shared with the readers'.
+	Server string
 }
 
 // Report is what a run measured.

@@ -92,13 +92,16 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 //     SQLITE_BUSY when it first writes after reading.
 //   - query_only(1) (readers): a write sent to the read pool by mistake fails
 //     instead of racing the writer.
-//   - cache_size(-16384) (readers): 16 MB of pages per reader instead of 2,
+//   - cache_size(-8192) (readers): 8 MB of pages per reader instead of 2,
 //     so that the index pages a large case's searches and pages keep
 //     reading stay in memory instead of being read from the file each time.
+//     (16 MB each cost a server at a million statements about 130 MB more
+//     memory for little more speed; the file's pages stay in the
+//     operating system's cache either way.)
 const (
 	sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 	sqliteWriter  = "?" + sqlitePragmas + "&_pragma=journal_mode(WAL)&_txlock=immediate"
-	sqliteReader  = "?" + sqlitePragmas + "&_pragma=query_only(1)&_pragma=cache_size(-16384)"
+	sqliteReader  = "?" + sqlitePragmas + "&_pragma=query_only(1)&_pragma=cache_size(-8192)"
 )
 
 func openSQLite(ctx context.Context, path string) (*DB, error) {

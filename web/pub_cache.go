@@ -58,9 +58,11 @@ type pageCache struct {
 }
 
 // pageCacheBytes bounds the memory the cached pages take. A source page
-// of a generated case is 10–30 kB, so this keeps a few thousand pages,
-// the ones readers ask for most.
-var pageCacheBytes int64 = 64 << 20
+// of a generated case is 10–30 kB, so this keeps a thousand or two pages,
+// the ones readers ask for most: the lists of a case, which are costly to
+// render and asked for often, and the sources in the news. Keeping more
+// buys little: readers of a large case spread over its sources.
+var pageCacheBytes int64 = 32 << 20
 
 // maxCachedPage is the largest page kept: a bulk download of a large case
 // would otherwise push out thousands of pages.
@@ -203,7 +205,8 @@ func render(h func(w http.ResponseWriter, r *http.Request) error, r *http.Reques
 	if cw.status == 0 {
 		cw.status = http.StatusOK
 	}
-	return &cachedPage{key: key, status: cw.status, body: cw.buf.Bytes(), header: cw.header, err: err, at: time.Now()}
+	// The buffer grew by doubling; the cache keeps a copy of just the page.
+	return &cachedPage{key: key, status: cw.status, body: bytes.Clone(cw.buf.Bytes()), header: cw.header, err: err, at: time.Now()}
 }
 
 func copyHeader(dst, src http.Header) {

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -34,6 +36,8 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 	warmup := fs.Duration("warmup", 0, "with --case, run the mix this long before measuring, unmeasured (after one request of each public route), to measure a server that has served a while")
 	analysts := fs.Int("analysts", -1, "with --case, how many of the readers are signed-in analysts asking for workspace pages (default: one in five)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run (server and clients) to this file, for go tool pprof")
+	server := fs.String("server", "", "with --case, send the requests to this running server (e.g. http://127.0.0.1:8080 of 'inquest serve --db' on the same database) instead of one in this process, so that its memory can be measured on its own")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the run (what is held then, and what the run allocated) to this file, for go tool pprof")
 	format := formatFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -54,6 +58,13 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 		}
 	} else if *analysts > 0 {
 		return inquest.Errorf(inquest.EINVALID, "--analysts needs --case: the load case has no workspace readers")
+	} else if *server != "" {
+		return inquest.Errorf(inquest.EINVALID, "--server needs --case: the load case is written by this process's own server")
+	}
+	if *server != "" {
+		if u, err := url.Parse(*server); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return inquest.Errorf(inquest.EINVALID, "--server %q is not a server's address: give one such as http://127.0.0.1:8080", *server)
+		}
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -67,9 +78,14 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 		defer pprof.StopCPUProfile()
 	}
 	rep, err := loadtest.Run(ctx, loadtest.Config{DSN: *dsn, Readers: *readers, Writers: *writers, Duration: *duration,
-		MaxRequests: *requests, Seed: *seed, WriteSize: *size, Case: *caseSlug, Analysts: max(0, *analysts), Warmup: *warmup})
+		MaxRequests: *requests, Seed: *seed, WriteSize: *size, Case: *caseSlug, Analysts: max(0, *analysts), Warmup: *warmup, Server: *server})
 	if err != nil {
 		return err
+	}
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return fmt.Errorf("bench load: %w", err)
+		}
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(e.stdout)
@@ -103,8 +119,8 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 		if len(rep.Skipped) > 0 {
 			fmt.Fprintf(e.stdout, "    not asked for (the case has none): %s\n", strings.Join(rep.Skipped, ", "))
 		}
-		fmt.Fprintf(e.stdout, "  processor time %s (%.2f ms a request); peak RSS %.1f MB (server and clients, one process)\n",
-			rep.CPU.Round(time.Millisecond), float64(rep.CPU.Microseconds())/1000/float64(max(1, rep.Reads.Count+rep.Writes.Count)), float64(rep.PeakRSS)/(1<<20))
+		fmt.Fprintf(e.stdout, "  processor time %s (%.2f ms a request); peak RSS %.1f MB (%s)\n",
+			rep.CPU.Round(time.Millisecond), float64(rep.CPU.Microseconds())/1000/float64(max(1, rep.Reads.Count+rep.Writes.Count)), float64(rep.PeakRSS)/(1<<20), rssOf(*server))
 		fmt.Fprintf(e.stdout, "  errors %d; acknowledged writes %d, lost %d; archive and audit chain verified: %v\n",
 			rep.Errors, rep.Acked, rep.Lost, rep.Verified)
 		for _, s := range rep.Samples {
@@ -115,6 +131,28 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// rssOf says whose memory the peak RSS is.
+func rssOf(server string) string {
+	if server != "" {
+		return "the readers only; the server's is its own"
+	}
+	return "server and clients, one process"
+}
+
+// writeHeapProfile writes the heap profile to the file name.
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC() // the profile shows what is held after the latest collection
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // flagSet reports whether the flag was given on the command line.

@@ -20,12 +20,13 @@ func init() {
 const defaultAddr = "localhost:8080"
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[--db DSN] [--addr HOST:PORT] [--jobs N] [--site-dir DIR]")
+	fs := newFlags(e, "serve", "[--db DSN] [--addr HOST:PORT] [--jobs N] [--site-dir DIR] [--memory-limit SIZE|off]")
 	addr := fs.String("addr", defaultAddr, "address to listen on; port 0 picks a free one")
 	workspace := fs.Bool("workspace", false, "gone: analysts now sign in at /login (add them with 'inquest user add')")
 	jobsN := fs.Int("jobs", 2, "background jobs (URL fetches, re-analysis, static builds) to run at once in this process; 0 leaves them to 'inquest worker'")
 	dsn := dbFlag(fs, e)
 	siteDir := fs.String("site-dir", "", "where static builds queued in the workspace go, one directory per case (default: site next to a SQLite database, ./site for PostgreSQL)")
+	memoryLimit := fs.String("memory-limit", defaultServeMemory, memoryLimitUsage)
 	allowPrivate := fs.Bool("allow-private-addresses", false, "let fetched URLs reach loopback, private and link-local addresses (off: a shared server must not probe its own network)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -39,6 +40,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		// any web page the analyst visits can reach localhost, and with DNS
 		// rebinding read what it serves.
 		return inquest.Errorf(inquest.EINVALID, "--workspace is gone: the workspace is at /w/ for users who sign in at /login; add one with 'inquest user add NAME --role analyst'")
+	}
+	if err := setMemoryLimit(*memoryLimit, flagSet(fs, "memory-limit")); err != nil {
+		return err
 	}
 	db, err := openStore(ctx, *dsn)
 	if err != nil {
