@@ -99,6 +99,7 @@ func BenchmarkWorkspacePages(b *testing.B) {
 	} {
 		b.Run(p.name, func(b *testing.B) {
 			size := 0
+			cpu0 := processCPU()
 			for b.Loop() {
 				req := httptest.NewRequest(http.MethodGet, p.path, nil)
 				req.AddCookie(cookie)
@@ -111,6 +112,7 @@ func BenchmarkWorkspacePages(b *testing.B) {
 				size = rec.Body.Len()
 			}
 			b.ReportMetric(float64(size)/1024, "KiB/page")
+			b.ReportMetric(float64(processCPU()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
