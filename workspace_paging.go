@@ -64,6 +64,10 @@ type PagedWorkspace interface {
 	// PeoplePage lists the people by name, limit of them from offset, in
 	// full; and how many there are in all.
 	PeoplePage(ctx context.Context, limit, offset int) ([]*Person, int, error)
+	// FiguresPage lists the case's figures that are not rejected, by the
+	// day they hold (unknown days last) and id, limit of them from
+	// offset; and how many there are in all.
+	FiguresPage(ctx context.Context, caseID int64, limit, offset int) ([]*Figure, int, error)
 }
 
 // ReviewEntry is one suggestion of the review queue: Kind is "statement",

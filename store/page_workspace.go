@@ -599,3 +599,32 @@ func (db *DB) PeoplePage(ctx context.Context, limit, offset int) ([]*inquest.Per
 	}
 	return people, total, nil
 }
+
+// FiguresPage lists a page of the case's standing figures, in the order of
+// Figures.
+func (db *DB) FiguresPage(ctx context.Context, caseID int64, limit, offset int) ([]*inquest.Figure, int, error) {
+	if limit <= 0 || offset < 0 {
+		return nil, 0, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
+	}
+	rej := string(inquest.Rejected)
+	r := db.reader()
+	var total int
+	if err := r.row(ctx, "SELECT COUNT(*) FROM figures WHERE case_id = ? AND review <> ?", caseID, rej).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count the figures of case %d: %w", caseID, err)
+	}
+	rows, err := r.query(ctx, "SELECT "+figureColumns+` FROM figures WHERE case_id = ? AND review <> ?
+		ORDER BY as_of IS NULL, as_of, id LIMIT ? OFFSET ?`, caseID, rej, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("figures of case %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	var out []*inquest.Figure
+	for rows.Next() {
+		f, err := scanFigure(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("figures of case %d: %w", caseID, err)
+		}
+		out = append(out, f)
+	}
+	return out, total, rows.Err()
+}

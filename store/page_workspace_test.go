@@ -565,6 +565,37 @@ func TestPagedTriageReads(t *testing.T) {
 			}
 		})
 
+		t.Run("figures", func(t *testing.T) {
+			all, err := db.Figures(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got []int64
+			for _, f := range all {
+				if f.Review != inquest.Rejected {
+					want = append(want, f.ID)
+				}
+			}
+			if len(want) < 20 {
+				t.Fatalf("only %d figures", len(want))
+			}
+			for off := 0; off < len(want)+9; off += 9 {
+				page, total, err := db.FiguresPage(ctx, c.ID, 9, off)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if total != len(want) {
+					t.Errorf("total %d, want %d", total, len(want))
+				}
+				for _, f := range page {
+					got = append(got, f.ID)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("figures in pages of 9: %v, want %v", got, want)
+			}
+		})
+
 		t.Run("people", func(t *testing.T) {
 			all, err := db.People(ctx)
 			if err != nil {
@@ -613,6 +644,7 @@ func TestPagedTriageReads(t *testing.T) {
 			"questions at -1":  third(db.QuestionsPage(ctx, c.ID, 10, -1)),
 			"waiting up to 0":  third(db.ReviewWaiting(ctx, c.ID, 0)),
 			"people page of 0": third(db.PeoplePage(ctx, 0, 0)),
+			"figures at -1":    third(db.FiguresPage(ctx, c.ID, 5, -1)),
 		} {
 			if inquest.ErrorCode(err) != inquest.EINVALID {
 				t.Errorf("%s: %v, want EINVALID", name, err)

@@ -61,33 +61,47 @@ func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	fr, err := s.figureRecord(r.Context(), c)
-	if err != nil {
-		return err
-	}
 	base := "/w/cases/" + url.PathEscape(c.Slug) + "/figures"
-	conflicts := analysis.FigureConflicts(fr)
-	p := wsFiguresPage{wsPage: s.wsBase(r, c, "figures"), Conflicts: conflicts[:min(len(conflicts), conflictsShown)], AllConflicts: len(conflicts), Self: wsPageLink(base, n)}
-	for _, se := range analysis.FigureSeries(fr) {
-		p.Series = append(p.Series, wsSeries{Series: se, Chart: wsSeriesChart(se), Shown: se.Points[:min(len(se.Points), pointsShown)]})
-	}
-	var standing []*inquest.Figure
-	for _, f := range fr.Figures {
-		if f.Review != inquest.Rejected {
-			standing = append(standing, f)
+	p := wsFiguresPage{wsPage: s.wsBase(r, c, "figures"), Self: wsPageLink(base, n)}
+	from := (n - 1) * figuresPerPage
+	if n == 1 {
+		// The first page has the series and conflicts, which derive from
+		// every figure; the rest are the list alone, read a page at a
+		// time.
+		fr, err := s.figureRecord(r.Context(), c)
+		if err != nil {
+			return err
+		}
+		conflicts := analysis.FigureConflicts(fr)
+		p.Conflicts, p.AllConflicts = conflicts[:min(len(conflicts), conflictsShown)], len(conflicts)
+		for _, se := range analysis.FigureSeries(fr) {
+			p.Series = append(p.Series, wsSeries{Series: se, Chart: wsSeriesChart(se), Shown: se.Points[:min(len(se.Points), pointsShown)]})
+		}
+		for _, f := range fr.Figures {
+			if f.Review != inquest.Rejected {
+				if p.Total < figuresPerPage {
+					p.Figures = append(p.Figures, f)
+				}
+				p.Total++
+			}
+		}
+	} else {
+		pw, err := s.paged()
+		if err != nil {
+			return err
+		}
+		if p.Figures, p.Total, err = pw.FiguresPage(r.Context(), c.ID, figuresPerPage, from); err != nil {
+			return err
+		}
+		if len(p.Figures) == 0 {
+			return inquest.Errorf(inquest.ENOTFOUND, "Case %s has no page %d of figures.", c.Slug, n)
 		}
 	}
-	p.Total = len(standing)
-	from := (n - 1) * figuresPerPage
-	if n > 1 && from >= len(standing) {
-		return inquest.Errorf(inquest.ENOTFOUND, "Case %s has no page %d of figures.", c.Slug, n)
-	}
-	p.Figures = standing[min(from, len(standing)):min(from+figuresPerPage, len(standing))]
 	p.Pager = pager{Page: n, First: from + 1, Last: from + len(p.Figures), Total: p.Total}
 	if n > 1 {
 		p.Pager.Prev = wsPageLink(base, n-1) + "#every-figure"
 	}
-	if from+figuresPerPage < len(standing) {
+	if p.Pager.Last < p.Total {
 		p.Pager.Next = wsPageLink(base, n+1) + "#every-figure"
 	}
 	s.render(w, r, http.StatusOK, "ws_figures", p)
