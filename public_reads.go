@@ -36,11 +36,12 @@ type StatementKey struct {
 
 // SourceKey is what a list of sources needs to know of one without
 // reading it: which document it is a version of, whether it is private,
-// and the day it was published.
+// the day it was published, and its title, by which pages cite it.
 type SourceKey struct {
 	ID        int64
 	Locator   string
 	Version   int
 	Private   bool
 	Published Date
+	Title     string
 }

@@ -47,7 +47,7 @@ func (db *DB) StatementKeys(ctx context.Context, caseID int64, r inquest.Review)
 // SourceKeys lists the keys of every version of every source of the case,
 // by id.
 func (db *DB) SourceKeys(ctx context.Context, caseID int64) ([]inquest.SourceKey, error) {
-	rows, err := db.reader().query(ctx, `SELECT id, locator, version, private, published FROM sources
+	rows, err := db.reader().query(ctx, `SELECT id, locator, version, private, published, title FROM sources
 		WHERE case_id = ? ORDER BY id`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("source keys of case %d: %w", caseID, err)
@@ -58,7 +58,7 @@ func (db *DB) SourceKeys(ctx context.Context, caseID int64) ([]inquest.SourceKey
 	for rows.Next() {
 		var k inquest.SourceKey
 		var published sql.NullString
-		if err := rows.Scan(&k.ID, &k.Locator, &k.Version, &k.Private, &published); err != nil {
+		if err := rows.Scan(&k.ID, &k.Locator, &k.Version, &k.Private, &published, &k.Title); err != nil {
 			return nil, fmt.Errorf("source keys of case %d: %w", caseID, err)
 		}
 		k.Published = internDay(days, published)

@@ -80,7 +80,7 @@ func TestRecordReads(t *testing.T) {
 		}
 		for _, k := range skeys {
 			s := srcByID[k.ID]
-			if s == nil || s.Locator != k.Locator || s.Version != k.Version || s.Private != k.Private || s.Published != k.Published {
+			if s == nil || s.Locator != k.Locator || s.Version != k.Version || s.Private != k.Private || s.Published != k.Published || s.Title != k.Title {
 				t.Fatalf("source key %+v does not match %+v", k, s)
 			}
 			sids = append(sids, k.ID)

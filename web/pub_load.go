@@ -58,12 +58,12 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 			continue
 		}
 		p.sources = append(p.sources, k.ID)
+		p.titles = append(p.titles, k.Title)
 		if k.Version == newest[k.Locator] {
 			p.Listed = append(p.Listed, k.ID)
 		}
 	}
-	slices.Sort(p.sources)
-	slices.Sort(p.Listed)
+	slices.Sort(p.Listed) // sources and titles are by id already, as the keys
 	published := map[int64]inquest.Date{}
 	for _, k := range sourceKeys {
 		if k.Published.Known() && p.hasSource(k.ID) {

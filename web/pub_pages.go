@@ -20,15 +20,15 @@ import (
 // pubStatement is a statement as a public page shows it.
 type pubStatement struct {
 	*inquest.Statement
-	Speaker    string
-	PersonSlug string
-	Href       string // its stable URL: the highlighted span in the source
-	Source     *inquest.Source
-	Stance     inquest.StanceKind
+	Speaker     string
+	PersonSlug  string
+	Href        string // its stable URL: the highlighted span in the source
+	SourceTitle string
+	Stance      inquest.StanceKind
 }
 
 func (pc pubContext) statement(p *pubReads, st *inquest.Statement) pubStatement {
-	v := pubStatement{Statement: st, Speaker: p.speakerName(st), Source: p.source[st.SourceID],
+	v := pubStatement{Statement: st, Speaker: p.speakerName(st), SourceTitle: p.sourceTitle(st.SourceID),
 		Href: pc.statementLink(st.SourceID, st.ID)}
 	if pe := p.person[st.PersonID]; pe != nil {
 		v.PersonSlug = pe.Slug
@@ -126,8 +126,8 @@ func (pc pubContext) resolver(p *pubReads) publish.Resolver {
 			if st.SaidOn.Known() {
 				label += ", " + showDate(st.SaidOn)
 			}
-			if src := p.source[st.SourceID]; src != nil && src.Title != "" {
-				label += " (" + src.Title + ")"
+			if title := p.sourceTitle(st.SourceID); title != "" {
+				label += " (" + title + ")"
 			}
 			return publish.Target{Href: pc.statementLink(st.SourceID, st.ID), Label: label, Quote: st.Text, Lang: st.Language}, true
 		case publish.RefClaim:

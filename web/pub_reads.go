@@ -47,6 +47,14 @@ func (p *pubRecord) hasSource(id int64) bool {
 	return ok
 }
 
+// sourceTitle is the title of a public source, "" for any other.
+func (p *pubRecord) sourceTitle(id int64) string {
+	if i, ok := slices.BinarySearch(p.sources, id); ok {
+		return p.titles[i]
+	}
+	return ""
+}
+
 // StatementCount is how many statements the record holds, for the case page.
 func (p *pubRecord) StatementCount() int { return len(p.keys) }
 
@@ -84,9 +92,9 @@ type pubReads struct {
 	source    map[int64]*inquest.Source
 }
 
-// readPublic reads the public statements with the ids, and the public
-// sources with the ids and of those statements. Ids not in the record are
-// not read; what is no longer public is left out.
+// readPublic reads the public statements and sources with the ids. Ids
+// not in the record are not read; what is no longer public is left out.
+// (A statement's source is known by the record's keys and titles.)
 func (s *Server) readPublic(ctx context.Context, p *pubRecord, statementIDs, sourceIDs []int64) (*pubReads, error) {
 	out := &pubReads{pubRecord: p, statement: map[int64]*inquest.Statement{}, source: map[int64]*inquest.Source{}}
 	rr, ok := s.st.(inquest.RecordReads)
@@ -99,7 +107,6 @@ func (s *Server) readPublic(ctx context.Context, p *pubRecord, statementIDs, sou
 			want = append(want, id)
 		}
 	}
-	srcWant := slices.Clone(sourceIDs)
 	if len(want) > 0 {
 		sts, err := rr.StatementsByID(ctx, want)
 		if err != nil {
@@ -108,11 +115,10 @@ func (s *Server) readPublic(ctx context.Context, p *pubRecord, statementIDs, sou
 		for _, st := range sts {
 			if cp := p.publicStatement(st); cp != nil {
 				out.statement[cp.ID] = cp
-				srcWant = append(srcWant, cp.SourceID)
 			}
 		}
 	}
-	srcWant = slices.DeleteFunc(srcWant, func(id int64) bool { return !p.hasSource(id) })
+	srcWant := slices.DeleteFunc(slices.Clone(sourceIDs), func(id int64) bool { return !p.hasSource(id) })
 	if len(srcWant) > 0 {
 		srcs, err := rr.SourcesByID(ctx, srcWant)
 		if err != nil {
@@ -122,12 +128,6 @@ func (s *Server) readPublic(ctx context.Context, p *pubRecord, statementIDs, sou
 			if cp := p.publicSource(src); cp != nil {
 				out.source[cp.ID] = cp
 			}
-		}
-	}
-	// A statement whose source is no longer public goes with it.
-	for id, st := range out.statement {
-		if out.source[st.SourceID] == nil {
-			delete(out.statement, id)
 		}
 	}
 	return out, nil

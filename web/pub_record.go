@@ -44,9 +44,13 @@ type pubRecord struct {
 
 	// keys are the public statements, by id; a private speaker's
 	// PersonID is already 0. sources are the ids of the public sources
-	// (every version), sorted.
+	// (every version), sorted, and titles their titles, by which pages
+	// cite them: reading a source row for its title alone would read its
+	// whole text on SQLite, which keeps the columns after the text in the
+	// text's overflow pages.
 	keys     []inquest.StatementKey
 	sources  []int64
+	titles   []string
 	timeline pubTimeline
 
 	claim     map[int64]*inquest.Claim

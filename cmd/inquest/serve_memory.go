@@ -17,7 +17,7 @@ import (
 // limit the collector lets the heap grow to twice what is live; with it,
 // it collects sooner, so that a server with the embedded SQLite (whose
 // own page caches come on top) stays under about 300 MB.
-const defaultServeMemory = "192MB"
+const defaultServeMemory = "160MB"
 
 // setMemoryLimit sets the Go runtime's soft memory limit from the
 // --memory-limit flag: "off" sets none; when the flag was not given,
