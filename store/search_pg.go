@@ -52,42 +52,67 @@ const (
 	pgPlanScan  = "scan"  // the table in order
 	pgPlanIndex = "index" // the GIN index, every word
 	pgPlanRare  = "rare"  // the GIN index, the rarest word; the others tested
+	// pgPlanProbe, for tests only, is the table in order after a probe
+	// within pgScanBudget, whatever the words and the table.
+	pgPlanProbe = "probe"
 )
 
 // pgForcePlan, when one of the plans, makes every search take that way, so
 // that tests hold all of them to the same results.
 var pgForcePlan string
 
+// pgScanBudget is how many times the rows it is expected to read (as if the
+// words went together) a read in order of statements may take to find a
+// window of a search of several words. Words that are each common but
+// seldom or never together ("airport пыткам") would otherwise have it read
+// the whole table, up to pgScanTimeout, before the index is taken: a read
+// of pgScanBudget times the expected rows, which finds out for a few
+// milliseconds, comes first. Sources, whose rows cost 40 times more, rely on
+// the timeout: the probe would double every search in order.
+const pgScanBudget = 4
+
+// errPGScanHopeless is a read in order that would not find a window within
+// its budget.
+var errPGScanHopeless = errors.New("no window within the rows a read in order may take")
+
 func (db *DB) pgWindows(ctx context.Context, rq rankedQuery, match string) ([]scored, error) {
-	plan, fallback, rarest, err := db.pgChoosePlan(ctx, rq)
+	ch, err := db.pgChoosePlan(ctx, rq)
 	if err != nil {
 		return nil, err
 	}
+	budget := 0
+	if len(rq.stems) > 1 && rq.pgRowWeight <= 1 && ch.scanRows*pgScanBudget < ch.rows {
+		budget = int(math.Ceil(ch.scanRows * pgScanBudget))
+	}
 	switch pgForcePlan {
 	case pgPlanScan:
-		plan, fallback = pgPlanScan, pgPlanIndex
+		ch.plan, ch.fallback, budget = pgPlanScan, pgPlanIndex, 0
 	case pgPlanIndex, pgPlanRare:
-		plan = pgForcePlan
+		ch.plan = pgForcePlan
+	case pgPlanProbe:
+		ch.plan, budget = pgPlanScan, max(1, int(math.Ceil(ch.scanRows*pgScanBudget)))
 	}
-	if plan == pgPlanScan {
+	if ch.plan == pgPlanScan {
 		// A scan that joined another one of the same table half-way
 		// (synchronize_seqscans) would find another window than the index.
-		found, err := db.pgWindowsWith(ctx, rq, match, `SELECT set_config('enable_bitmapscan', 'off', true),
+		found, err := db.pgWindowsWith(ctx, rq, match, budget, `SELECT set_config('enable_bitmapscan', 'off', true),
 			set_config('synchronize_seqscans', 'off', true), set_config('statement_timeout', '`+pgScanTimeout+`', true)`)
 		var pgErr *pgconn.PgError
-		if !errors.As(err, &pgErr) || pgErr.Code != "57014" { // query_canceled: the timeout
+		if !errors.Is(err, errPGScanHopeless) && (!errors.As(err, &pgErr) || pgErr.Code != "57014") { // 57014 query_canceled: the timeout
 			return found, err
 		}
-		plan = fallback
+		ch.plan = ch.fallback
 	}
-	if plan == pgPlanRare {
-		rq.pgDrive = rarest + ":*"
+	if ch.plan == pgPlanRare {
+		rq.pgDrive = ch.rarest + ":*"
 	}
-	return db.pgWindowsWith(ctx, rq, match, "SET LOCAL enable_seqscan = off")
+	return db.pgWindowsWith(ctx, rq, match, 0, "SET LOCAL enable_seqscan = off")
 }
 
 // pgWindowsWith runs the windows in a read-only transaction with settings.
-func (db *DB) pgWindowsWith(ctx context.Context, rq rankedQuery, match string, settings ...string) ([]scored, error) {
+// A budget other than 0 first makes sure that the first budget rows of the
+// table in order hold a window of matches (else errPGScanHopeless).
+func (db *DB) pgWindowsWith(ctx context.Context, rq rankedQuery, match string, budget int, settings ...string) ([]scored, error) {
 	sqlTx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
@@ -98,43 +123,66 @@ func (db *DB) pgWindowsWith(ctx context.Context, rq rankedQuery, match string, s
 			return nil, err
 		}
 	}
+	if budget > 0 {
+		var n int
+		err := sqlTx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM (SELECT x.search FROM `+rq.table+` x LIMIT $1) b
+			WHERE b.search @@ to_tsquery('simple'::regconfig, $2) LIMIT $3) w`, budget, match, searchWindow).Scan(&n)
+		if err != nil {
+			return nil, err
+		}
+		if n < searchWindow {
+			return nil, errPGScanHopeless
+		}
+	}
 	return rq.windows(ctx, q{sqlTx, db.dialect}, db.dialect, match)
+}
+
+// pgChoice is how a search takes its first window of matches.
+type pgChoice struct {
+	plan     string
+	fallback string  // the plan if reading in order fails
+	rarest   string  // the rarest word's stem
+	rows     float64 // the table's rows
+	scanRows float64 // the rows a read in order is expected to read
 }
 
 // pgChoosePlan chooses how to take the first window of matches of rq's
 // stems (see above), and which way to take if reading the table in order
-// times out, by what each is expected to read: in order, window × rows ÷
+// fails, by what each is expected to read: in order, window × rows ÷
 // matches of the rarest word (as if the words went together); from the
 // index, the postings of all the words; from the index for the rarest word,
 // its postings and every row they name (pgRowCost each, the worst case:
 // words that never go together). Rows cost rq.pgRowWeight times more in a
-// table whose vectors are stored out of line. rarest is the rarest word's
-// stem.
-func (db *DB) pgChoosePlan(ctx context.Context, rq rankedQuery) (plan, fallback, rarest string, err error) {
+// table whose vectors are stored out of line.
+func (db *DB) pgChoosePlan(ctx context.Context, rq rankedQuery) (pgChoice, error) {
 	tsqueries := make([]string, len(rq.stems))
 	for i, st := range rq.stems {
 		tsqueries[i] = st + ":*"
 	}
 	rows, matches, err := db.pgEstimate(ctx, rq.table, tsqueries)
 	if err != nil {
-		return "", "", "", err
+		return pgChoice{}, err
 	}
+	ch := pgChoice{rows: rows}
 	postings, fewest := 0.0, math.Inf(1)
 	for i, est := range matches {
 		postings += est
 		if est < fewest {
-			fewest, rarest = est, rq.stems[i]
+			fewest, ch.rarest = est, rq.stems[i]
 		}
 	}
+	ch.scanRows = float64(searchWindow) * rows / max(fewest, 1)
 	weight := max(rq.pgRowWeight, 1)
-	fallback, cost := pgPlanIndex, postings
+	ch.fallback = pgPlanIndex
+	cost := postings
 	if rare := fewest * (1 + pgRowCost*weight); len(rq.stems) > 1 && rare < postings {
-		fallback, cost = pgPlanRare, rare
+		ch.fallback, cost = pgPlanRare, rare
 	}
-	if float64(searchWindow)*rows/max(fewest, 1)*weight < cost {
-		return pgPlanScan, fallback, rarest, nil
+	ch.plan = ch.fallback
+	if ch.scanRows*weight < cost {
+		ch.plan = pgPlanScan
 	}
-	return fallback, fallback, rarest, nil
+	return ch, nil
 }
 
 // pgEstimate returns the planner's estimates of the rows of table and of

@@ -124,13 +124,17 @@ func TestSearchWindowHidesNoMatch(t *testing.T) {
 }
 
 // eachPlan runs fn on SQLite and on PostgreSQL once for each way
-// PostgreSQL can take a search's matches (search_pg.go): all must find the
-// same.
+// PostgreSQL can take a search's matches (search_pg.go), and once as the
+// store chooses ("chosen"): all must find the same.
 func eachPlan(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.Open(t)) })
-	for _, plan := range []string{"scan", "index", "rare"} {
-		t.Run("postgres-"+plan, func(t *testing.T) {
+	for _, name := range []string{"scan", "index", "rare", "probe", "chosen"} {
+		t.Run("postgres-"+name, func(t *testing.T) {
 			db := storetest.OpenPostgres(t)
+			plan := name
+			if name == "chosen" {
+				plan = ""
+			}
 			defer store.ForcePostgresSearchPlan(plan)()
 			fn(t, db)
 		})
@@ -173,18 +177,48 @@ func TestSearchWordsSeldomTogether(t *testing.T) {
 			storetest.NewSource(t, db, c.ID, fmt.Sprint("report-", i), fmt.Sprint("report ", i), fmt.Sprintf("A report was filed, number %d.", i))
 		}
 		both := storetest.NewSource(t, db, c.ID, "both", "both", "The commissioners signed the final report.")
+		// Statements too (the probe of a read in order is theirs), in
+		// sources of the other case and of this one.
+		speaker := &inquest.Person{Slug: "speaker", Name: "Speaker"}
+		if err := db.UpsertPerson(ctx, speaker); err != nil {
+			t.Fatal(err)
+		}
+		at := 0 // each statement at its own place: one place holds one statement
+		say := func(src *inquest.Source, text string) *inquest.Statement {
+			at += 100
+			s := &inquest.Statement{CaseID: src.CaseID, SourceID: src.ID, PersonID: speaker.ID, SpeakerName: speaker.Name, Text: text,
+				Start: at, End: at + len([]rune(text)), Language: "en", Review: inquest.Confirmed}
+			if err := db.AddStatement(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		elsewhere := storetest.NewSource(t, db, other.ID, "statements-other", "statements other", "Said elsewhere.")
+		here := storetest.NewSource(t, db, c.ID, "statements-here", "statements here", "Said here.")
+		for i := range 20 {
+			say(elsewhere, fmt.Sprintf("The commission wrote report %d.", i))
+			say(here, fmt.Sprintf("The commission sat, day %d.", i))
+			say(here, fmt.Sprintf("A report came in, day %d.", i))
+		}
+		said := []int64{say(here, "The commissioners read the report.").ID, say(here, "Their report reached the commission.").ID}
 		tests := []struct {
-			query string
-			want  []int64
+			kind, query string
+			want        []int64
 		}{
-			{"commission report", []int64{both.ID}},
-			{"report commission", []int64{both.ID}},
-			{"commission inquiry", nil}, // "inquiry" is in no text
-			{"commission met report", nil},
-			{"signed commissioners", []int64{both.ID}},
+			{"source", "commission report", []int64{both.ID}},
+			{"source", "report commission", []int64{both.ID}},
+			{"source", "commission inquiry", nil}, // "inquiry" is in no text
+			{"source", "commission met report", nil},
+			{"source", "signed commissioners", []int64{both.ID}},
+			{"statement", "commission report", said},
+			{"statement", "report commission", said},
+			{"statement", "commission inquiry", nil},
+			{"statement", "commission wrote", nil}, // only in the other case
+			{"statement", "commission came", nil},
+			{"statement", "sat report", nil},
 		}
 		for _, tt := range tests {
-			hits, err := db.SearchRecord(ctx, inquest.RecordQuery{CaseID: c.ID, Text: tt.query, Kinds: []string{"source"}, Workspace: true})
+			hits, err := db.SearchRecord(ctx, inquest.RecordQuery{CaseID: c.ID, Text: tt.query, Kinds: []string{tt.kind}, Workspace: true})
 			if err != nil {
 				t.Errorf("search %q: %v", tt.query, err)
 				continue
@@ -194,7 +228,7 @@ func TestSearchWordsSeldomTogether(t *testing.T) {
 				got = append(got, h.ID)
 			}
 			if !sameSet(got, tt.want) {
-				t.Errorf("search %q = %v, want %v", tt.query, got, tt.want)
+				t.Errorf("search %ss for %q = %v, want %v", tt.kind, tt.query, got, tt.want)
 			}
 		}
 	})
