@@ -31,9 +31,10 @@ import (
 // in custody") occur together, so it expects a few matches, takes the index,
 // and reads every posting. pgWindows makes the choice itself from the
 // planner's estimate for each word alone (pgChoosePlan), and bounds the
-// table read with a timeout, after which the cheaper of the other two ways
-// is taken after all. All three yield the matches in the table's physical
-// order, so they find the same window.
+// table read (by rows for statements, pgScanBudget, and by time,
+// pgScanTimeout), past which the cheaper of the other two ways is taken
+// after all. All three yield the matches in the table's physical order, so
+// they find the same window.
 
 // pgScanTimeout bounds a read of the table in order; past it the search
 // takes the matches from the index instead.
@@ -65,10 +66,12 @@ var pgForcePlan string
 // words went together) a read in order of statements may take to find a
 // window of a search of several words. Words that are each common but
 // seldom or never together ("airport пыткам") would otherwise have it read
-// the whole table, up to pgScanTimeout, before the index is taken: a read
-// of pgScanBudget times the expected rows, which finds out for a few
-// milliseconds, comes first. Sources, whose rows cost 40 times more, rely on
-// the timeout: the probe would double every search in order.
+// the whole table, up to pgScanTimeout, before the index is taken: a count
+// of the matches in pgScanBudget times the expected rows comes first. When
+// the words do go together it reads again the rows the search then reads
+// (a few milliseconds, from memory the second time). Sources, whose rows
+// cost 40 times more, rely on the timeout alone: the probe would double
+// every search of sources in order.
 const pgScanBudget = 4
 
 // errPGScanHopeless is a read in order that would not find a window within
