@@ -362,6 +362,16 @@ func (r *run) caseReader(ctx context.Context, t *targets, routes []caseRoute, n 
 	if ws {
 		prefix = "workspace: "
 	}
+	// At a set rate (Config.Rate) each reader keeps to its own schedule,
+	// and a request is timed from when it was due, not from when it was
+	// sent: a server that falls behind shows it in the latencies, instead
+	// of slowing the readers down and hiding it (coordinated omission).
+	var every time.Duration
+	var due time.Time
+	if r.cfg.Rate > 0 {
+		every = time.Duration(float64(time.Second) * float64(r.cfg.Readers) / r.cfg.Rate)
+		due = time.Now().Add(time.Duration(mrand.Int64N(int64(every) + 1)))
+	}
 	for ctx.Err() == nil {
 		var rt caseRoute
 		// The first request of each route is outside MaxRequests, so that
@@ -389,6 +399,14 @@ func (r *run) caseReader(ctx context.Context, t *targets, routes []caseRoute, n 
 		// meanwhile: the slowest pages would otherwise drop out of the
 		// figures.
 		t0 := time.Now()
+		if every > 0 {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(time.Until(due)):
+			}
+			t0, due = due, due.Add(every)
+		}
 		_, err := r.fetch(context.WithoutCancel(ctx), path, c)
 		d := time.Since(t0)
 		if err != nil {

@@ -2,7 +2,11 @@ package loadtest
 
 import (
 	"context"
+	"github.com/inquest-project/inquest/web"
+	"net/http"
+	"net/http/httptest"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -57,5 +61,45 @@ func TestRunOnCaseRefusesWriters(t *testing.T) {
 	dsn := storetest.SQLitePath(t)
 	if _, err := Run(context.Background(), Config{DSN: dsn, Case: "bench", Readers: 1, Writers: 1, Duration: time.Second}); err == nil {
 		t.Error("a run that would write into an existing case was accepted")
+	}
+}
+
+// TestRunOnCaseAtRate: at a set rate the readers keep to their schedule,
+// so a run sends no more than the rate allows however fast the server
+// answers, and a separate server (Config.Server) gets the requests.
+func TestRunOnCaseAtRate(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.SQLitePath(t)
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: 300, Seed: 7}); err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	var served atomic.Int64
+	h := web.NewServer(db, web.Options{}).Handler()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		served.Add(1)
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	const readers, rate, run = 4, 40.0, 2 * time.Second
+	rep, err := Run(ctx, Config{DSN: dsn, Case: "bench", Readers: readers, Analysts: 0, Duration: run, MaxRequests: 100000, Rate: rate, Server: srv.URL})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if rep.Errors != 0 {
+		t.Errorf("%d errors: %v", rep.Errors, rep.Samples)
+	}
+	// Each reader sends at most one request per readers/rate seconds,
+	// and one more at the start.
+	most := int(rate*run.Seconds()) + readers
+	if rep.Reads.Count == 0 || rep.Reads.Count > most {
+		t.Errorf("%d requests in %s at %g a second from %d readers; want between 1 and %d", rep.Reads.Count, run, rate, readers, most)
+	}
+	if served.Load() < int64(rep.Reads.Count) {
+		t.Errorf("the separate server answered %d requests, fewer than the %d measured", served.Load(), rep.Reads.Count)
 	}
 }

@@ -51,6 +51,11 @@ type Config struct {
 	// the figures are then those of a server that has served a while,
 	// not of its first requests (which load the case's public record).
 	Warmup time.Duration
+	// Rate, on an existing case, is how many requests a second the
+	// readers send in all, each on its own schedule; 0 means each sends
+	// its next request as soon as the last is answered (the server's
+	// throughput, where latency is mostly waiting in line).
+	Rate float64
 	// Server, on an existing case, is the base URL of a server already
 	// running on DSN (such as "http://127.0.0.1:8080" of `inquest serve`)
 	// to send the requests to, instead of one started in this process:

@@ -36,6 +36,7 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 	warmup := fs.Duration("warmup", 0, "with --case, run the mix this long before measuring, unmeasured (after one request of each public route), to measure a server that has served a while")
 	analysts := fs.Int("analysts", -1, "with --case, how many of the readers are signed-in analysts asking for workspace pages (default: one in five)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run (server and clients) to this file, for go tool pprof")
+	rate := fs.Float64("rate", 0, "with --case, requests a second the readers send in all, each reader on its own schedule, timed from when each request was due (default: as fast as answers come, which measures throughput)")
 	server := fs.String("server", "", "with --case, send the requests to this running server (e.g. http://127.0.0.1:8080 of 'inquest serve --db' on the same database) instead of one in this process, so that its memory can be measured on its own")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the run (what is held then, and what the run allocated) to this file, for go tool pprof")
 	format := formatFlag(fs)
@@ -58,8 +59,13 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 		}
 	} else if *analysts > 0 {
 		return inquest.Errorf(inquest.EINVALID, "--analysts needs --case: the load case has no workspace readers")
+	} else if *rate != 0 {
+		return inquest.Errorf(inquest.EINVALID, "--rate needs --case")
 	} else if *server != "" {
 		return inquest.Errorf(inquest.EINVALID, "--server needs --case: the load case is written by this process's own server")
+	}
+	if *rate < 0 {
+		return inquest.Errorf(inquest.EINVALID, "--rate %g: give requests a second, more than 0", *rate)
 	}
 	if *server != "" {
 		if u, err := url.Parse(*server); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -78,7 +84,7 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 		defer pprof.StopCPUProfile()
 	}
 	rep, err := loadtest.Run(ctx, loadtest.Config{DSN: *dsn, Readers: *readers, Writers: *writers, Duration: *duration,
-		MaxRequests: *requests, Seed: *seed, WriteSize: *size, Case: *caseSlug, Analysts: max(0, *analysts), Warmup: *warmup, Server: *server})
+		MaxRequests: *requests, Seed: *seed, WriteSize: *size, Case: *caseSlug, Analysts: max(0, *analysts), Warmup: *warmup, Server: *server, Rate: *rate})
 	if err != nil {
 		return err
 	}
@@ -94,7 +100,11 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(e.stdout, "Load test on %s, 127.0.0.1, case %s, %d readers, %d writers, %s:\n", rep.Backend, rep.Case, *readers, *writers, rep.Elapsed.Round(time.Millisecond))
+		paced := ""
+		if *rate > 0 {
+			paced = fmt.Sprintf(" sending %g requests a second in all", *rate)
+		}
+		fmt.Fprintf(e.stdout, "Load test on %s, 127.0.0.1, case %s, %d readers%s, %d writers, %s:\n", rep.Backend, rep.Case, *readers, paced, *writers, rep.Elapsed.Round(time.Millisecond))
 		type statRow struct {
 			name string
 			s    loadtest.Stats
