@@ -5,6 +5,7 @@ import (
 	"container/list"
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -127,5 +128,53 @@ func TestCacheBoundInBytes(t *testing.T) {
 	pc.put(&cachedPage{key: "huge", status: http.StatusOK, body: make([]byte, maxCachedPage+1)})
 	if _, ok := pc.pages["huge"]; ok {
 		t.Error("a page over maxCachedPage was kept")
+	}
+}
+
+// TestServePreloadsPublicRecords: a server that starts listening loads the
+// public record of each public case before anyone asks, so that its first
+// readers do not wait for it.
+func TestServePreloadsPublicRecords(t *testing.T) {
+	db := storetest.Open(t)
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.CaseBySlug(ctx, "january-events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewServer(db, Options{})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sctx, stop := context.WithCancel(ctx)
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(sctx, ln) }()
+	defer func() {
+		stop()
+		<-served
+	}()
+	loaded := func() bool {
+		cache := s.publicCache()
+		cache.mu.Lock()
+		e := cache.entries[c.ID]
+		cache.mu.Unlock()
+		if e == nil {
+			return false
+		}
+		select {
+		case <-e.ready:
+			return e.rec != nil
+		default:
+			return false
+		}
+	}
+	for deadline := time.Now().Add(30 * time.Second); !loaded(); {
+		if time.Now().After(deadline) {
+			t.Fatal("no public record of the demo case loaded 30 s after the server started, with no request made")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -207,3 +207,22 @@ func (s *Server) dropPublicCaches() {
 	publicCaches.Delete(s)
 	pageCaches.Delete(s)
 }
+
+// preloadPublicRecords loads the public record of every public case while
+// the server starts listening, so that the first readers do not wait for
+// it (a million statements take seconds). A case that fails to load is
+// loaded again, and its error shown, at its first request.
+func (s *Server) preloadPublicRecords(ctx context.Context) {
+	cases, err := s.publicCases(ctx)
+	if err != nil {
+		return
+	}
+	for _, c := range cases {
+		if ctx.Err() != nil {
+			return
+		}
+		if _, err := s.publicRecord(ctx, c); err != nil {
+			s.log.Warn("preload the public record", "case", c.Slug, "err", err)
+		}
+	}
+}

@@ -74,6 +74,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
+	go s.preloadPublicRecords(ctx)
 	done := make(chan error, 1)
 	go func() {
 		<-ctx.Done()
