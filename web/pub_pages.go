@@ -618,9 +618,14 @@ type personPage struct {
 	Person *inquest.Person
 	Name   string
 	Cases  []personCase
+	Pager  pager // of the statements, over every case
 }
 
 func (p personPage) PageTitle() string { return p.Name }
+
+// personPageSize is how many statements one page of a person shows: an
+// official may speak thousands of times in a case.
+var personPageSize = 50
 
 func (s *Server) personPage(w http.ResponseWriter, r *http.Request) error {
 	slug := r.PathValue("slug")
@@ -635,12 +640,24 @@ func (s *Server) personPage(w http.ResponseWriter, r *http.Request) error {
 	if !publicView.canSeePerson(pe) {
 		return notFound
 	}
+	n, err := pageNumber(r)
+	if err != nil {
+		return err
+	}
 	cases, err := s.publicCases(r.Context())
 	if err != nil {
 		return err
 	}
 	pc := s.pubCtx(r)
 	page := personPage{Person: pe, Name: personName(pe, pc.lang)}
+	// The person's statements in every case, by case and then by day
+	// (as the record's keys tell, without reading them), paged as one list.
+	type entry struct {
+		rec *pubRecord
+		id  int64
+	}
+	var recs []*pubRecord
+	var all []entry
 	for _, c := range cases {
 		rec, err := s.publicRecord(r.Context(), c)
 		if err != nil {
@@ -649,21 +666,45 @@ func (s *Server) personPage(w http.ResponseWriter, r *http.Request) error {
 		if !slices.ContainsFunc(rec.People, func(x *inquest.Person) bool { return x.ID == pe.ID }) {
 			continue
 		}
-		pcs := personCase{Case: c}
-		reads, err := s.readPublic(r.Context(), rec, rec.statementsOf[pe.ID], nil)
+		recs = append(recs, rec)
+		ids := slices.Clone(rec.statementsOf[pe.ID])
+		slices.SortStableFunc(ids, func(a, b int64) int { return cmp.Compare(rec.mustKey(a).SaidOn, rec.mustKey(b).SaidOn) })
+		for _, id := range ids {
+			all = append(all, entry{rec, id})
+		}
+	}
+	if len(recs) == 0 {
+		// Someone in no public case: readers have no reason to know the name.
+		return notFound
+	}
+	if page.Pager, err = pageOf(n, len(all), personPageSize, pc.link("/people/"+pe.Slug)); err != nil {
+		return err
+	}
+	shown := window(all, page.Pager)
+	for _, rec := range recs {
+		var ids []int64
+		for _, e := range shown {
+			if e.rec == rec {
+				ids = append(ids, e.id)
+			}
+		}
+		pcs := personCase{Case: rec.Case}
+		if n == 1 {
+			pcs.Figures = rec.figuresOf[pe.ID]
+		}
+		if len(ids) == 0 && len(pcs.Figures) == 0 {
+			continue
+		}
+		reads, err := s.readPublic(r.Context(), rec, ids, nil)
 		if err != nil {
 			return err
 		}
-		for _, st := range reads.statementList() {
-			pcs.Statements = append(pcs.Statements, pc.statement(reads, st))
+		for _, id := range ids {
+			if st := reads.statement[id]; st != nil {
+				pcs.Statements = append(pcs.Statements, pc.statement(reads, st))
+			}
 		}
-		slices.SortStableFunc(pcs.Statements, func(a, b pubStatement) int { return cmp.Compare(a.SaidOn, b.SaidOn) })
-		pcs.Figures = append(pcs.Figures, rec.figuresOf[pe.ID]...)
 		page.Cases = append(page.Cases, pcs)
-	}
-	if len(page.Cases) == 0 {
-		// Someone in no public case: readers have no reason to know the name.
-		return notFound
 	}
 	s.render(w, r, http.StatusOK, "pub_person", page)
 	return nil

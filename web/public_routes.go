@@ -24,6 +24,7 @@ func (s *Server) publicRoutes(mux *http.ServeMux) {
 	mux.Handle(c+"/questions", s.handle(s.cachedPublic(s.questionsPage)))
 	mux.Handle(c+"/people", s.handle(s.cachedPublic(s.casePeoplePage)))
 	mux.Handle("GET /people/{slug}", s.handle(s.cachedPublic(s.personPage)))
+	mux.Handle("GET /people/{slug}/page/{n}", s.handle(s.cachedPublic(s.personPage)))
 
 	// Feeds and open data.
 	mux.Handle(c+"/feed.atom", s.handle(s.cachedPublic(s.chaptersFeed)))
