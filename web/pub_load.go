@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -249,7 +250,9 @@ func (p *pubRecord) index() {
 		p.stancesOnClaim[sn.ClaimID] = append(p.stancesOnClaim[sn.ClaimID], sn)
 	}
 	p.statementsOf = map[int64][]int64{}
-	for _, k := range p.keys {
+	byDay := slices.Clone(p.keys)
+	slices.SortStableFunc(byDay, func(a, b inquest.StatementKey) int { return cmp.Compare(a.SaidOn, b.SaidOn) })
+	for _, k := range byDay {
 		if k.PersonID != 0 {
 			p.statementsOf[k.PersonID] = append(p.statementsOf[k.PersonID], k.ID)
 		}

@@ -667,9 +667,7 @@ func (s *Server) personPage(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		recs = append(recs, rec)
-		ids := slices.Clone(rec.statementsOf[pe.ID])
-		slices.SortStableFunc(ids, func(a, b int64) int { return cmp.Compare(rec.mustKey(a).SaidOn, rec.mustKey(b).SaidOn) })
-		for _, id := range ids {
+		for _, id := range rec.statementsOf[pe.ID] {
 			all = append(all, entry{rec, id})
 		}
 	}

@@ -68,7 +68,8 @@ type pubRecord struct {
 	// contradictionPage is the page of the contradictions list each
 	// contradiction is on, for links to it.
 	contradictionPage map[int64]int
-	// statementsOf are the ids of each person's public statements, by id.
+	// statementsOf are the ids of each person's public statements, by
+	// the day they were said, then by id.
 	statementsOf map[int64][]int64
 	// stancesOnClaim and contradictionsOn are each claim's, for the
 	// claim pages and the list of claims.
