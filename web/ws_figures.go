@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"time"
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/analysis"
@@ -22,6 +23,9 @@ import (
 type wsFiguresPage struct {
 	wsPage
 	Series []wsSeries
+	// DerivedAt is when the series and conflicts were derived, when they
+	// were kept from an earlier request (ws_figures_cache.go).
+	DerivedAt time.Time
 	// Conflicts are the first conflictsShown of AllConflicts.
 	Conflicts    []analysis.FigureConflict
 	AllConflicts int
@@ -68,34 +72,28 @@ func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
 		// The first page has the series and conflicts, which derive from
 		// every figure; the rest are the list alone, read a page at a
 		// time.
-		fr, err := s.figureRecord(r.Context(), c)
+		d, kept, err := s.figureDerivationOf(r.Context(), c, r.URL.Query().Get("fresh") != "")
 		if err != nil {
 			return err
 		}
-		conflicts := analysis.FigureConflicts(fr)
-		p.Conflicts, p.AllConflicts = conflicts[:min(len(conflicts), conflictsShown)], len(conflicts)
-		for _, se := range analysis.FigureSeries(fr) {
+		if kept {
+			p.DerivedAt = d.At
+		}
+		p.Conflicts, p.AllConflicts = d.Conflicts[:min(len(d.Conflicts), conflictsShown)], len(d.Conflicts)
+		for _, se := range d.Series {
 			p.Series = append(p.Series, wsSeries{Series: se, Chart: wsSeriesChart(se), Shown: se.Points[:min(len(se.Points), pointsShown)]})
 		}
-		for _, f := range fr.Figures {
-			if f.Review != inquest.Rejected {
-				if p.Total < figuresPerPage {
-					p.Figures = append(p.Figures, f)
-				}
-				p.Total++
-			}
-		}
-	} else {
-		pw, err := s.paged()
-		if err != nil {
-			return err
-		}
-		if p.Figures, p.Total, err = pw.FiguresPage(r.Context(), c.ID, figuresPerPage, from); err != nil {
-			return err
-		}
-		if len(p.Figures) == 0 {
-			return inquest.Errorf(inquest.ENOTFOUND, "Case %s has no page %d of figures.", c.Slug, n)
-		}
+	}
+	// The list of every figure is read as it is now, a page at a time.
+	pw, err := s.paged()
+	if err != nil {
+		return err
+	}
+	if p.Figures, p.Total, err = pw.FiguresPage(r.Context(), c.ID, figuresPerPage, from); err != nil {
+		return err
+	}
+	if n > 1 && len(p.Figures) == 0 {
+		return inquest.Errorf(inquest.ENOTFOUND, "Case %s has no page %d of figures.", c.Slug, n)
 	}
 	p.Pager = pager{Page: n, First: from + 1, Last: from + len(p.Figures), Total: p.Total}
 	if n > 1 {

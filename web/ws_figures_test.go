@@ -3,9 +3,13 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/analysis"
@@ -123,4 +127,76 @@ func TestSeriesChartStaysSmall(t *testing.T) {
 			t.Errorf("%d figures: a chart of %d bytes, want at most %d", tt.points, len(svg), tt.maxBytes)
 		}
 	}
+}
+
+// TestFiguresKeepsSlowDerivation: a derivation kept from an earlier request
+// says when it was made; "derive again" and a figure reviewed on this
+// server give a fresh one, and the list of every figure is always as it is
+// now.
+func TestFiguresKeepsSlowDerivation(t *testing.T) {
+	defer func(d time.Duration) { slowDerivation = d }(slowDerivation)
+	slowDerivation = 0 // keep every derivation
+	ctx := context.Background()
+	db := storetest.Open(t)
+	if _, err := demo.Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	addUser(t, db, "figs", inquest.RoleAnalyst)
+	cl := newClient(t, NewServer(db, Options{}).Handler())
+	cl.login("figs")
+	path := "/w/cases/" + demo.CaseSlug + "/figures"
+	get := func(path string) string {
+		t.Helper()
+		rec := cl.do("GET", path, nil)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s = %d", path, rec.Code)
+		}
+		return rec.Body.String()
+	}
+	const note = "Series and conflicts as derived at"
+	if body := get(path); strings.Contains(body, note) {
+		t.Error("the first request shows a kept derivation")
+	}
+	body := get(path)
+	if !strings.Contains(body, note) {
+		t.Error("the second request does not say its series were kept")
+	}
+	if body := get(path + "?fresh=1"); strings.Contains(body, note) {
+		t.Error("derive again shows a kept derivation")
+	}
+	figures, err := db.Figures(ctx, mustCase(t, db).ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f *inquest.Figure
+	for _, x := range figures {
+		if x.Review == inquest.Suggested {
+			f = x
+			break
+		}
+	}
+	if f == nil {
+		t.Fatal("the demo has no suggested figure")
+	}
+	id := strconv.FormatInt(f.ID, 10)
+	rec := cl.do("POST", "/w/figures/"+id+"/review", url.Values{"csrf": {cl.formToken()}, "decision": {"reject"}})
+	if rec.Code != http.StatusSeeOther {
+		t.Fatalf("reject figure %d: %d %s", f.ID, rec.Code, rec.Body.String())
+	}
+	body = get(path)
+	if strings.Contains(body, note) {
+		t.Error("after a figure was reviewed the page shows the derivation kept before")
+	}
+	if strings.Contains(body, `id="fig-`+id+`"`) || strings.Contains(body, "#tf-"+id+`"`) {
+		t.Errorf("rejected figure %d is still on the page", f.ID)
+	}
+}
+
+func mustCase(t *testing.T, db *store.DB) *inquest.Case {
+	t.Helper()
+	c, err := db.CaseBySlug(context.Background(), demo.CaseSlug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

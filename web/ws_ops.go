@@ -49,6 +49,7 @@ func (s *Server) opReviewItem(ctx context.Context, kind string, id int64, r inqu
 		}
 		return s.opReanalyse(ctx, st.CaseID, inquest.ContradictionScope{StatementID: id})
 	case "figure":
+		defer s.forgetFigureDerivations()
 		return ws.SetFigureReview(ctx, id, r, by)
 	case "question":
 		return ws.SetQuestionReview(ctx, id, r, by)
@@ -104,6 +105,7 @@ func (s *Server) opSetSpeaker(ctx context.Context, id, personID int64, name, ver
 	if err := ws.UpdateStatement(ctx, st, readAt); err != nil {
 		return nil, err
 	}
+	s.forgetFigureDerivations() // a figure said in it has a new claimant
 	return st, s.opReanalyse(ctx, st.CaseID, inquest.ContradictionScope{StatementID: id})
 }
 

@@ -199,6 +199,7 @@ func (s *Server) wsMergePerson(w http.ResponseWriter, r *http.Request) error {
 	if err := ws.MergePeople(ctx, from.ID, into, actor(ctx)); err != nil {
 		return err
 	}
+	s.forgetFigureDerivations() // the claimants of figures changed
 	// Who said what changed: re-derive every case's contradictions.
 	cases, err := s.st.Cases(ctx)
 	if err != nil {
