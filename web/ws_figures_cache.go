@@ -25,11 +25,14 @@ import (
 // the public site's epoch counts those that can take something off it);
 // the store has none for suggestions.
 
-// slowDerivation is the derivation time above which one is kept (a
-// variable for the tests).
-var slowDerivation = 200 * time.Millisecond
-
-const derivationTTL = time.Minute
+// slowDerivation is the derivation time above which one is kept, and
+// derivationTTL how long before a reader's request derives it again (in
+// the background, the reader being given the kept one). Variables for the
+// tests.
+var (
+	slowDerivation = 200 * time.Millisecond
+	derivationTTL  = time.Minute
+)
 
 // figureDerivation is what the figures page derives from every figure.
 type figureDerivation struct {
@@ -43,12 +46,15 @@ type derivationKey struct {
 	caseID int64
 }
 
-// derivationSlot holds one case's kept derivation; its lock makes the
-// readers who find it stale wait for one derivation instead of each
-// deriving.
+// derivationSlot holds one case's kept derivation. One derivation runs at
+// a time: the readers who find none wait for it rather than each
+// deriving; those who find it aged are given it while one derivation
+// runs in the background.
 type derivationSlot struct {
-	mu sync.Mutex
-	d  *figureDerivation
+	mu         sync.Mutex // guards d and refreshing
+	d          *figureDerivation
+	refreshing bool
+	derive     sync.Mutex
 }
 
 var derivations = struct {
@@ -67,10 +73,34 @@ func (s *Server) figureDerivationOf(ctx context.Context, c *inquest.Case, fresh 
 		derivations.m[key] = slot
 	}
 	derivations.Unlock()
-	slot.mu.Lock()
-	defer slot.mu.Unlock()
-	if d := slot.d; d != nil && !fresh && time.Since(d.At) < derivationTTL {
-		return d, true, nil
+	if !fresh {
+		slot.mu.Lock()
+		d := slot.d
+		if d != nil && time.Since(d.At) >= derivationTTL && !slot.refreshing {
+			slot.refreshing = true
+			go s.refreshDerivation(context.WithoutCancel(ctx), c, slot)
+		}
+		slot.mu.Unlock()
+		if d != nil {
+			return d, true, nil
+		}
+	}
+	return s.derive(ctx, c, slot, fresh)
+}
+
+// derive derives the case's series and conflicts into slot, keeping them
+// when that was slow.
+func (s *Server) derive(ctx context.Context, c *inquest.Case, slot *derivationSlot, fresh bool) (*figureDerivation, bool, error) {
+	slot.derive.Lock()
+	defer slot.derive.Unlock()
+	if !fresh {
+		// Derived by another reader while this one waited.
+		slot.mu.Lock()
+		d := slot.d
+		slot.mu.Unlock()
+		if d != nil {
+			return d, true, nil
+		}
 	}
 	start := time.Now()
 	fr, err := s.figureRecord(ctx, c)
@@ -78,11 +108,26 @@ func (s *Server) figureDerivationOf(ctx context.Context, c *inquest.Case, fresh 
 		return nil, false, err
 	}
 	d := &figureDerivation{At: start, Conflicts: analysis.FigureConflicts(fr), Series: analysis.FigureSeries(fr)}
+	slot.mu.Lock()
 	slot.d = nil
 	if time.Since(start) > slowDerivation {
 		slot.d = d
 	}
+	slot.mu.Unlock()
 	return d, false, nil
+}
+
+// refreshDerivation derives an aged derivation again; on failure the aged
+// one stays, and the next reader tries again.
+func (s *Server) refreshDerivation(ctx context.Context, c *inquest.Case, slot *derivationSlot) {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancel()
+	if _, _, err := s.derive(ctx, c, slot, true); err != nil {
+		s.log.Warn("derive the figure series again", "case", c.Slug, "err", err)
+	}
+	slot.mu.Lock()
+	slot.refreshing = false
+	slot.mu.Unlock()
 }
 
 // forgetFigureDerivations drops the derivations kept for this server's

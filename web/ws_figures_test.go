@@ -200,3 +200,41 @@ func mustCase(t *testing.T, db *store.DB) *inquest.Case {
 	}
 	return c
 }
+
+// TestFiguresRefreshesAgedDerivation: a reader who finds the kept
+// derivation aged is given it, and it is derived again behind the page.
+func TestFiguresRefreshesAgedDerivation(t *testing.T) {
+	defer func(d, ttl time.Duration) { slowDerivation, derivationTTL = d, ttl }(slowDerivation, derivationTTL)
+	slowDerivation, derivationTTL = 0, 0 // keep every derivation, aged at once
+	ctx := context.Background()
+	db := storetest.Open(t)
+	if _, err := demo.Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	s := NewServer(db, Options{})
+	c := mustCase(t, db)
+	first, kept, err := s.figureDerivationOf(ctx, c, false)
+	if err != nil || kept {
+		t.Fatalf("first derivation: kept %v, %v", kept, err)
+	}
+	again, kept, err := s.figureDerivationOf(ctx, c, false)
+	if err != nil || !kept || again != first {
+		t.Fatalf("second request: kept %v, the first derivation %v, %v", kept, again == first, err)
+	}
+	derivations.Lock()
+	slot := derivations.m[derivationKey{s.st, c.ID}]
+	derivations.Unlock()
+	for range 500 {
+		slot.mu.Lock()
+		d, refreshing := slot.d, slot.refreshing
+		slot.mu.Unlock()
+		if d != first && !refreshing {
+			if fmt.Sprint(seriesKeys(d.Series)) != fmt.Sprint(seriesKeys(first.Series)) {
+				t.Error("the derivation made again differs with nothing changed")
+			}
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Error("the aged derivation was not derived again")
+}
