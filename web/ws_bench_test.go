@@ -93,6 +93,10 @@ func BenchmarkWorkspacePages(b *testing.B) {
 		{"claim", base + "/claims?claim=" + claims[len(claims)/2].Slug},
 		{"contradictions", base + "/contradictions"},
 		{"figures", base + "/figures"},
+		// Derived again on every request, as without the kept derivation
+		// (ws_figures_cache.go).
+		{"figures-fresh", base + "/figures?fresh=1"},
+		{"figures-2", base + "/figures?page=2"},
 		{"questions", base + "/questions"},
 		{"people", "/w/people"},
 		{"person", "/w/people/" + people[len(people)/2].Slug},
