@@ -601,7 +601,9 @@ func (db *DB) PeoplePage(ctx context.Context, limit, offset int) ([]*inquest.Per
 }
 
 // FiguresPage lists a page of the case's standing figures, in the order of
-// Figures.
+// Figures: those with a day by day (the index figures_case_as_of, in its
+// order, so the page stops at its end instead of sorting the case's
+// figures), then those without by id.
 func (db *DB) FiguresPage(ctx context.Context, caseID int64, limit, offset int) ([]*inquest.Figure, int, error) {
 	if limit <= 0 || offset < 0 {
 		return nil, 0, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
@@ -612,19 +614,38 @@ func (db *DB) FiguresPage(ctx context.Context, caseID int64, limit, offset int) 
 	if err := r.row(ctx, "SELECT COUNT(*) FROM figures WHERE case_id = ? AND review <> ?", caseID, rej).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count the figures of case %d: %w", caseID, err)
 	}
-	rows, err := r.query(ctx, "SELECT "+figureColumns+` FROM figures WHERE case_id = ? AND review <> ?
-		ORDER BY as_of IS NULL, as_of, id LIMIT ? OFFSET ?`, caseID, rej, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("figures of case %d: %w", caseID, err)
-	}
-	defer rows.Close()
-	var out []*inquest.Figure
-	for rows.Next() {
-		f, err := scanFigure(rows)
+	read := func(query string, args ...any) ([]*inquest.Figure, error) {
+		rows, err := r.query(ctx, "SELECT "+figureColumns+" FROM figures WHERE case_id = ? AND review <> ? AND "+query, append([]any{caseID, rej}, args...)...)
 		if err != nil {
-			return nil, 0, fmt.Errorf("figures of case %d: %w", caseID, err)
+			return nil, fmt.Errorf("figures of case %d: %w", caseID, err)
 		}
-		out = append(out, f)
+		defer rows.Close()
+		var out []*inquest.Figure
+		for rows.Next() {
+			f, err := scanFigure(rows)
+			if err != nil {
+				return nil, fmt.Errorf("figures of case %d: %w", caseID, err)
+			}
+			out = append(out, f)
+		}
+		return out, rows.Err()
 	}
-	return out, total, rows.Err()
+	page, err := read("as_of IS NOT NULL ORDER BY as_of, id LIMIT ? OFFSET ?", limit, offset)
+	if err != nil || len(page) == limit {
+		return page, total, err
+	}
+	// The page reaches past the figures with a day.
+	dated := offset + len(page)
+	if len(page) == 0 && offset > 0 {
+		var undated int
+		if err := r.row(ctx, "SELECT COUNT(*) FROM figures WHERE case_id = ? AND as_of IS NULL AND review <> ?", caseID, rej).Scan(&undated); err != nil {
+			return nil, 0, fmt.Errorf("count the figures of case %d: %w", caseID, err)
+		}
+		dated = total - undated
+	}
+	rest, err := read("as_of IS NULL ORDER BY id LIMIT ? OFFSET ?", limit-len(page), max(0, offset-dated))
+	if err != nil {
+		return nil, 0, err
+	}
+	return append(page, rest...), total, nil
 }
