@@ -70,7 +70,7 @@ var pgForcePlan string
 // of the matches in pgScanBudget times the expected rows comes first. When
 // the words do go together it reads again the rows the search then reads
 // (a few milliseconds, from memory the second time). Sources, whose rows
-// cost 40 times more, rely on the timeout alone: the probe would double
+// cost 10 times more, rely on the timeout alone: the probe would double
 // every search of sources in order.
 const pgScanBudget = 4
 

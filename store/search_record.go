@@ -128,7 +128,7 @@ func (db *DB) searchRecordSources(ctx context.Context, q inquest.RecordQuery, st
 	// A source is judged by its title and its opening: reading whole
 	// transcripts of every candidate would cost more than the search.
 	return db.rankedSearch(ctx, rankedQuery{table: "sources", ftsTable: "sources_fts", stems: stems,
-		fields: []string{"s.title", "substr(s.text, 1, 1000)"}, weights: []float64{2, 1}, pgRowWeight: 40,
+		fields: []string{"s.title", "substr(s.text, 1, 1000)"}, weights: []float64{2, 1}, pgRowWeight: 10,
 		cols: "s.id, 0, s.title, substr(s.text, 1, 200000), '', s.published, s.language", where: where, args: args, limit: q.Limit})
 }
 

@@ -51,7 +51,9 @@ type rankedQuery struct {
 	// pgRowWeight is what reading a row of table costs on PostgreSQL
 	// against a statement's row (0 is 1): a source's vector, of a whole
 	// document, is stored out of line and compressed, and reading it costs
-	// some 40 times more (search_pg.go).
+	// some 10 times more (search_pg.go). Measured at a million statements:
+	// 950 sources read in order in 14-22 ms, 20,000 postings of the
+	// sources' index in 34-52 ms.
 	pgRowWeight float64
 }
 
