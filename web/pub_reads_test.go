@@ -1,0 +1,82 @@
+package web
+
+import (
+	"context"
+	"testing"
+
+	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/demo"
+	"github.com/inquest-project/inquest/store/storetest"
+)
+
+// TestReadPublicChecksAgain: the public record keeps only the keys of a
+// case's statements, and a page reads their words when it is rendered.
+// What it reads passes the record's rules again, so a statement rejected
+// after the record was loaded is not shown even by a page rendered from
+// that record (the record itself is dropped on the change, through the
+// public-change count; this is the second lock), and nothing is read for
+// an id the record does not hold.
+func TestReadPublicChecksAgain(t *testing.T) {
+	db := storetest.Open(t)
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.CaseBySlug(ctx, "january-events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewServer(db, Options{})
+	rec, err := s.loadPublicRecord(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := db.Statements(ctx, inquest.StatementFilter{CaseID: c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var confirmed, other []int64
+	for _, st := range all {
+		if st.Review == inquest.Confirmed {
+			confirmed = append(confirmed, st.ID)
+		} else {
+			other = append(other, st.ID)
+		}
+	}
+	if len(confirmed) < 2 || len(other) == 0 {
+		t.Fatalf("the demo has %d confirmed and %d other statements; the test needs both", len(confirmed), len(other))
+	}
+	ids := append(append([]int64{}, confirmed...), other...)
+	reads, err := s.readPublic(ctx, rec, ids, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reads.statement) != len(confirmed) {
+		t.Fatalf("read %d statements of %d confirmed (and %d not)", len(reads.statement), len(confirmed), len(other))
+	}
+	for _, id := range other {
+		if reads.statement[id] != nil {
+			t.Errorf("statement %d, not confirmed, was read for a public page", id)
+		}
+	}
+	for _, st := range reads.statement {
+		if st.Note != "" {
+			t.Errorf("statement %d carries its analyst's note to a public page", st.ID)
+		}
+	}
+
+	gone := confirmed[0]
+	if err := db.SetStatementReview(ctx, gone, inquest.Rejected, "test"); err != nil {
+		t.Fatal(err)
+	}
+	reads, err = s.readPublic(ctx, rec, confirmed, nil) // the record from before the rejection
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reads.statement[gone] != nil {
+		t.Errorf("statement %d was rejected, but a page rendered from the earlier record still reads it", gone)
+	}
+	if len(reads.statement) != len(confirmed)-1 {
+		t.Errorf("read %d statements after one of %d was rejected", len(reads.statement), len(confirmed))
+	}
+}
