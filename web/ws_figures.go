@@ -80,9 +80,7 @@ func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
 			p.DerivedAt = d.At
 		}
 		p.Conflicts, p.AllConflicts = d.Conflicts[:min(len(d.Conflicts), conflictsShown)], len(d.Conflicts)
-		for _, se := range d.Series {
-			p.Series = append(p.Series, wsSeries{Series: se, Chart: wsSeriesChart(se), Shown: se.Points[:min(len(se.Points), pointsShown)]})
-		}
+		p.Series = d.Shown
 	}
 	// The list of every figure is read as it is now, a page at a time.
 	pw, err := s.paged()

@@ -39,6 +39,8 @@ type figureDerivation struct {
 	At        time.Time
 	Series    []analysis.Series
 	Conflicts []analysis.FigureConflict
+	// Shown are the series as the page shows them, charts drawn.
+	Shown []wsSeries
 }
 
 type derivationKey struct {
@@ -108,6 +110,9 @@ func (s *Server) derive(ctx context.Context, c *inquest.Case, slot *derivationSl
 		return nil, false, err
 	}
 	d := &figureDerivation{At: start, Conflicts: analysis.FigureConflicts(fr), Series: analysis.FigureSeries(fr)}
+	for _, se := range d.Series {
+		d.Shown = append(d.Shown, wsSeries{Series: se, Chart: wsSeriesChart(se), Shown: se.Points[:min(len(se.Points), pointsShown)]})
+	}
 	slot.mu.Lock()
 	slot.d = nil
 	if time.Since(start) > slowDerivation {
