@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -174,30 +176,11 @@ type questionRow struct {
 // dataTables are the downloads of a case, by name.
 var dataTables = []string{"statements", "claims", "stances", "contradictions", "figures", "questions"}
 
-// table returns the rows of the download name, false if there is none.
+// table returns the rows of the download name, false if there is none;
+// the statements, a bulk table, are written by writeStatements.
 func (pc pubContext) table(ctx context.Context, rec *pubRecord, name string) (any, bool, error) {
 	base := "/cases/" + rec.Case.Slug
 	switch name {
-	case "statements":
-		rows := []statementRow{}
-		// The statements are read a thousand at a time.
-		for from := 0; from < len(rec.keys); from += 1000 {
-			ids := make([]int64, 0, 1000)
-			for _, k := range rec.keys[from:min(from+1000, len(rec.keys))] {
-				ids = append(ids, k.ID)
-			}
-			reads, err := pc.s.readPublic(ctx, rec, ids, nil)
-			if err != nil {
-				return nil, false, err
-			}
-			for _, st := range reads.statementList() {
-				v := pc.statement(reads, st)
-				rows = append(rows, statementRow{ID: st.ID, URL: v.Href, SourceID: st.SourceID, SourceURL: pc.link(fmt.Sprintf("/sources/%d", st.SourceID)),
-					Speaker: v.Speaker, Person: v.PersonSlug, Role: st.SpeakerRole, SaidOn: string(st.SaidOn), Venue: st.Venue,
-					Language: st.Language, Text: st.Text, Start: st.Start, End: st.End, Translations: st.Translations})
-			}
-		}
-		return rows, true, nil
 	case "claims":
 		rows := []claimRow{}
 		for _, cl := range rec.Claims {
@@ -264,6 +247,20 @@ func (pc pubContext) table(ctx context.Context, rec *pubRecord, name string) (an
 	return nil, false, nil
 }
 
+// bulkTables are the downloads that grow with the case's statements:
+// they are written a thousand rows at a time as they are read, straight to
+// the reader, and never kept in the page cache.
+var bulkTables = map[string]bool{"statements": true}
+
+// dataFileRoute serves a download: a bulk table streamed, any other from
+// the page cache.
+func (s *Server) dataFileRoute(w http.ResponseWriter, r *http.Request) error {
+	if name, _, _ := strings.Cut(r.PathValue("file"), "."); bulkTables[name] {
+		return s.dataFile(w, r)
+	}
+	return s.cachedPublic(s.dataFile)(w, r)
+}
+
 func (s *Server) dataFile(w http.ResponseWriter, r *http.Request) error {
 	rec, err := s.publicCase(r)
 	if err != nil {
@@ -271,26 +268,68 @@ func (s *Server) dataFile(w http.ResponseWriter, r *http.Request) error {
 	}
 	file := r.PathValue("file")
 	name, ext, _ := strings.Cut(file, ".")
-	rows, ok, err := s.pubCtx(r).table(r.Context(), rec, name)
+	if !slices.Contains(dataTables, name) || (ext != "json" && ext != "csv") {
+		return inquest.Errorf(inquest.ENOTFOUND, "There is no download %q.", file)
+	}
+	pc := s.pubCtx(r)
+	contentType := map[string]string{"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8"}[ext]
+	if bulkTables[name] {
+		w.Header().Set("Content-Type", contentType)
+		tw, err := publish.NewTableWriter(w, ext, reflect.TypeFor[statementRow]())
+		if err != nil {
+			return err
+		}
+		if err := pc.writeStatements(r.Context(), rec, tw); err != nil {
+			// The answer has begun: end it broken rather than let a
+			// truncated table pass for the whole.
+			s.log.Error("download", "file", file, "case", rec.Case.Slug, "err", err)
+			panic(http.ErrAbortHandler)
+		}
+		return tw.Close()
+	}
+	rows, _, err := pc.table(r.Context(), rec, name)
 	if err != nil {
 		return err
 	}
-	if !ok || (ext != "json" && ext != "csv") {
-		return inquest.Errorf(inquest.ENOTFOUND, "There is no download %q.", file)
-	}
 	var buf bytes.Buffer
 	if ext == "json" {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		err = publish.WriteJSON(&buf, rows)
 	} else {
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		err = publish.WriteCSV(&buf, rows)
 	}
 	if err != nil {
 		return err
 	}
+	w.Header().Set("Content-Type", contentType)
 	_, err = buf.WriteTo(w)
 	return err
+}
+
+// writeStatements writes the statements table, reading the statements a
+// thousand at a time.
+func (pc pubContext) writeStatements(ctx context.Context, rec *pubRecord, tw *publish.TableWriter) error {
+	rows := make([]statementRow, 0, 1000)
+	for from := 0; from < len(rec.keys); from += 1000 {
+		ids := make([]int64, 0, 1000)
+		for _, k := range rec.keys[from:min(from+1000, len(rec.keys))] {
+			ids = append(ids, k.ID)
+		}
+		reads, err := pc.s.readPublic(ctx, rec, ids, nil)
+		if err != nil {
+			return err
+		}
+		rows = rows[:0]
+		for _, st := range reads.statementList() {
+			v := pc.statement(reads, st)
+			rows = append(rows, statementRow{ID: st.ID, URL: v.Href, SourceID: st.SourceID, SourceURL: pc.link(fmt.Sprintf("/sources/%d", st.SourceID)),
+				Speaker: v.Speaker, Person: v.PersonSlug, Role: st.SpeakerRole, SaidOn: string(st.SaidOn), Venue: st.Venue,
+				Language: st.Language, Text: st.Text, Start: st.Start, End: st.End, Translations: st.Translations})
+		}
+		if err := tw.Write(rows); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type dataPage struct {

@@ -2,9 +2,15 @@ package web
 
 import (
 	"context"
+	"encoding/csv"
+	"encoding/json"
+	"net/http/httptest"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/benchgen"
 	"github.com/inquest-project/inquest/demo"
 	"github.com/inquest-project/inquest/store/storetest"
 )
@@ -78,5 +84,76 @@ func TestReadPublicChecksAgain(t *testing.T) {
 	}
 	if len(reads.statement) != len(confirmed)-1 {
 		t.Errorf("read %d statements after one of %d was rejected", len(reads.statement), len(confirmed))
+	}
+}
+
+// TestBulkDownloadStreamed: the statements table of a case larger than
+// one read (a thousand statements) comes whole, each public statement once,
+// in both formats, and is not kept in the page cache.
+func TestBulkDownloadStreamed(t *testing.T) {
+	db := storetest.Open(t)
+	ctx := context.Background()
+	res, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: 4000, Seed: 9, Batch: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	confirmed, err := db.Statements(ctx, inquest.StatementFilter{CaseID: res.Case.ID, Review: inquest.Confirmed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(confirmed) <= 1000 {
+		t.Fatalf("%d confirmed statements; the test needs more than one read", len(confirmed))
+	}
+	s := NewServer(db, Options{})
+	h := s.Handler()
+	for _, ext := range []string{"json", "csv"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/cases/bench/data/statements."+ext, nil))
+		if rec.Code != 200 {
+			t.Fatalf("statements.%s = %d", ext, rec.Code)
+		}
+		var ids []string
+		if ext == "json" {
+			var rows []struct {
+				ID json.Number `json:"id"`
+			}
+			if err := json.Unmarshal(rec.Body.Bytes(), &rows); err != nil {
+				t.Fatalf("statements.json: %v", err)
+			}
+			for _, r := range rows {
+				ids = append(ids, r.ID.String())
+			}
+		} else {
+			recs, err := csv.NewReader(rec.Body).ReadAll()
+			if err != nil {
+				t.Fatalf("statements.csv: %v", err)
+			}
+			for _, r := range recs[1:] {
+				ids = append(ids, r[0])
+			}
+		}
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if seen[id] {
+				t.Errorf("statements.%s lists statement %s twice", ext, id)
+			}
+			seen[id] = true
+		}
+		for _, st := range confirmed {
+			if !seen[strconv.FormatInt(st.ID, 10)] {
+				t.Fatalf("statements.%s lacks confirmed statement %d (%d rows of %d)", ext, st.ID, len(ids), len(confirmed))
+			}
+		}
+		if len(ids) != len(confirmed) {
+			t.Errorf("statements.%s: %d rows, %d confirmed statements", ext, len(ids), len(confirmed))
+		}
+	}
+	cache := s.pageCache()
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	for key := range cache.pages {
+		if strings.Contains(key, "statements.") {
+			t.Errorf("the page cache keeps the bulk download %s", key)
+		}
 	}
 }

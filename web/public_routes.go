@@ -30,7 +30,7 @@ func (s *Server) publicRoutes(mux *http.ServeMux) {
 	mux.Handle(c+"/feed.atom", s.handle(s.cachedPublic(s.chaptersFeed)))
 	mux.Handle(c+"/contradictions.atom", s.handle(s.cachedPublic(s.contradictionsFeed)))
 	mux.Handle(c+"/data", s.handle(s.cachedPublic(s.dataIndex)))
-	mux.Handle(c+"/data/{file}", s.handle(s.cachedPublic(s.dataFile)))
+	mux.Handle(c+"/data/{file}", s.handle(s.dataFileRoute))
 
 	// Language prefixes: /ru/cases/… is /cases/… in Russian.
 	s.langPrefixes(mux)
