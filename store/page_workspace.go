@@ -412,32 +412,10 @@ func (db *DB) PersonStatementsPage(ctx context.Context, personID int64, limit, o
 	return inOrder(ids, list, func(s *inquest.Statement) int64 { return s.ID }), total, nil
 }
 
-// QuestionsPage lists the case's standing questions by day asked.
+// QuestionsPage lists the case's standing questions by day asked, in the
+// order of Questions (datedPage).
 func (db *DB) QuestionsPage(ctx context.Context, caseID int64, limit, offset int) ([]*inquest.Question, int, error) {
-	if limit <= 0 || offset < 0 {
-		return nil, 0, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
-	}
-	rej := string(inquest.Rejected)
-	r := db.reader()
-	var total int
-	if err := r.row(ctx, "SELECT COUNT(*) FROM questions WHERE case_id = ? AND review <> ?", caseID, rej).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count the questions of case %d: %w", caseID, err)
-	}
-	rows, err := r.query(ctx, "SELECT "+questionColumns+` FROM questions WHERE case_id = ? AND review <> ?
-		ORDER BY asked_on IS NULL, asked_on, id LIMIT ? OFFSET ?`, caseID, rej, limit, offset)
-	if err != nil {
-		return nil, 0, fmt.Errorf("questions of case %d: %w", caseID, err)
-	}
-	defer rows.Close()
-	var out []*inquest.Question
-	for rows.Next() {
-		q, err := scanQuestion(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("questions of case %d: %w", caseID, err)
-		}
-		out = append(out, q)
-	}
-	return out, total, rows.Err()
+	return datedPage(ctx, db.reader(), "questions", questionColumns, "asked_on", scanQuestion, caseID, limit, offset)
 }
 
 // ReviewWaiting counts the case's waiting suggestions, each kind up to
@@ -601,49 +579,55 @@ func (db *DB) PeoplePage(ctx context.Context, limit, offset int) ([]*inquest.Per
 }
 
 // FiguresPage lists a page of the case's standing figures, in the order of
-// Figures: those with a day by day (the index figures_case_as_of, in its
-// order, so the page stops at its end instead of sorting the case's
-// figures), then those without by id.
+// Figures (datedPage).
 func (db *DB) FiguresPage(ctx context.Context, caseID int64, limit, offset int) ([]*inquest.Figure, int, error) {
+	return datedPage(ctx, db.reader(), "figures", figureColumns, "as_of", scanFigure, caseID, limit, offset)
+}
+
+// datedPage lists a page of the case's rows of table that are not
+// rejected, by the day in column day (unknown days last) and id, and
+// counts them all. The rows with a day are read in the order of the
+// table's (case_id, day) index, so that a page stops at its end instead
+// of sorting every row of the case; those without follow by id.
+func datedPage[T any](ctx context.Context, r q, table, columns, day string, scan func(scanner) (T, error), caseID int64, limit, offset int) ([]T, int, error) {
 	if limit <= 0 || offset < 0 {
 		return nil, 0, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
 	}
 	rej := string(inquest.Rejected)
-	r := db.reader()
 	var total int
-	if err := r.row(ctx, "SELECT COUNT(*) FROM figures WHERE case_id = ? AND review <> ?", caseID, rej).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count the figures of case %d: %w", caseID, err)
+	if err := r.row(ctx, "SELECT COUNT(*) FROM "+table+" WHERE case_id = ? AND review <> ?", caseID, rej).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count the %s of case %d: %w", table, caseID, err)
 	}
-	read := func(query string, args ...any) ([]*inquest.Figure, error) {
-		rows, err := r.query(ctx, "SELECT "+figureColumns+" FROM figures WHERE case_id = ? AND review <> ? AND "+query, append([]any{caseID, rej}, args...)...)
+	read := func(query string, args ...any) ([]T, error) {
+		rows, err := r.query(ctx, "SELECT "+columns+" FROM "+table+" WHERE case_id = ? AND review <> ? AND "+query, append([]any{caseID, rej}, args...)...)
 		if err != nil {
-			return nil, fmt.Errorf("figures of case %d: %w", caseID, err)
+			return nil, fmt.Errorf("%s of case %d: %w", table, caseID, err)
 		}
 		defer rows.Close()
-		var out []*inquest.Figure
+		var out []T
 		for rows.Next() {
-			f, err := scanFigure(rows)
+			x, err := scan(rows)
 			if err != nil {
-				return nil, fmt.Errorf("figures of case %d: %w", caseID, err)
+				return nil, fmt.Errorf("%s of case %d: %w", table, caseID, err)
 			}
-			out = append(out, f)
+			out = append(out, x)
 		}
 		return out, rows.Err()
 	}
-	page, err := read("as_of IS NOT NULL ORDER BY as_of, id LIMIT ? OFFSET ?", limit, offset)
+	page, err := read(day+" IS NOT NULL ORDER BY "+day+", id LIMIT ? OFFSET ?", limit, offset)
 	if err != nil || len(page) == limit {
 		return page, total, err
 	}
-	// The page reaches past the figures with a day.
+	// The page reaches past the rows with a day.
 	dated := offset + len(page)
 	if len(page) == 0 && offset > 0 {
 		var undated int
-		if err := r.row(ctx, "SELECT COUNT(*) FROM figures WHERE case_id = ? AND as_of IS NULL AND review <> ?", caseID, rej).Scan(&undated); err != nil {
-			return nil, 0, fmt.Errorf("count the figures of case %d: %w", caseID, err)
+		if err := r.row(ctx, "SELECT COUNT(*) FROM "+table+" WHERE case_id = ? AND "+day+" IS NULL AND review <> ?", caseID, rej).Scan(&undated); err != nil {
+			return nil, 0, fmt.Errorf("count the %s of case %d: %w", table, caseID, err)
 		}
 		dated = total - undated
 	}
-	rest, err := read("as_of IS NULL ORDER BY id LIMIT ? OFFSET ?", limit-len(page), max(0, offset-dated))
+	rest, err := read(day+" IS NULL ORDER BY id LIMIT ? OFFSET ?", limit-len(page), max(0, offset-dated))
 	if err != nil {
 		return nil, 0, err
 	}
