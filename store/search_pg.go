@@ -99,7 +99,8 @@ func (db *DB) pgWindows(ctx context.Context, rq rankedQuery, match string) ([]sc
 		// A scan that joined another one of the same table half-way
 		// (synchronize_seqscans) would find another window than the index.
 		found, err := db.pgWindowsWith(ctx, rq, match, budget, `SELECT set_config('enable_bitmapscan', 'off', true),
-			set_config('synchronize_seqscans', 'off', true), set_config('statement_timeout', '`+pgScanTimeout+`', true)`)
+			set_config('synchronize_seqscans', 'off', true), set_config('statement_timeout', '`+pgScanTimeout+`', true),
+			set_config('plan_cache_mode', 'force_custom_plan', true)`)
 		var pgErr *pgconn.PgError
 		if !errors.Is(err, errPGScanHopeless) && (!errors.As(err, &pgErr) || pgErr.Code != "57014") { // 57014 query_canceled: the timeout
 			return found, err
@@ -109,10 +110,16 @@ func (db *DB) pgWindows(ctx context.Context, rq rankedQuery, match string) ([]sc
 	if ch.plan == pgPlanRare {
 		rq.pgDrive = ch.rarest + ":*"
 	}
-	return db.pgWindowsWith(ctx, rq, match, 0, "SET LOCAL enable_seqscan = off")
+	return db.pgWindowsWith(ctx, rq, match, 0, `SELECT set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)`)
 }
 
 // pgWindowsWith runs the windows in a read-only transaction with settings.
+// Every plan's settings plan each query for its own arguments
+// (plan_cache_mode): the statements are prepared once on each connection,
+// and a plan for any words, which PostgreSQL may take after five runs,
+// cannot know how common they are. Without it, at a million statements,
+// some runs of the workspace's search took 40-53 ms of the server's time
+// a search instead of 16-19, and a p95 of 111 ms instead of 33-44.
 // A budget other than 0 first makes sure that the first budget rows of the
 // table in order hold a window of matches (else errPGScanHopeless).
 func (db *DB) pgWindowsWith(ctx context.Context, rq rankedQuery, match string, budget int, settings ...string) ([]scored, error) {
