@@ -23,6 +23,9 @@ type RecordReads interface {
 	// SourcesByID returns those of the sources with the ids that exist,
 	// by id, without their text.
 	SourcesByID(ctx context.Context, ids []int64) ([]*Source, error)
+	// PeopleByID returns those of the people with the ids that exist, by
+	// id, without their names in other scripts, aliases and positions.
+	PeopleByID(ctx context.Context, ids []int64) ([]*Person, error)
 }
 
 // StatementKey is what a list of statements needs to place one without

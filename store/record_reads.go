@@ -110,6 +110,19 @@ func (db *DB) SourcesByID(ctx context.Context, ids []int64) ([]*inquest.Source, 
 	return out, nil
 }
 
+// PeopleByID returns those of the people with the ids that exist, by id,
+// without their details.
+func (db *DB) PeopleByID(ctx context.Context, ids []int64) ([]*inquest.Person, error) {
+	out, err := byIDs(ids, func(in string, args []any) ([]*inquest.Person, error) {
+		return queryPeople(ctx, db.reader(), "SELECT "+personColumns+" FROM people WHERE id IN "+in+" ORDER BY id", args...)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read people by id: %w", err)
+	}
+	slices.SortFunc(out, func(a, b *inquest.Person) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
 // byIDs runs query for the distinct ids, byIDChunk of them at a time.
 func byIDs[T any](ids []int64, query func(in string, args []any) ([]T, error)) ([]T, error) {
 	ids = slices.Compact(slices.Sorted(slices.Values(ids)))

@@ -92,6 +92,26 @@ func TestRecordReads(t *testing.T) {
 		if len(gotSrcs) != len(srcs) {
 			t.Fatalf("SourcesByID: %d of %d", len(gotSrcs), len(srcs))
 		}
+		people, err := db.People(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pids := []int64{-1}
+		for _, p := range people {
+			pids = append(pids, p.ID)
+		}
+		gotPeople, err := db.PeopleByID(ctx, pids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(gotPeople) != len(people) {
+			t.Fatalf("PeopleByID: %d of %d", len(gotPeople), len(people))
+		}
+		for i, p := range gotPeople {
+			if i > 0 && gotPeople[i-1].ID >= p.ID {
+				t.Fatalf("PeopleByID out of order at %d", i)
+			}
+		}
 		for _, s := range gotSrcs {
 			if s.Text != "" || s.Title != srcByID[s.ID].Title {
 				t.Fatalf("SourcesByID %d: title %q, %d bytes of text (want none)", s.ID, s.Title, len(s.Text))

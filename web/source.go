@@ -211,18 +211,15 @@ func (s *Server) sourceStatements(ctx context.Context, v view, c *inquest.Case, 
 			byStatement[sn.StatementID] = append(byStatement[sn.StatementID], stanceView{Claim: cl, Stance: sn.Stance, Review: sn.Review})
 		}
 	}
-	people := map[int64]*inquest.Person{}
+	people, err := s.peopleOf(ctx, shown)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]statementView, 0, len(shown))
 	for _, st := range shown {
 		sv := statementView{Statement: st, Speaker: st.SpeakerName, Stances: byStatement[st.ID]}
 		if st.PersonID != 0 {
-			p, ok := people[st.PersonID]
-			if !ok {
-				if p, err = s.st.Person(ctx, st.PersonID); err != nil && inquest.ErrorCode(err) != inquest.ENOTFOUND {
-					return nil, err
-				}
-				people[st.PersonID] = p
-			}
+			p := people[st.PersonID]
 			switch {
 			case p != nil && p.Private && !v.workspace:
 				// The role and the name as the text gave them identify the
@@ -238,6 +235,37 @@ func (s *Server) sourceStatements(ctx context.Context, v view, c *inquest.Case, 
 			sv.Speaker = "unknown speaker"
 		}
 		out = append(out, sv)
+	}
+	return out, nil
+}
+
+// peopleOf reads the speakers of the statements, in one query when the
+// store can: one query a speaker would wait for a connection each time on
+// a busy server.
+func (s *Server) peopleOf(ctx context.Context, sts []*inquest.Statement) (map[int64]*inquest.Person, error) {
+	var ids []int64
+	for _, st := range sts {
+		if st.PersonID != 0 {
+			ids = append(ids, st.PersonID)
+		}
+	}
+	out := map[int64]*inquest.Person{}
+	if rr, ok := s.st.(inquest.RecordReads); ok {
+		people, err := rr.PeopleByID(ctx, ids)
+		for _, p := range people {
+			out[p.ID] = p
+		}
+		return out, err
+	}
+	for _, id := range ids {
+		if _, ok := out[id]; ok {
+			continue
+		}
+		p, err := s.st.Person(ctx, id)
+		if err != nil && inquest.ErrorCode(err) != inquest.ENOTFOUND {
+			return nil, err
+		}
+		out[id] = p
 	}
 	return out, nil
 }

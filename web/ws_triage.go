@@ -115,8 +115,19 @@ func (s *Server) wsContradictionsPage(w http.ResponseWriter, r *http.Request) er
 	if more {
 		p.Pager.Next = wsPageLink(listBase, n+1)
 	}
-	// Only this page's statements are read.
+	// Only this page's statements are read, in one query when the store
+	// can: two hundred queries one after the other would each wait for a
+	// connection on a busy server.
 	refs := map[int64]wsStatementRef{}
+	if rr, ok := s.st.(inquest.RecordReads); ok {
+		sts, err := rr.StatementsByID(ctx, contradictionStatements(list))
+		if err != nil {
+			return err
+		}
+		for _, st := range sts {
+			refs[st.ID] = statementRef(st)
+		}
+	}
 	ref := func(id int64) (wsStatementRef, error) {
 		if r, ok := refs[id]; ok {
 			return r, nil
