@@ -135,15 +135,8 @@ func TestCacheBoundInBytes(t *testing.T) {
 // public record of each public case before anyone asks, so that its first
 // readers do not wait for it.
 func TestServePreloadsPublicRecords(t *testing.T) {
-	db := storetest.Open(t)
+	db, c := demoStore(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	c, err := db.CaseBySlug(ctx, "january-events")
-	if err != nil {
-		t.Fatal(err)
-	}
 	s := NewServer(db, Options{})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -11,7 +11,6 @@ import (
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/benchgen"
-	"github.com/inquest-project/inquest/demo"
 	"github.com/inquest-project/inquest/store/storetest"
 )
 
@@ -23,15 +22,8 @@ import (
 // public-change count; this is the second lock), and nothing is read for
 // an id the record does not hold.
 func TestReadPublicChecksAgain(t *testing.T) {
-	db := storetest.Open(t)
+	db, c := demoStore(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	c, err := db.CaseBySlug(ctx, "january-events")
-	if err != nil {
-		t.Fatal(err)
-	}
 	s := NewServer(db, Options{})
 	rec, err := s.loadPublicRecord(ctx, c)
 	if err != nil {
