@@ -22,6 +22,10 @@ type PagedWorkspace interface {
 	// whether more follow. A stance waits only while its statement is
 	// not rejected; a question only when it comes from a source.
 	ReviewQueuePage(ctx context.Context, caseID, sourceID int64, limit, offset int) ([]ReviewEntry, bool, error)
+	// SourcesWithText returns those of the sources with the ids that
+	// exist, by id, with their text: the sources of a page of the review
+	// queue, in one query.
+	SourcesWithText(ctx context.Context, ids []int64) ([]*Source, error)
 	// SourceFigures lists the figures of one source by position.
 	SourceFigures(ctx context.Context, sourceID int64) ([]*Figure, error)
 	// SourceStances lists the stances of one source's statements.

@@ -100,8 +100,18 @@ func (db *DB) StatementsByID(ctx context.Context, ids []int64) ([]*inquest.State
 // SourcesByID returns those of the sources with the ids that exist, by id,
 // without their text.
 func (db *DB) SourcesByID(ctx context.Context, ids []int64) ([]*inquest.Source, error) {
+	return db.sourcesByID(ctx, ids, sourceColumnsNoText)
+}
+
+// SourcesWithText returns those of the sources with the ids that exist,
+// by id, with their text.
+func (db *DB) SourcesWithText(ctx context.Context, ids []int64) ([]*inquest.Source, error) {
+	return db.sourcesByID(ctx, ids, sourceColumnsText)
+}
+
+func (db *DB) sourcesByID(ctx context.Context, ids []int64, cols string) ([]*inquest.Source, error) {
 	out, err := byIDs(ids, func(in string, args []any) ([]*inquest.Source, error) {
-		return db.querySources(ctx, "SELECT "+prefixColumns(sourceColumnsNoText, "s.")+" FROM sources s WHERE s.id IN "+in+" ORDER BY s.id", args...)
+		return db.querySources(ctx, "SELECT "+prefixColumns(cols, "s.")+" FROM sources s WHERE s.id IN "+in+" ORDER BY s.id", args...)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read sources by id: %w", err)

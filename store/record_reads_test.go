@@ -92,6 +92,22 @@ func TestRecordReads(t *testing.T) {
 		if len(gotSrcs) != len(srcs) {
 			t.Fatalf("SourcesByID: %d of %d", len(gotSrcs), len(srcs))
 		}
+		withText, err := db.SourcesWithText(ctx, sids[:3])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range withText {
+			full, err := db.Source(ctx, s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Text == "" || s.Text != full.Text {
+				t.Fatalf("SourcesWithText %d: %d bytes of text, want the source's %d", s.ID, len(s.Text), len(full.Text))
+			}
+		}
+		if len(withText) != 3 {
+			t.Fatalf("SourcesWithText: %d sources of 3", len(withText))
+		}
 		people, err := db.People(ctx)
 		if err != nil {
 			t.Fatal(err)

@@ -107,6 +107,21 @@ func (s *Server) wsReviewPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The page's sources in one query: one query a source would wait for
+	// a connection each time on a busy server.
+	var srcIDs []int64
+	for _, e := range entries {
+		if sources[e.SourceID] == nil {
+			srcIDs = append(srcIDs, e.SourceID)
+		}
+	}
+	srcs, err := pw.SourcesWithText(ctx, srcIDs)
+	if err != nil {
+		return err
+	}
+	for _, src := range srcs {
+		sources[src.ID] = src
+	}
 	if n > 1 && len(entries) == 0 {
 		return inquest.Errorf(inquest.ENOTFOUND, "The review queue has no page %d now; start again at the first.", n)
 	}
