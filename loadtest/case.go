@@ -186,20 +186,7 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 		warm := &run{cfg: cfg, base: r.base, client: r.client}
 		warm.cfg.MaxRequests = math.MaxInt
 		wctx, wcancel := context.WithTimeout(ctx, cfg.Warmup)
-		var wg sync.WaitGroup
-		var pubN, wsN atomic.Int64
-		for i := range cfg.Readers {
-			routes, n, ws := pub, &pubN, false
-			if i < cfg.Analysts {
-				routes, n, ws = wsr, &wsN, true
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				warm.caseReader(wctx, t, routes, n, ws, cookie)
-			}()
-		}
-		wg.Wait()
+		warm.caseReaders(wctx, t, pub, wsr, cookie)
 		wcancel()
 	}
 
@@ -207,20 +194,7 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 	runCtx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
 	start := time.Now()
-	var wg sync.WaitGroup
-	var pubN, wsN atomic.Int64
-	for i := range cfg.Readers {
-		routes, n, ws := pub, &pubN, false
-		if i < cfg.Analysts {
-			routes, n, ws = wsr, &wsN, true
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r.caseReader(runCtx, t, routes, n, ws, cookie)
-		}()
-	}
-	wg.Wait()
+	r.caseReaders(runCtx, t, pub, wsr, cookie)
 	elapsed := time.Since(start)
 
 	rep := &Report{Backend: db.Dialect(), Case: c.Slug, Elapsed: elapsed, Errors: int(r.errors.Load()), Samples: r.samples}
@@ -241,6 +215,26 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 	rep.PeakRSS = peakRSS()
 	rep.Verified = true // nothing was written
 	return rep, nil
+}
+
+// caseReaders runs the configured readers until ctx ends: the first
+// Config.Analysts of them signed in on the workspace routes, the others on
+// the public ones.
+func (r *run) caseReaders(ctx context.Context, t *targets, pub, wsr []caseRoute, cookie *http.Cookie) {
+	var wg sync.WaitGroup
+	var pubN, wsN atomic.Int64
+	for i := range r.cfg.Readers {
+		routes, n, ws := pub, &pubN, false
+		if i < r.cfg.Analysts {
+			routes, n, ws = wsr, &wsN, true
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r.caseReader(ctx, t, routes, n, ws, cookie)
+		}()
+	}
+	wg.Wait()
 }
 
 // usable drops the routes the case has nothing for (a case without
