@@ -113,16 +113,8 @@ func (s *Server) apiQuestions(w http.ResponseWriter, r *http.Request) error {
 	return caseList(s, func(r *http.Request, id int64) ([]*inquest.Question, error) { return s.st.Questions(r.Context(), id) })(w, r)
 }
 
-func (s *Server) analysisStore() (inquest.AnalysisService, error) {
-	a, ok := s.st.(inquest.AnalysisService)
-	if !ok {
-		return nil, inquest.Errorf(inquest.EINTERNAL, "this store keeps no analysis")
-	}
-	return a, nil
-}
-
 func (s *Server) apiContradictions(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.analysisStore()
+	a, err := s.analysis()
 	if err != nil {
 		return err
 	}
@@ -132,7 +124,7 @@ func (s *Server) apiContradictions(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) apiContradiction(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.analysisStore()
+	a, err := s.analysis()
 	if err != nil {
 		return err
 	}

@@ -175,7 +175,7 @@ func (s *Server) apiContradictionStatus(w http.ResponseWriter, r *http.Request) 
 	if err := s.opContradictionStatus(r.Context(), id, req.Status, req.Note); err != nil {
 		return err
 	}
-	a, err := s.analysisStore()
+	a, err := s.analysis()
 	if err != nil {
 		return err
 	}

@@ -97,9 +97,9 @@ type pubReads struct {
 // (A statement's source is known by the record's keys and titles.)
 func (s *Server) readPublic(ctx context.Context, p *pubRecord, statementIDs, sourceIDs []int64) (*pubReads, error) {
 	out := &pubReads{pubRecord: p, statement: map[int64]*inquest.Statement{}, source: map[int64]*inquest.Source{}}
-	rr, ok := s.st.(inquest.RecordReads)
-	if !ok {
-		return nil, fmt.Errorf("public record: the store cannot read records by id")
+	rr, err := s.recordReads()
+	if err != nil {
+		return nil, err
 	}
 	var want []int64
 	for _, id := range statementIDs {

@@ -239,33 +239,26 @@ func (s *Server) sourceStatements(ctx context.Context, v view, c *inquest.Case, 
 	return out, nil
 }
 
-// peopleOf reads the speakers of the statements, in one query when the
-// store can: one query a speaker would wait for a connection each time on
-// a busy server.
+// peopleOf reads the speakers of the statements in one query: one query
+// a speaker would wait for a connection each time on a busy server.
 func (s *Server) peopleOf(ctx context.Context, sts []*inquest.Statement) (map[int64]*inquest.Person, error) {
+	rr, err := s.recordReads()
+	if err != nil {
+		return nil, err
+	}
 	var ids []int64
 	for _, st := range sts {
 		if st.PersonID != 0 {
 			ids = append(ids, st.PersonID)
 		}
 	}
-	out := map[int64]*inquest.Person{}
-	if rr, ok := s.st.(inquest.RecordReads); ok {
-		people, err := rr.PeopleByID(ctx, ids)
-		for _, p := range people {
-			out[p.ID] = p
-		}
-		return out, err
+	people, err := rr.PeopleByID(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
-	for _, id := range ids {
-		if _, ok := out[id]; ok {
-			continue
-		}
-		p, err := s.st.Person(ctx, id)
-		if err != nil && inquest.ErrorCode(err) != inquest.ENOTFOUND {
-			return nil, err
-		}
-		out[id] = p
+	out := make(map[int64]*inquest.Person, len(people))
+	for _, p := range people {
+		out[p.ID] = p
 	}
 	return out, nil
 }

@@ -95,6 +95,17 @@ func wsPageLink(base string, n int) string {
 
 // paged returns the store's paged reads; every store of this project has
 // them.
+// recordReads returns the store's reads by id, which the public pages and
+// the workspace's lists use to read a page's records in one query instead
+// of one query each.
+func (s *Server) recordReads() (inquest.RecordReads, error) {
+	rr, ok := s.st.(inquest.RecordReads)
+	if !ok {
+		return nil, inquest.Errorf(inquest.EINTERNAL, "this store cannot read records by id")
+	}
+	return rr, nil
+}
+
 func (s *Server) paged() (inquest.PagedWorkspace, error) {
 	p, ok := s.st.(inquest.PagedWorkspace)
 	if !ok {

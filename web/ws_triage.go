@@ -115,29 +115,26 @@ func (s *Server) wsContradictionsPage(w http.ResponseWriter, r *http.Request) er
 	if more {
 		p.Pager.Next = wsPageLink(listBase, n+1)
 	}
-	// Only this page's statements are read, in one query when the store
-	// can: two hundred queries one after the other would each wait for a
-	// connection on a busy server.
+	// Only this page's statements are read, in one query: two hundred
+	// queries one after the other would each wait for a connection on a
+	// busy server.
+	rr, err := s.recordReads()
+	if err != nil {
+		return err
+	}
+	sts, err := rr.StatementsByID(ctx, contradictionStatements(list))
+	if err != nil {
+		return err
+	}
 	refs := map[int64]wsStatementRef{}
-	if rr, ok := s.st.(inquest.RecordReads); ok {
-		sts, err := rr.StatementsByID(ctx, contradictionStatements(list))
-		if err != nil {
-			return err
-		}
-		for _, st := range sts {
-			refs[st.ID] = statementRef(st)
-		}
+	for _, st := range sts {
+		refs[st.ID] = statementRef(st)
 	}
 	ref := func(id int64) (wsStatementRef, error) {
 		if r, ok := refs[id]; ok {
 			return r, nil
 		}
-		st, err := s.st.Statement(ctx, id)
-		if err != nil {
-			return wsStatementRef{}, err
-		}
-		refs[id] = statementRef(st)
-		return refs[id], nil
+		return wsStatementRef{}, inquest.Errorf(inquest.ENOTFOUND, "statement %d does not exist", id)
 	}
 	for _, x := range list {
 		ra, err := ref(x.AStatementID)
