@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/inquest-project/inquest"
-	"github.com/inquest-project/inquest/demo"
 	"github.com/inquest-project/inquest/store/storetest"
 )
 
@@ -24,15 +23,8 @@ import (
 // but a statement an analyst rejects must not be served from that cache
 // afterwards, not even for the cache's few seconds.
 func TestRejectionLeavesThePublicSiteAtOnce(t *testing.T) {
-	db := storetest.Open(t)
+	db, c := demoStore(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	c, err := db.CaseBySlug(ctx, "january-events")
-	if err != nil {
-		t.Fatal(err)
-	}
 	confirmed, err := db.Statements(ctx, inquest.StatementFilter{CaseID: c.ID, Review: inquest.Confirmed})
 	if err != nil || len(confirmed) == 0 {
 		t.Fatalf("demo has no confirmed statement (%v)", err)

@@ -20,15 +20,8 @@ import (
 // name that names nobody, or several people, is refused with the reason
 // and changes nothing.
 func TestSpeakerAndClaimFields(t *testing.T) {
-	db := storetest.Open(t)
+	db, c := demoStore(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	c, err := db.CaseBySlug(ctx, demo.CaseSlug)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Two records of one name, told apart by their slugs.
 	for _, slug := range []string{"aidos-one", "aidos-two"} {
 		if err := db.UpsertPerson(ctx, &inquest.Person{Slug: slug, Name: "Aidos Serikbayev", Kind: inquest.ActorPerson}); err != nil {

@@ -8,22 +8,13 @@ import (
 	"testing"
 
 	"github.com/inquest-project/inquest"
-	"github.com/inquest-project/inquest/demo"
-	"github.com/inquest-project/inquest/store/storetest"
 )
 
 // The questions page shows who answered a question and with which words,
 // reading only the answering statement.
 func TestWorkspaceQuestionsShowTheAnswer(t *testing.T) {
-	db := storetest.Open(t)
+	db, c := demoStore(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	c, err := db.CaseBySlug(ctx, "january-events")
-	if err != nil {
-		t.Fatal(err)
-	}
 	qs, err := db.Questions(ctx, c.ID)
 	if err != nil || len(qs) == 0 {
 		t.Fatalf("demo has no question (%v)", err)
