@@ -230,18 +230,27 @@ func formAt(form []string, toks []token) bool {
 // inflected reports whether t is w with a Russian or Kazakh case ending: they
 // share all but the last two letters of w, and t is at most three longer.
 func inflected(t, w string) bool {
-	if w == "" || w[0] < utf8.RuneSelf {
+	// Called for every name form at every word of a figure's sentence, so
+	// it compares runes in place and gives up at the first byte that
+	// differs within the four letters every match shares.
+	if w == "" || w[0] < utf8.RuneSelf || t == "" || t[0] != w[0] {
 		return false
 	}
-	tr, wr := []rune(t), []rune(w)
-	if len(wr) < 4 || len(tr) > len(wr)+3 {
+	nw := utf8.RuneCountInString(w)
+	if nw < 4 || utf8.RuneCountInString(t) > nw+3 {
 		return false
 	}
 	common := 0
-	for common < len(tr) && common < len(wr) && tr[common] == wr[common] {
+	for t != "" && w != "" {
+		tr, tn := utf8.DecodeRuneInString(t)
+		wr, wn := utf8.DecodeRuneInString(w)
+		if tr != wr {
+			break
+		}
 		common++
+		t, w = t[tn:], w[wn:]
 	}
-	return common >= max(4, len(wr)-2)
+	return common >= max(4, nw-2)
 }
 
 // nameBefore returns the capitalised words right before the verb, with

@@ -88,9 +88,36 @@ func TestAttributedFiguresRevealARevision(t *testing.T) {
 		r.Figures = append(r.Figures, f)
 		r.Sources = append(r.Sources, &inquest.Source{ID: int64(i + 1), Text: text, Published: []inquest.Date{"2022-01-09", "2022-01-15"}[i]})
 	}
-	conflicts := FigureConflicts(r)
+	conflicts := FigureConflicts(r, FigureSeries(r))
 	if len(conflicts) != 1 || conflicts[0].Kind != Revised ||
 		conflicts[0].Reason != "Khabar 24 revised deaths from 164 (as of 2022-01-09) to 225 (as of 2022-01-15)" {
 		t.Errorf("conflicts: %+v", conflicts)
+	}
+}
+
+func TestInflected(t *testing.T) {
+	tests := []struct {
+		t, w string
+		want bool
+	}{
+		{"асылова", "асылов", true}, // genitive of a surname
+		{"генпрокурора", "генпрокурор", true},
+		{"асыловым", "асылов", true},
+		{"асылов", "асылов", true},
+		{"асыл", "асылов", true},        // shares all but the last two letters
+		{"ас", "асылов", false},         // shares too little
+		{"асыловаааа", "асылов", false}, // four letters longer
+		{"касым", "касымов", true},
+		{"тока", "токаев", true},
+		{"токаев", "ток", false}, // a form of three letters is too short to inflect
+		{"президента", "president", false},
+		{"presidential", "president", false}, // Latin words match whole
+		{"", "асылов", false},
+		{"басылова", "асылов", false},
+	}
+	for _, tt := range tests {
+		if got := inflected(tt.t, tt.w); got != tt.want {
+			t.Errorf("inflected(%q, %q) = %v, want %v", tt.t, tt.w, got, tt.want)
+		}
 	}
 }

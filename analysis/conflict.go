@@ -43,8 +43,9 @@ type FigureConflict struct {
 // different claimants' counts for one day, and parts of a breakdown that do
 // not add up to the total given with them. Figures nobody is known to have
 // claimed are not compared across sources: there is no one to hold to them.
-func FigureConflicts(r FigureRecord) []FigureConflict {
-	series := FigureSeries(r)
+// series are the record's FigureSeries, which the caller has derived
+// already: placing a large case's figures is the costly part.
+func FigureConflicts(r FigureRecord, series []Series) []FigureConflict {
 	var out []FigureConflict
 	for _, s := range series {
 		out = append(out, revisions(s)...)

@@ -164,7 +164,7 @@ func TestFigureConflicts(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := FigureRecord{Figures: tt.figures, Measures: testMeasures, PartOf: testParts, People: testPeople}
 			got := []string{}
-			for _, c := range FigureConflicts(r) {
+			for _, c := range FigureConflicts(r, FigureSeries(r)) {
 				got = append(got, string(c.Kind)+": "+c.Reason)
 			}
 			if !slices.Equal(got, tt.want) {
@@ -180,9 +180,9 @@ func TestFigureConflictIDsAreStable(t *testing.T) {
 		fig(3, "deaths", 225, "Ministry of Health", "2022-01-15"),
 	}
 	r := FigureRecord{Figures: figures, Measures: testMeasures}
-	first := FigureConflicts(r)
+	first := FigureConflicts(r, FigureSeries(r))
 	slices.Reverse(r.Figures)
-	again := FigureConflicts(r)
+	again := FigureConflicts(r, FigureSeries(r))
 	if len(first) != 1 || len(again) != 1 || first[0].ID != again[0].ID || first[0].ID != "revised:deaths:7-3" {
 		t.Errorf("ids %v then %v, want one conflict revised:deaths:7-3 both times", ids(first), ids(again))
 	}

@@ -142,8 +142,9 @@ func datedIf(d inquest.Date, how string) string {
 // figureItems places the figures as their series do, and marks each one
 // that revises the same claimant's earlier count.
 func figureItems(r FigureRecord) []Item {
+	series := FigureSeries(r)
 	revises := map[int64]string{}
-	for _, s := range FigureSeries(r) {
+	for _, s := range series {
 		for _, c := range revisions(s) {
 			if c.Kind == Revised {
 				revises[c.Points[1].Figure.ID] = FormatValue(c.Points[0].Figure)
@@ -155,7 +156,7 @@ func figureItems(r FigureRecord) []Item {
 		statementDay[st.ID] = st.SaidOn
 	}
 	var out []Item
-	for _, s := range FigureSeries(r) {
+	for _, s := range series {
 		for _, p := range s.Points {
 			f := p.Figure
 			it := Item{Kind: ItemFigure, On: p.On, Text: f.Text, Who: p.Claimant, FigureID: f.ID, StatementID: f.StatementID,

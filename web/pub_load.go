@@ -196,7 +196,7 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 	fr := analysis.FigureRecord{Figures: p.Figures, Measures: p.Measures, PartOf: full.PartOf,
 		Statements: reads.statementList(), Sources: reads.sourceList(), People: p.allPeople}
 	p.Series = analysis.FigureSeries(fr)
-	p.Conflicts = analysis.FigureConflicts(fr)
+	p.Conflicts = analysis.FigureConflicts(fr, p.Series)
 	p.timeline = buildPubTimeline(analysis.BuildTimeline(analysis.TimelineRecord{Events: p.Events, Figures: fr}), p.keys, published)
 	return p, nil
 }

@@ -109,7 +109,8 @@ func (s *Server) derive(ctx context.Context, c *inquest.Case, slot *derivationSl
 	if err != nil {
 		return nil, false, err
 	}
-	d := &figureDerivation{At: start, Conflicts: analysis.FigureConflicts(fr), Series: analysis.FigureSeries(fr)}
+	d := &figureDerivation{At: start, Series: analysis.FigureSeries(fr)}
+	d.Conflicts = analysis.FigureConflicts(fr, d.Series)
 	for _, se := range d.Series {
 		d.Shown = append(d.Shown, wsSeries{Series: se, Chart: wsSeriesChart(se), Shown: se.Points[:min(len(se.Points), pointsShown)]})
 	}

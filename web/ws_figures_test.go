@@ -69,7 +69,7 @@ func TestFigureRecordReadsWhatFiguresNeed(t *testing.T) {
 			if !reflect.DeepEqual(seriesKeys(gotSeries), seriesKeys(wantSeries)) {
 				t.Errorf("series differ:\n got %v\nwant %v", seriesKeys(gotSeries), seriesKeys(wantSeries))
 			}
-			wantC, gotC := analysis.FigureConflicts(whole), analysis.FigureConflicts(got)
+			wantC, gotC := analysis.FigureConflicts(whole, wantSeries), analysis.FigureConflicts(got, gotSeries)
 			if fmt.Sprint(conflictKeys(gotC)) != fmt.Sprint(conflictKeys(wantC)) {
 				t.Errorf("conflicts differ:\n got %v\nwant %v", conflictKeys(gotC), conflictKeys(wantC))
 			}

@@ -51,11 +51,12 @@ func (s *Service) Analyse(ctx context.Context, c *inquest.Case, today inquest.Da
 		return nil, fmt.Errorf("save the contradictions of case %s: %w", c.Slug, err)
 	}
 	fr := r.FigureRecord()
+	series := analysis.FigureSeries(fr)
 	return &Findings{
 		Record:          r,
 		Contradictions:  derived,
-		FigureConflicts: analysis.FigureConflicts(fr),
-		FigureSeries:    analysis.FigureSeries(fr),
+		FigureConflicts: analysis.FigureConflicts(fr, series),
+		FigureSeries:    series,
 		OpenQuestions:   analysis.OpenQuestions(r.Questions, today),
 	}, nil
 }
