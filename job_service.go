@@ -67,6 +67,12 @@ type Job struct {
 	CreatedAt       time.Time `json:"created_at"`
 	StartedAt       time.Time `json:"started_at,omitzero"`
 	FinishedAt      time.Time `json:"finished_at,omitzero"`
+	// CreatedBy is the user who queued the job; 0 when the system or the
+	// command line did (the command line knows no signed-in user), or when
+	// that user has since been deleted. CreatedByName is that user's name
+	// as it is now, read from the users table; "" with CreatedBy 0.
+	CreatedBy     int64  `json:"created_by"`
+	CreatedByName string `json:"created_by_name,omitempty"`
 }
 
 // JobLease identifies one claim of a job: a worker's updates to the job
@@ -94,6 +100,10 @@ type NewJob struct {
 	MaxAttempts int
 	// RunAt delays the job; the zero time means now.
 	RunAt time.Time
+	// CreatedBy is the user who queues the job, 0 for the system. When a
+	// job with the same UniqueKey is already active, that job keeps the
+	// user who queued it first.
+	CreatedBy int64
 }
 
 // JobFilter selects jobs; zero fields select everything.

@@ -44,8 +44,17 @@ const (
 // longer holds: its lease ran out and the job was claimed again or finished.
 var ErrLeaseLost = &inquest.Error{Code: inquest.ECONFLICT, Message: "the job's lease ran out and another worker holds it now"}
 
-const jobColumns = `id, kind, args, unique_key, state, attempt, max_attempts, run_at, locked_by, locked_until,
-	cancel_requested, last_error, progress_done, progress_total, created_at, started_at, finished_at`
+// jobTableColumns are the columns of jobs a Job is read from; jobColumns
+// adds the name of the user who queued the job, looked up by a correlated
+// subquery rather than a join so that the same list serves SELECT and
+// RETURNING alike (a RETURNING clause cannot join). It reads the user by
+// primary key, once per job returned.
+const (
+	jobTableColumns = `id, kind, args, unique_key, state, attempt, max_attempts, run_at, locked_by, locked_until,
+	cancel_requested, last_error, progress_done, progress_total, created_at, started_at, finished_at, created_by`
+	jobCreatorName = `(SELECT users.name FROM users WHERE users.id = jobs.created_by)`
+	jobColumns     = jobTableColumns + ", " + jobCreatorName
+)
 
 // EnqueueJob adds a job. With a UniqueKey that an active job already has,
 // nothing is added and that job is returned with created=false.
@@ -58,6 +67,9 @@ func (db *DB) EnqueueJob(ctx context.Context, nj NewJob) (job *Job, created bool
 	}
 	if nj.MaxAttempts == 0 {
 		nj.MaxAttempts = 5
+	}
+	if nj.CreatedBy < 0 {
+		return nil, false, inquest.Errorf(inquest.EINVALID, "job %s: user id %d is negative; use 0 for a job the system queues", nj.Kind, nj.CreatedBy)
 	}
 	args := []byte("{}")
 	if nj.Args != nil {
@@ -75,13 +87,16 @@ func (db *DB) EnqueueJob(ctx context.Context, nj NewJob) (job *Job, created bool
 	for range 5 {
 		err = db.inTx(ctx, func(t *tx) error {
 			d := t.db.dialect
-			row := t.row(ctx, `INSERT INTO jobs (kind, args, unique_key, state, attempt, max_attempts, run_at, created_at)
-				VALUES (?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING `+jobColumns,
-				nj.Kind, string(args), nj.UniqueKey, string(JobQueued), nj.MaxAttempts, d.ts(runAt), d.ts(at))
+			row := t.row(ctx, `INSERT INTO jobs (kind, args, unique_key, state, attempt, max_attempts, run_at, created_at, created_by)
+				VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING `+jobColumns,
+				nj.Kind, string(args), nj.UniqueKey, string(JobQueued), nj.MaxAttempts, d.ts(runAt), d.ts(at), nullID(nj.CreatedBy))
 			j, err := scanJob(row)
 			if err == nil {
 				job, created = j, true
 				return nil
+			}
+			if classify(err) == errForeignKey {
+				return inquest.Errorf(inquest.EINVALID, "job %s: user %d, who would have queued it, does not exist", nj.Kind, nj.CreatedBy)
 			}
 			if !errors.Is(err, sql.ErrNoRows) {
 				return domainError(err, "job "+nj.Kind)
@@ -347,24 +362,27 @@ func (db *DB) Jobs(ctx context.Context, f JobFilter) ([]*Job, error) {
 }
 
 // prefixJobColumns qualifies jobColumns with a table name, for queries that
-// join jobs with another relation.
+// join jobs with another relation. The creator's name is qualified already.
 func prefixJobColumns(prefix string) string {
-	cols := strings.Split(jobColumns, ",")
+	cols := strings.Split(jobTableColumns, ",")
 	for i, c := range cols {
 		cols[i] = prefix + strings.TrimSpace(c)
 	}
-	return strings.Join(cols, ", ")
+	return strings.Join(cols, ", ") + ", " + jobCreatorName
 }
 
 func scanJob(r scanner) (*Job, error) {
 	j := new(Job)
 	var args, state string
+	var createdBy sql.NullInt64
+	var createdByName sql.NullString
 	err := r.Scan(&j.ID, &j.Kind, &args, &j.UniqueKey, &state, &j.Attempt, &j.MaxAttempts, scanTime{&j.RunAt},
 		&j.LockedBy, scanTime{&j.LockedUntil}, &j.CancelRequested, &j.LastError, &j.ProgressDone, &j.ProgressTotal,
-		scanTime{&j.CreatedAt}, scanTime{&j.StartedAt}, scanTime{&j.FinishedAt})
+		scanTime{&j.CreatedAt}, scanTime{&j.StartedAt}, scanTime{&j.FinishedAt}, &createdBy, &createdByName)
 	if err != nil {
 		return nil, err
 	}
 	j.Args, j.State = json.RawMessage(args), JobState(state)
+	j.CreatedBy, j.CreatedByName = idOf(createdBy), createdByName.String
 	return j, nil
 }
