@@ -56,7 +56,9 @@ type PagedWorkspace interface {
 	// front page needs "a lot", not a scan of the whole case.
 	ReviewWaiting(ctx context.Context, caseID int64, upTo int) (n int, more bool, err error)
 	// FigureStatements lists the statements the case's figures were said
-	// in, by id, without their translations.
+	// in, by id, with what places a figure (speaker, day, span, review) and
+	// without their text, context, note and translations, which at tens of
+	// thousands of figures would be most of what the figures page holds.
 	FigureStatements(ctx context.Context, caseID int64) ([]*Statement, error)
 	// FigureSources lists the sources that hold the case's figures, by id,
 	// with only what dates a figure and speaks for it: ID, CaseID,

@@ -34,8 +34,18 @@ type figureSpeaker struct {
 
 // attributor finds the speaker of figures from their sources' text.
 type attributor struct {
-	forms []nameForm
-	texts map[int64][]rune // source id -> text, for sources loaded with text
+	// forms are the people file's name forms by formKey of their first
+	// word: a sentence's word is compared with the few forms that can
+	// begin there, not with every form of every person.
+	forms map[string][]nameForm
+	texts map[int64]string // source id -> text, for sources loaded with text
+	// runes is the text last asked for as runes, which figures' offsets
+	// count: a source's figures come together, and holding every text as
+	// runes would take four bytes a letter for the whole case.
+	runes struct {
+		sourceID int64
+		text     []rune
+	}
 	// bySource holds each source's statements, for the quotation rule.
 	bySource map[int64][]*inquest.Statement
 }
@@ -45,13 +55,29 @@ type attributor struct {
 type nameForm struct {
 	personID int64
 	words    []string
+	// order is the form's place in the people file, which settles a tie
+	// between two forms as near the verb.
+	order int
+}
+
+// formKey is what a word must share with a name form's first word to be
+// that word (formAt): its first four letters, or all of a shorter one.
+func formKey(w string) string {
+	n := 0
+	for i := range w {
+		if n == 4 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
 }
 
 func newAttributor(people []*inquest.Person, sources []*inquest.Source, statements []*inquest.Statement) *attributor {
-	a := &attributor{texts: map[int64][]rune{}, bySource: map[int64][]*inquest.Statement{}}
+	a := &attributor{forms: map[string][]nameForm{}, texts: map[int64]string{}, bySource: map[int64][]*inquest.Statement{}}
 	for _, s := range sources {
 		if s.Text != "" {
-			a.texts[s.ID] = []rune(s.Text)
+			a.texts[s.ID] = s.Text
 		}
 	}
 	for _, st := range statements {
@@ -69,9 +95,12 @@ func newAttributor(people []*inquest.Person, sources []*inquest.Source, statemen
 			holders[t][p.ID] = true
 		}
 	}
+	order := 0
 	add := func(id int64, s string) {
 		if w := words(s); len(w) > 0 {
-			a.forms = append(a.forms, nameForm{personID: id, words: w})
+			k := formKey(w[0])
+			a.forms[k] = append(a.forms[k], nameForm{personID: id, words: w, order: order})
+			order++
 		}
 	}
 	for _, p := range people {
@@ -95,6 +124,20 @@ func newAttributor(people []*inquest.Person, sources []*inquest.Source, statemen
 	return a
 }
 
+// textRunes returns the text of the source as runes, nil when it was not
+// loaded with its text.
+func (a *attributor) textRunes(sourceID int64) []rune {
+	if a.runes.text != nil && a.runes.sourceID == sourceID {
+		return a.runes.text
+	}
+	s, ok := a.texts[sourceID]
+	if !ok {
+		return nil
+	}
+	a.runes.sourceID, a.runes.text = sourceID, []rune(s)
+	return a.runes.text
+}
+
 // quotation returns the statement of f's source whose quotation holds f.
 func (a *attributor) quotation(f *inquest.Figure) *inquest.Statement {
 	for _, st := range a.bySource[f.SourceID] {
@@ -107,7 +150,7 @@ func (a *attributor) quotation(f *inquest.Figure) *inquest.Statement {
 
 // speaker returns who the sentence holding f names beside a speech verb.
 func (a *attributor) speaker(f *inquest.Figure) (figureSpeaker, bool) {
-	text := a.texts[f.SourceID]
+	text := a.textRunes(f.SourceID)
 	if text == nil || f.Start < 0 || f.End > len(text) || f.End < f.Start {
 		return figureSpeaker{}, false
 	}
@@ -137,15 +180,15 @@ func (a *attributor) speaker(f *inquest.Figure) (figureSpeaker, bool) {
 	// The candidate nearest the verb: a person the people file knows, or
 	// the name the text gives right before the verb ("Khabar 24 reported")
 	// or soon after it ("сообщил … Берик Асылов"); a known person wins a tie.
-	best, bestDist := figureSpeaker{}, -1
-	for _, form := range a.forms {
-		for i := 0; i+len(form.words) <= len(toks); i++ {
-			if !formAt(form.words, toks[i:]) {
+	best, bestDist, bestOrder := figureSpeaker{}, -1, 0
+	for i, t := range toks {
+		for _, form := range a.forms[formKey(t.lower)] {
+			if i+len(form.words) > len(toks) || !formAt(form.words, toks[i:]) {
 				continue
 			}
 			d := min(abs(i-verb), abs(i+len(form.words)-1-verb))
-			if bestDist < 0 || d < bestDist {
-				best, bestDist = figureSpeaker{personID: form.personID}, d
+			if bestDist < 0 || d < bestDist || (d == bestDist && form.order < bestOrder) {
+				best, bestDist, bestOrder = figureSpeaker{personID: form.personID}, d, form.order
 			}
 		}
 	}

@@ -497,7 +497,7 @@ func wrapErr(err error, format string, args ...any) error {
 // the figures page places figures by them, and reads them in one join
 // rather than the case's million statements or a list of ids.
 func (db *DB) FigureStatements(ctx context.Context, caseID int64) ([]*inquest.Statement, error) {
-	rows, err := db.reader().query(ctx, "SELECT "+statementColumns+` FROM statements s
+	rows, err := db.reader().query(ctx, "SELECT "+statementPlacingColumns+` FROM statements s
 		WHERE s.id IN (SELECT f.statement_id FROM figures f WHERE f.case_id = ? AND f.statement_id IS NOT NULL) ORDER BY s.id`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("statements of the figures of case %d: %w", caseID, err)

@@ -546,6 +546,9 @@ func TestPagedTriageReads(t *testing.T) {
 				if i > 0 && gotStmts[i-1].ID >= st.ID {
 					t.Errorf("figure statements out of order at %d", i)
 				}
+				if st.Text != "" || st.Context != "" || st.Note != "" {
+					t.Errorf("figure statement %d read with its words (%q), which placing a figure never needs", st.ID, st.Text)
+				}
 			}
 			if len(gotStmts) != len(wantStmts) {
 				t.Errorf("%d figure statements, want %d", len(gotStmts), len(wantStmts))

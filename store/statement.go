@@ -13,6 +13,11 @@ import (
 const statementColumns = `s.id, s.case_id, s.source_id, s.person_id, s.speaker_name, s.speaker_role, s.text, s.start_pos, s.end_pos,
 	s.context, s.said_on, s.venue, s.language, s.origin, s.review, s.confidence, s.note, s.created_at, s.updated_at`
 
+// statementPlacingColumns are statementColumns with the text, context and
+// note left empty: what dates a statement and names its speaker, for reads
+// of many statements that show none of their words.
+var statementPlacingColumns = strings.NewReplacer("s.text,", "'' AS text,", "s.context,", "'' AS context,", "s.note,", "'' AS note,").Replace(statementColumns)
+
 // checkSource makes sure sourceID is a source of caseID, so that nothing
 // extracted from one case's source is filed under another case.
 func (t *tx) checkSource(ctx context.Context, sourceID, caseID int64, what string) error {
