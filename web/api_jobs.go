@@ -95,6 +95,12 @@ func (s *Server) opEnqueueJob(ctx context.Context, u *inquest.User, req jobReque
 	default:
 		return nil, false, inquest.Errorf(inquest.EINVALID, "job kind %q cannot be queued: use %s, %s or %s", req.Kind, inquest.JobIngestURL, inquest.JobReanalyse, inquest.JobBuildStatic)
 	}
+	// The job is the signed-in user's, so that the jobs page can say who
+	// started a build or a fetch. Every route here needs a user; a nil one
+	// would queue the job as the system's.
+	if u != nil {
+		nj.CreatedBy = u.ID
+	}
 	return q.EnqueueJob(ctx, nj)
 }
 

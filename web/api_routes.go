@@ -97,7 +97,7 @@ func (s *Server) apiOps() []apiOp {
 			Response: []*inquest.AuditEntry{}, Handler: s.apiAudit},
 
 		{Method: "GET", Path: "/api/v1/jobs", Role: inquest.RoleAnalyst,
-			Summary: "The background jobs (URL fetches, re-analyses, static builds), newest first, with their state, attempts, progress and last error.",
+			Summary: "The background jobs (URL fetches, re-analyses, static builds), newest first, with their state, attempts, progress, last error and who queued them (created_by and created_by_name; created_by is 0 for a job the system or the command line queued, or whose user was deleted).",
 			Query: []apiParam{
 				{Name: "state", Type: "string", Description: "only jobs in this state: queued, running, done, failed or cancelled"},
 				{Name: "kind", Type: "string", Description: "only jobs of this kind: ingest.url, analysis.reanalyse or build.static"},
