@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -16,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -153,24 +153,25 @@ func (c *crawl) work() {
 }
 
 // page fetches the page at site path p, rewrites its links, writes it and
-// queues the site paths it links to.
+// queues the site paths it links to. Anything but a page or a feed was
+// written to its file as the handler answered (see exportWriter).
 func (c *crawl) page(p string) error {
 	req := httptest.NewRequest(http.MethodGet, p, nil).WithContext(c.ctx)
-	rec := httptest.NewRecorder()
-	c.h.ServeHTTP(rec, req)
-	if rec.Code != http.StatusOK {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		c.st.Broken = append(c.st.Broken, fmt.Sprintf("%s -> %s (%d)", c.seen[p], p, rec.Code))
-		return c.opt.report(&c.st, len(c.seen))
+	w := newExportWriter(c.dir, p)
+	if failed := c.serve(w, req); failed != "" {
+		return c.broken(p, failed)
 	}
-	ct, _, _ := mime.ParseMediaType(rec.Header().Get("Content-Type"))
-	isHTML := ct == "text/html" && !hasExt(p) // an archived web page is a file, never a page of the site
-	file := fileFor(p, isHTML)
-	body := rec.Body.Bytes()
+	if err := w.finish(); err != nil {
+		return fmt.Errorf("export %s: %w", p, err)
+	}
+	if w.code != http.StatusOK {
+		return c.broken(p, strconv.Itoa(w.code))
+	}
+	file := fileFor(p, w.isHTML)
 	var links []string
-	if isHTML || ct == "application/atom+xml" {
-		body = rewriteLinks(body, func(target string) string {
+	size := w.n
+	if w.rewrite {
+		body := rewriteLinks(w.buf.Bytes(), func(target string) string {
 			tp, frag, _ := strings.Cut(target, "#")
 			if u, err := url.Parse(tp); err == nil {
 				tp = u.Path
@@ -180,30 +181,59 @@ func (c *crawl) page(p string) error {
 			}
 			return relativeLink(file, fileFor(tp, !hasExt(tp)), frag)
 		})
-	}
-	full := filepath.Join(c.dir, filepath.FromSlash(file))
-	if err := mkdir(filepath.Dir(full)); err != nil {
-		return fmt.Errorf("export %s: %w", p, err)
-	}
-	if err := os.WriteFile(full, body, 0o644); err != nil {
-		return fmt.Errorf("export %s: %w", p, err)
+		full := filepath.Join(c.dir, filepath.FromSlash(file))
+		if err := mkdir(filepath.Dir(full)); err != nil {
+			return fmt.Errorf("export %s: %w", p, err)
+		}
+		if err := os.WriteFile(full, body, 0o644); err != nil {
+			return fmt.Errorf("export %s: %w", p, err)
+		}
+		size = int64(len(body))
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, l := range links {
 		c.push(l, p)
 	}
-	if isHTML {
+	if w.isHTML {
 		c.st.Pages++
 	} else {
 		c.st.Files++
 	}
-	c.st.Bytes += int64(len(body))
+	c.st.Bytes += size
 	if c.opt.Progress != nil && (c.st.Pages+c.st.Files)%500 == 0 {
 		fmt.Fprintf(c.opt.Progress, "%d pages, %d other files\n", c.st.Pages, c.st.Files)
 	}
 	// Under the lock, so that done never goes back, and after this page's
 	// links are queued, so that known is never short of them.
+	return c.opt.report(&c.st, len(c.seen))
+}
+
+// serve runs the handler for one path. A handler that panics, as one does
+// with http.ErrAbortHandler when an answer already begun cannot be
+// finished (a download whose query fails midway), fails that path only:
+// what it wrote is removed, and serve says why it failed ("" when it did
+// not), as net/http would drop that one connection.
+func (c *crawl) serve(w *exportWriter, req *http.Request) (failed string) {
+	defer func() {
+		if v := recover(); v != nil {
+			w.discard()
+			failed = "failed midway"
+			if v != http.ErrAbortHandler {
+				failed = fmt.Sprintf("failed midway: %v", v)
+			}
+		}
+	}()
+	c.h.ServeHTTP(w, req)
+	return ""
+}
+
+// broken records that path p, linked from the page that first led to it,
+// did not answer in full, for why.
+func (c *crawl) broken(p, why string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.st.Broken = append(c.st.Broken, fmt.Sprintf("%s -> %s (%s)", c.seen[p], p, why))
 	return c.opt.report(&c.st, len(c.seen))
 }
 

@@ -1,9 +1,12 @@
 package publish
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -129,5 +132,144 @@ func TestExportCrawlsEveryPage(t *testing.T) {
 	cancel()
 	if _, err := Export(ctx, mux, filepath.Join(t.TempDir(), "cancelled"), ExportOptions{Start: []string{"/"}}); err != context.Canceled {
 		t.Errorf("export with a cancelled context: %v, want context.Canceled", err)
+	}
+}
+
+// TestExportWritesWhatTheHandlerServes exports every kind of answer the
+// site gives, pages and feeds to rewrite and files to stream (a download
+// of many megabytes written a line at a time, an archived web page, an
+// original with no Content-Type, an empty file), and compares each file
+// with what the handler serves: files byte for byte, pages and feeds with
+// their links made relative and nothing else changed.
+func TestExportWritesWhatTheHandlerServes(t *testing.T) {
+	var csvBody strings.Builder
+	for i := range 100_000 {
+		fmt.Fprintf(&csvBody, "%d,statement %d,\"said, on day %d\"\n", i, i, i%365)
+	}
+	archived := `<html><a href="/elsewhere">a link of the archived page, not of the site</a></html>`
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<a href="/data/statements.csv">csv</a> <a href="/data/empty.json">json</a> <a href="/feed.atom">feed</a> `+
+			`<a href="/s/1/page.html">archived</a> <a href="/s/1/original">original</a> <img src="/logo.png">`)
+	})
+	mux.HandleFunc("GET /data/statements.csv", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		for line := range strings.Lines(csvBody.String()) {
+			io.WriteString(w, line)
+		}
+	})
+	mux.HandleFunc("GET /data/empty.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+	})
+	mux.HandleFunc("GET /feed.atom", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/atom+xml")
+		fmt.Fprint(w, `<feed><link href="/"/><entry><link href="/s/1/page.html"/></entry></feed>`)
+	})
+	mux.HandleFunc("GET /s/1/page.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, archived)
+	})
+	mux.HandleFunc("GET /s/1/original", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, archived) // no Content-Type: sniffed as HTML, still a file
+	})
+	mux.HandleFunc("GET /logo.png", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("\x89PNG\r\n\x1a\n" + strings.Repeat("\x00\xff", 40_000)))
+	})
+	dir := filepath.Join(t.TempDir(), "site")
+	st, err := Export(context.Background(), mux, dir, ExportOptions{Start: []string{"/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Broken) > 0 || st.Pages != 1 || st.Files != 6 {
+		t.Errorf("exported %d pages, %d files, broken %q; want 1 page, 6 files, none broken", st.Pages, st.Files, st.Broken)
+	}
+	rewritten := map[string]string{
+		"index.html": `<a href="data/statements.csv">csv</a> <a href="data/empty.json">json</a> <a href="feed.atom">feed</a> ` +
+			`<a href="s/1/page.html">archived</a> <a href="s/1/original">original</a> <img src="logo.png">`,
+		"feed.atom": `<feed><link href="index.html"/><entry><link href="s/1/page.html"/></entry></feed>`,
+	}
+	var total int64
+	files := 0
+	err = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files++
+		rel := filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator)))
+		got, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		total += int64(len(got))
+		if want, ok := rewritten[rel]; ok {
+			if string(got) != want {
+				t.Errorf("%s = %q, want %q", rel, got, want)
+			}
+			return nil
+		}
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/"+rel, nil))
+		if rec.Code != http.StatusOK || !bytes.Equal(got, rec.Body.Bytes()) {
+			t.Errorf("%s: %d bytes in the export, the handler serves %d bytes (%d); want the same bytes", rel, len(got), rec.Body.Len(), rec.Code)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files != 7 || total != st.Bytes {
+		t.Errorf("the export holds %d files of %d bytes, the stats say %d files of %d bytes", files, total, st.Pages+st.Files, st.Bytes)
+	}
+}
+
+// TestExportHandlerFailingMidway exports a site whose download fails after
+// it has begun (the handler panics with http.ErrAbortHandler, as the site
+// does when a query fails midway) and whose other file panics: neither
+// leaves a file, whole or partial, each is reported with the page that
+// links it, and the rest of the site is written.
+func TestExportHandlerFailingMidway(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<a href="/data/statements.csv">csv</a> <a href="/data/claims.json">json</a> <a href="/data/people.csv">people</a>`)
+	})
+	mux.HandleFunc("GET /data/statements.csv", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/csv")
+		for i := range 20_000 {
+			fmt.Fprintf(w, "%d,a row of the table before the query fails\n", i)
+		}
+		panic(http.ErrAbortHandler)
+	})
+	mux.HandleFunc("GET /data/claims.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `[{"id":1},`)
+		panic("a bug")
+	})
+	mux.HandleFunc("GET /data/people.csv", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/csv")
+		fmt.Fprint(w, "id,name\n1,A\n")
+	})
+	dir := filepath.Join(t.TempDir(), "site")
+	st, err := Export(context.Background(), mux, dir, ExportOptions{Start: []string{"/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"/ -> /data/claims.json (failed midway: a bug)", "/ -> /data/statements.csv (failed midway)"}
+	if fmt.Sprint(st.Broken) != fmt.Sprint(want) {
+		t.Errorf("broken %q, want %q", st.Broken, want)
+	}
+	var got []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			got = append(got, filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator))))
+		}
+		return err
+	})
+	if want := []string{"data/people.csv", "index.html"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("the export holds %q, want only %q", got, want)
+	}
+	if st.Pages != 1 || st.Files != 1 {
+		t.Errorf("counted %d pages and %d files, want 1 and 1", st.Pages, st.Files)
 	}
 }
