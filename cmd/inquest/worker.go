@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -60,7 +61,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 }
 
 func runJobsAdd(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "jobs add", "KIND --case SLUG [URL...] [--db DSN]\n\nKinds: ingest.url URL... (one job per URL), analysis.reanalyse [--claim SLUG],\nbuild.static [--out DIR] (default: the worker's --site-dir/SLUG)")
+	fs := newFlags(e, "jobs add", "KIND --case SLUG [URL...] [--db DSN]\n\nKinds: ingest.url URL... (one job per URL), analysis.reanalyse [--claim SLUG],\nbuild.static [--out DIR] (default: the worker's --site-dir/SLUG)\n\nJobs queued here are the system's: the command line has no signed-in user\n(--by names someone only for the audit log, unchecked), so 'jobs list' and\nthe workspace show them as queued by \"system\".")
 	dsn := dbFlag(fs, e)
 	caseSlug := fs.String("case", "", "the case (required)")
 	claim := fs.String("claim", "", "analysis.reanalyse: only what concerns this claim")
@@ -185,14 +186,14 @@ func runJobsList(ctx context.Context, e *env, args []string) error {
 		return json.NewEncoder(e.stdout).Encode(list)
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tKIND\tSTATE\tATTEMPT\tPROGRESS\tARGS\tLAST ERROR")
+	fmt.Fprintln(w, "ID\tKIND\tSTATE\tATTEMPT\tPROGRESS\tQUEUED BY\tARGS\tLAST ERROR")
 	for _, j := range list {
 		progress := ""
 		if j.ProgressTotal > 0 {
 			progress = fmt.Sprintf("%d/%d", j.ProgressDone, j.ProgressTotal)
 		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%d/%d\t%s\t%s\t%s\n", j.ID, j.Kind, j.State, j.Attempt, j.MaxAttempts, progress,
-			string(j.Args), strings.ReplaceAll(j.LastError, "\n", " "))
+		fmt.Fprintf(w, "%d\t%s\t%s\t%d/%d\t%s\t%s\t%s\t%s\n", j.ID, j.Kind, j.State, j.Attempt, j.MaxAttempts, progress,
+			cmp.Or(j.CreatedByName, "system"), string(j.Args), strings.ReplaceAll(j.LastError, "\n", " "))
 	}
 	return w.Flush()
 }
