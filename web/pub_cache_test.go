@@ -163,3 +163,62 @@ func TestServePreloadsPublicRecords(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestReloadKeepsPagesUnlessTheRecordChanged: a record loaded again that
+// holds nothing new keeps the pages rendered from the old one (rendering
+// every page again after each reload stalled a large case's readers); one
+// that holds something new, added by another process, retires them, and
+// the page shows the addition.
+func TestReloadKeepsPagesUnlessTheRecordChanged(t *testing.T) {
+	db, c := demoStore(t)
+	ctx := context.Background()
+	confirmed, err := db.Statements(ctx, inquest.StatementFilter{CaseID: c.ID, Review: inquest.Confirmed})
+	if err != nil || len(confirmed) == 0 {
+		t.Fatalf("demo has no confirmed statement (%v)", err)
+	}
+	st := confirmed[0]
+	s := NewServer(db, Options{})
+	h := s.Handler()
+	page := fmt.Sprintf("/sources/%d", st.SourceID)
+	get := func() string {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", page, nil))
+		if rec.Code != 200 {
+			t.Fatalf("GET %s = %d", page, rec.Code)
+		}
+		return rec.Body.String()
+	}
+	reload := func() {
+		cache := s.publicCache()
+		cache.mu.Lock()
+		e := cache.entries[c.ID]
+		e.loading = true
+		cache.mu.Unlock()
+		s.load(ctx, cache, e)
+	}
+	before := get()
+	gen := s.recordGen()
+	reload()
+	if got := s.recordGen(); got != gen {
+		t.Errorf("a reload that found nothing new retired the pages (generation %d, was %d)", got, gen)
+	}
+	if got := get(); got != before {
+		t.Errorf("the page changed across a reload that found nothing new")
+	}
+
+	// Another process confirms a new quotation: no change of this server
+	// tells it, the reload finds it.
+	added := &inquest.Statement{CaseID: c.ID, SourceID: st.SourceID, PersonID: st.PersonID, SpeakerName: st.SpeakerName,
+		Text: "A quotation confirmed elsewhere", Start: 1, End: 4, SaidOn: st.SaidOn, Language: st.Language,
+		Origin: st.Origin, Review: inquest.Confirmed}
+	if err := db.AddStatement(ctx, added); err != nil {
+		t.Fatal(err)
+	}
+	reload()
+	if s.recordGen() == gen {
+		t.Errorf("a reload that found a new statement kept the pages rendered before it")
+	}
+	if !strings.Contains(get(), "A quotation confirmed elsewhere") {
+		t.Errorf("the page does not show the statement confirmed before the reload")
+	}
+}

@@ -105,6 +105,9 @@ type pubCacheEntry struct {
 	at      time.Time
 	took    time.Duration // how long the last load took
 	loading bool
+	// print is rec's fingerprint (pub_fingerprint.go): a reload that
+	// finds the same keeps rec, and the pages rendered from it.
+	print uint64
 }
 
 // reloadAfter is how old a record may grow before it is loaded again: the
@@ -124,17 +127,23 @@ func (s *Server) publicCache() *pubCache {
 	return v.(*pubCache)
 }
 
-// load loads e's record and counts a generation when it succeeds.
+// load loads e's record and counts a generation when it succeeds with a
+// record that differs from the one loaded before.
 func (s *Server) load(ctx context.Context, cache *pubCache, e *pubCacheEntry) {
 	t0 := time.Now()
 	rec, err := s.loadPublicRecord(context.WithoutCancel(ctx), e.c)
+	var print uint64
+	if err == nil {
+		print = rec.fingerprint()
+	}
 	cache.mu.Lock()
-	if err == nil || e.rec == nil {
-		e.rec, e.err = rec, err
+	changed := err == nil && (e.rec == nil || print != e.print)
+	if changed || e.rec == nil {
+		e.rec, e.err, e.print = rec, err, print
 	}
 	e.at, e.took, e.loading = time.Now(), time.Since(t0), false
 	cache.mu.Unlock()
-	if err == nil {
+	if changed {
 		cache.gen.Add(1)
 	}
 }
