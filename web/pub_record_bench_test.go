@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/inquest-project/inquest/store"
 )
@@ -48,4 +49,8 @@ func BenchmarkPublicRecordLoad(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "live-MB")
 	b.ReportMetric(float64(rec.StatementCount()), "statements")
+	// What a reload adds to decide whether anything changed.
+	t0 := time.Now()
+	rec.fingerprint()
+	b.ReportMetric(float64(time.Since(t0).Milliseconds()), "fingerprint-ms")
 }
