@@ -143,13 +143,19 @@ type langSwitch struct {
 	Current bool
 }
 
-// languageSwitch links the page in each interface language.
+// languageSwitch links the page in each interface language. Live, English
+// is /en/…, the explicit choice over the browser's Accept-Language; a static
+// site has no Accept-Language to overrule, so there English is the
+// unprefixed page and /en/ is not part of it.
 func languageSwitch(r *http.Request, current string) []langSwitch {
 	path := r.URL.Path
 	out := make([]langSwitch, 0, len(uiLanguages))
 	for _, l := range uiLanguages {
 		href := "/" + l + path
-		if path == "/" {
+		switch {
+		case l == uiLanguages[0] && staticSite(r.Context()):
+			href = path
+		case path == "/":
 			href = "/" + l + "/"
 		}
 		out = append(out, langSwitch{Lang: l, Name: uiLanguageNames[l], Href: href, Current: l == current})

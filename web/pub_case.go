@@ -71,11 +71,25 @@ func (s *Server) building() bool {
 }
 
 // NewCaseSite returns the public site of one case only, as the static
-// export builds it: other cases answer 404 and are not listed.
+// export builds it: other cases answer 404 and are not listed, and the
+// language switcher leads to English at the unprefixed pages (see
+// languageSwitch), so that the export need not write /en/ as a second copy.
 func NewCaseSite(st inquest.Store, slug string) http.Handler {
 	s := NewServer(st, Options{})
 	siteScope.Store(s, slug)
-	return s.Handler()
+	h := s.Handler()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), staticSiteKey{}, true)))
+	})
+}
+
+// staticSiteKey marks the requests of a static site (NewCaseSite).
+type staticSiteKey struct{}
+
+// staticSite reports whether a request renders a page of a static site.
+func staticSite(ctx context.Context) bool {
+	v, _ := ctx.Value(staticSiteKey{}).(bool)
+	return v
 }
 
 // publicCases lists the public cases in scope, for the home page and the
@@ -96,11 +110,15 @@ func (s *Server) publicCases(ctx context.Context) ([]*inquest.Case, error) {
 
 // SiteStart are the paths the static export of a case starts from: the
 // front page and the case in each interface language (the switcher links
-// the rest).
+// the rest). English is the unprefixed pages, which render in English
+// without an Accept-Language, as every request of the export is; /en/ would
+// be the same site again.
 func SiteStart(slug string) []string {
 	out := []string{"/", "/cases/" + slug}
 	for _, l := range uiLanguages {
-		out = append(out, "/"+l+"/", "/"+l+"/cases/"+slug)
+		if l != uiLanguages[0] {
+			out = append(out, "/"+l+"/", "/"+l+"/cases/"+slug)
+		}
 	}
 	return out
 }
