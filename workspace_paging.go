@@ -67,6 +67,11 @@ type PagedWorkspace interface {
 	// PeopleNames lists every person by name, without names in other
 	// scripts, aliases or positions: what a list to choose one from needs.
 	PeopleNames(ctx context.Context) ([]*Person, error)
+	// PeopleStamp is a value that changes whenever PeopleNames would: a
+	// person added, renamed, made private or removed, by any process. The
+	// workspace keeps the list of two thousand people between requests
+	// and reads this to know it is still the list.
+	PeopleStamp(ctx context.Context) (string, error)
 	// PeoplePage lists the people by name, limit of them from offset, in
 	// full; and how many there are in all.
 	PeoplePage(ctx context.Context, limit, offset int) ([]*Person, int, error)

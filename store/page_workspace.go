@@ -538,6 +538,19 @@ func (db *DB) FigureSources(ctx context.Context, caseID int64) ([]*inquest.Sourc
 	return out, rows.Err()
 }
 
+// PeopleStamp is the count and greatest id of the people, which an
+// addition moves, and the public-change count, which every update and
+// deletion of a person moves (migrations 0008 and 0010).
+func (db *DB) PeopleStamp(ctx context.Context) (string, error) {
+	var n, maxID, epoch int64
+	err := db.reader().row(ctx, `SELECT (SELECT count(*) FROM people), (SELECT coalesce(max(id), 0) FROM people),
+		(SELECT epoch FROM public_epoch WHERE id = 1)`).Scan(&n, &maxID, &epoch)
+	if err != nil {
+		return "", fmt.Errorf("read the stamp of the people: %w", err)
+	}
+	return fmt.Sprintf("%d/%d/%d", n, maxID, epoch), nil
+}
+
 // PeopleNames lists every person by name without their details, which
 // take three more queries over every person's names, aliases and
 // positions: a page that offers the people to choose from needs the

@@ -11,6 +11,7 @@ import (
 
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/demo"
+	"github.com/inquest-project/inquest/store"
 	"github.com/inquest-project/inquest/store/storetest"
 )
 
@@ -256,4 +257,56 @@ func escape(s string) string {
 	return escapeRe.ReplaceAllStringFunc(s, func(c string) string {
 		return map[string]string{`"`: "&#34;", "'": "&#39;", "&": "&amp;", "<": "&lt;", ">": "&gt;"}[c]
 	})
+}
+
+// TestPeopleListFollowsOtherProcesses: the list of people the review
+// queue offers is kept between requests, yet a person another process adds
+// or renames is offered at the next request, under the new name.
+func TestPeopleListFollowsOtherProcesses(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.SQLitePath(t)
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := demo.Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	c := mustCase(t, db)
+	addUser(t, db, "keeper", inquest.RoleAnalyst)
+	cl := newClient(t, NewServer(db, Options{}).Handler())
+	cl.login("keeper")
+	// The command line, or another instance, on the same database.
+	other, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	review := "/w/cases/" + c.Slug + "/review"
+	offers := func(entry string) bool {
+		t.Helper()
+		rec := cl.do("GET", review, nil)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d", review, rec.Code)
+		}
+		return strings.Contains(rec.Body.String(), `<option value="`+entry+`">`)
+	}
+	if offers("Dana Witness (dana-witness)") {
+		t.Fatal("the review queue offers a person before anyone added her")
+	}
+	p := &inquest.Person{Slug: "dana-witness", Name: "Dana Witness", Kind: inquest.ActorPerson}
+	if err := other.UpsertPerson(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if !offers("Dana Witness (dana-witness)") {
+		t.Error("a person added by another process is not offered at the next request")
+	}
+	p.Name = "Dana Witness-Serikova"
+	if err := other.UpsertPerson(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if !offers("Dana Witness-Serikova (dana-witness)") || offers("Dana Witness (dana-witness)") {
+		t.Error("a person renamed by another process is offered under her old name")
+	}
 }

@@ -152,12 +152,12 @@ func (s *Server) wsPersonPage(w http.ResponseWriter, r *http.Request) error {
 	for _, st := range stmts {
 		page.Statements = append(page.Statements, wsPersonStatement{Statement: st, Case: caseByID[st.CaseID], Stances: stancesOf[st.ID]})
 	}
-	people, err := pw.PeopleNames(ctx)
+	people, err := s.peopleNames(ctx)
 	if err != nil {
 		return err
 	}
-	others := make([]*inquest.Person, 0, len(people))
-	for _, o := range people {
+	others := make([]*inquest.Person, 0, len(people.people))
+	for _, o := range people.people {
 		if o.ID != p.ID {
 			others = append(others, o)
 		}

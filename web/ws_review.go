@@ -132,7 +132,7 @@ func (s *Server) wsReviewPage(w http.ResponseWriter, r *http.Request) error {
 	if more {
 		p.Pager.Next = wsPageLink(base, n+1)
 	}
-	people, err := pw.PeopleNames(ctx)
+	people, err := s.peopleNames(ctx)
 	if err != nil {
 		return err
 	}
@@ -140,7 +140,7 @@ func (s *Server) wsReviewPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.People, p.Claims = peopleList(people), claimsList(claims)
+	p.People, p.Claims = people.list, claimsList(claims)
 	claimByID := claimsByID(claims)
 	var shown []int64
 	for _, e := range entries {

@@ -52,15 +52,13 @@ func (s *Server) wsSearchPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	v := r.URL.Query()
 	p := wsSearchPage{wsPage: s.wsBase(r, c, "search"), Q: v.Get("q"), Kind: v.Get("kind")}
-	pw, err := s.paged()
+	// The speaker menu needs names only (PeopleNames skips the names in
+	// other scripts, aliases and positions of two thousand people).
+	people, err := s.peopleNames(ctx)
 	if err != nil {
 		return err
 	}
-	// The speaker menu needs names only (PeopleNames skips the names in
-	// other scripts, aliases and positions of two thousand people).
-	if p.People, err = pw.PeopleNames(ctx); err != nil {
-		return err
-	}
+	p.People = people.people
 	if p.Claims, err = s.st.Claims(ctx, c.ID); err != nil {
 		return err
 	}

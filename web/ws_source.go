@@ -63,15 +63,11 @@ func (s *Server) wsSourcePage(w http.ResponseWriter, r *http.Request) error {
 			p.Figures = append(p.Figures, f)
 		}
 	}
-	pw, err := s.paged()
+	people, err := s.peopleNames(ctx)
 	if err != nil {
 		return err
 	}
-	people, err := pw.PeopleNames(ctx)
-	if err != nil {
-		return err
-	}
-	p.People = peopleList(people)
+	p.People = people.list
 	var marks []mark
 	for _, st := range p.Statements {
 		marks = append(marks, mark{Start: st.Start, End: st.End, Kind: "statement", ID: fmt.Sprintf("s-%d", st.ID),
