@@ -118,7 +118,9 @@ func (pc *pageCache) put(p *cachedPage) {
 type captureWriter struct {
 	header http.Header
 	status int
-	buf    bytes.Buffer
+	// body is the response so far. A page rendered by Server.render comes
+	// in one write, which append copies into a slice of just its size.
+	body []byte
 }
 
 func (c *captureWriter) Header() http.Header { return c.header }
@@ -131,7 +133,8 @@ func (c *captureWriter) Write(b []byte) (int, error) {
 	if c.status == 0 {
 		c.status = http.StatusOK
 	}
-	return c.buf.Write(b)
+	c.body = append(c.body, b...)
+	return len(b), nil
 }
 
 // cachedPublic serves h's response from the cache when it is fresh, and
@@ -205,8 +208,13 @@ func render(h func(w http.ResponseWriter, r *http.Request) error, r *http.Reques
 	if cw.status == 0 {
 		cw.status = http.StatusOK
 	}
-	// The buffer grew by doubling; the cache keeps a copy of just the page.
-	return &cachedPage{key: key, status: cw.status, body: bytes.Clone(cw.buf.Bytes()), header: cw.header, err: err, at: time.Now()}
+	body := cw.body
+	if cap(body)-len(body) > len(body)/8 {
+		// Written in parts, it grew by doubling: the cache keeps a copy of
+		// just the page.
+		body = bytes.Clone(body)
+	}
+	return &cachedPage{key: key, status: cw.status, body: body, header: cw.header, err: err, at: time.Now()}
 }
 
 func copyHeader(dst, src http.Header) {
