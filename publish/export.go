@@ -47,7 +47,7 @@ type ExportStats struct {
 	Pages  int           // HTML pages
 	Files  int           // everything else: feeds, data, styles, originals
 	Bytes  int64         // written in all
-	Broken []string      // links to paths that did not answer 200, as "from -> to"
+	Broken []string      // links to paths that did not answer 200 in full, as "from -> to (why)"
 	Took   time.Duration //
 }
 
