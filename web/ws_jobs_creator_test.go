@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"html"
@@ -90,7 +91,7 @@ func TestWorkspaceJobsQueuedBy(t *testing.T) {
 			{"kk", "жүйе", "Кім қойды"},
 		}
 		for _, tt := range tests {
-			t.Run("page in "+cmpOr(tt.lang, "en"), func(t *testing.T) {
+			t.Run("page in "+cmp.Or(tt.lang, "en"), func(t *testing.T) {
 				analyst.headers["Accept-Language"] = tt.lang
 				defer delete(analyst.headers, "Accept-Language")
 				rec := analyst.do("GET", "/w/jobs", nil)
@@ -153,11 +154,4 @@ func TestWorkspaceJobsQueuedBy(t *testing.T) {
 			}
 		}
 	})
-}
-
-func cmpOr(s, or string) string {
-	if s == "" {
-		return or
-	}
-	return s
 }
