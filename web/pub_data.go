@@ -75,7 +75,7 @@ func (s *Server) contradictionsFeed(w http.ResponseWriter, r *http.Request) erro
 			at = rec.Loaded
 		}
 		summary := fmt.Sprintf("%s (%s, %s): “%s” — %s (%s, %s): “%s”",
-			v.A.Speaker, v.A.Stance, showDate(v.A.SaidOn), v.A.Text, v.B.Speaker, v.B.Stance, showDate(v.B.SaidOn), v.B.Text)
+			v.A.Speaker, v.A.Stance, showDate(v.A.Statement.SaidOn), v.A.Statement.Text, v.B.Speaker, v.B.Stance, showDate(v.B.Statement.SaidOn), v.B.Statement.Text)
 		f.Entries = append(f.Entries, publish.Entry{
 			ID:    fmt.Sprintf("tag:inquest,%s:contradiction/%d", rec.Case.Slug, k.ID),
 			Title: v.Text, Updated: publish.AtomTime(at),

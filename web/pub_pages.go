@@ -17,9 +17,11 @@ import (
 // The public pages of a case beyond its front page. Each handler reads the
 // public record (pub_record.go) and nothing else.
 
-// pubStatement is a statement as a public page shows it.
+// pubStatement is a statement as a public page shows it. The statement is
+// a named field, not an embedded one: a template finds a promoted field
+// only by a search that allocates, on every statement of every page.
 type pubStatement struct {
-	*inquest.Statement
+	Statement   *inquest.Statement
 	Speaker     string
 	PersonSlug  string
 	Href        string // its stable URL: the highlighted span in the source
@@ -255,7 +257,7 @@ func (s *Server) claimPage(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	for _, list := range [][]pubStatement{page.Supports, page.Denies, page.Qualifies} {
-		slices.SortStableFunc(list, func(a, b pubStatement) int { return cmp.Compare(a.SaidOn, b.SaidOn) })
+		slices.SortStableFunc(list, func(a, b pubStatement) int { return cmp.Compare(a.Statement.SaidOn, b.Statement.SaidOn) })
 	}
 	for _, k := range rec.contradictionsOn[cl.ID] {
 		if v, ok := pc.contradiction(reads, k); ok {
@@ -280,7 +282,7 @@ func claimReview(pc pubContext, rec *pubRecord, cl *inquest.Claim, page claimPag
 	var first *pubStatement
 	for _, list := range [][]pubStatement{page.Supports, page.Denies, page.Qualifies} {
 		for i := range list {
-			if first == nil || (list[i].SaidOn.Known() && (!first.SaidOn.Known() || list[i].SaidOn < first.SaidOn)) {
+			if first == nil || (list[i].Statement.SaidOn.Known() && (!first.Statement.SaidOn.Known() || list[i].Statement.SaidOn < first.Statement.SaidOn)) {
 				first = &list[i]
 			}
 		}
@@ -288,9 +290,9 @@ func claimReview(pc pubContext, rec *pubRecord, cl *inquest.Claim, page claimPag
 	var appearances []map[string]any
 	for _, list := range [][]pubStatement{page.Supports, page.Denies, page.Qualifies} {
 		for _, st := range list {
-			a := map[string]any{"@type": "CreativeWork", "url": st.Href, "text": st.Text}
-			if st.SaidOn.Known() {
-				a["datePublished"] = string(st.SaidOn)
+			a := map[string]any{"@type": "CreativeWork", "url": st.Href, "text": st.Statement.Text}
+			if st.Statement.SaidOn.Known() {
+				a["datePublished"] = string(st.Statement.SaidOn)
 			}
 			a["author"] = map[string]any{"@type": "Person", "name": st.Speaker}
 			appearances = append(appearances, a)
@@ -298,8 +300,8 @@ func claimReview(pc pubContext, rec *pubRecord, cl *inquest.Claim, page claimPag
 	}
 	if first != nil {
 		item["author"] = map[string]any{"@type": "Person", "name": first.Speaker}
-		if first.SaidOn.Known() {
-			item["datePublished"] = string(first.SaidOn)
+		if first.Statement.SaidOn.Known() {
+			item["datePublished"] = string(first.Statement.SaidOn)
 		}
 	}
 	if len(appearances) > 0 {
