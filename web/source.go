@@ -27,8 +27,11 @@ type sourcePage struct {
 
 func (p sourcePage) PageTitle() string { return p.Source.Title }
 
+// statementView is a statement as a source page lists it. The statement
+// is a named field, not an embedded one: a template finds a promoted field
+// only by a search that allocates, on every statement of every page.
 type statementView struct {
-	*inquest.Statement
+	Statement *inquest.Statement
 	Speaker string
 	Stances []stanceView
 }
@@ -94,8 +97,8 @@ func (s *Server) renderSourcePage(w http.ResponseWriter, r *http.Request) error 
 	}
 	var marks []mark
 	for _, st := range p.Statements {
-		marks = append(marks, mark{Start: st.Start, End: st.End, Kind: "statement", ID: fmt.Sprintf("s-%d", st.ID),
-			Title: "Statement by " + st.Speaker, Review: string(st.Review)})
+		marks = append(marks, mark{Start: st.Statement.Start, End: st.Statement.End, Kind: "statement", ID: fmt.Sprintf("s-%d", st.Statement.ID),
+			Title: "Statement by " + st.Speaker, Review: string(st.Statement.Review)})
 	}
 	for _, f := range p.Figures {
 		marks = append(marks, mark{Start: f.Start, End: f.End, Kind: "figure", ID: fmt.Sprintf("f-%d", f.ID),

@@ -52,7 +52,7 @@ func (s *Server) wsSourcePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, st := range stmts {
-		p.Statements = append(p.Statements, wsSourceStatement{statementView: st, Version: st.UpdatedAt.Format(time.RFC3339Nano)})
+		p.Statements = append(p.Statements, wsSourceStatement{statementView: st, Version: st.Statement.UpdatedAt.Format(time.RFC3339Nano)})
 	}
 	figures, err := s.sourceFigures(ctx, c, src)
 	if err != nil {
@@ -70,8 +70,8 @@ func (s *Server) wsSourcePage(w http.ResponseWriter, r *http.Request) error {
 	p.People = people.list
 	var marks []mark
 	for _, st := range p.Statements {
-		marks = append(marks, mark{Start: st.Start, End: st.End, Kind: "statement", ID: fmt.Sprintf("s-%d", st.ID),
-			Title: "Statement by " + st.Speaker, Review: string(st.Review)})
+		marks = append(marks, mark{Start: st.Statement.Start, End: st.Statement.End, Kind: "statement", ID: fmt.Sprintf("s-%d", st.Statement.ID),
+			Title: "Statement by " + st.Speaker, Review: string(st.Statement.Review)})
 	}
 	for _, f := range p.Figures {
 		marks = append(marks, mark{Start: f.Start, End: f.End, Kind: "figure", ID: fmt.Sprintf("f-%d", f.ID),
