@@ -32,8 +32,8 @@ func (p sourcePage) PageTitle() string { return p.Source.Title }
 // only by a search that allocates, on every statement of every page.
 type statementView struct {
 	Statement *inquest.Statement
-	Speaker string
-	Stances []stanceView
+	Speaker   string
+	Stances   []stanceView
 }
 
 type stanceView struct {
