@@ -38,12 +38,22 @@ type wsFiguresPage struct {
 
 func (p wsFiguresPage) PageTitle() string { return "Figures · " + p.Case.Title }
 
+// wsSeries is a measure's series as the page shows it: the chart, drawn
+// from every point, and the first points listed. It keeps no more, for a
+// derivation is kept for a minute (ws_figures_cache.go), and at tens of
+// thousands of figures all the points were a hundred megabytes.
 type wsSeries struct {
-	analysis.Series
-	Chart template.HTML
-	// Shown are the points listed under the chart; the chart has them
-	// all.
-	Shown []analysis.Point
+	Measure, Name string
+	Chart         template.HTML
+	// Shown are the points listed under the chart, of Points in all.
+	Shown  []analysis.Point
+	Points int
+}
+
+// showSeries is how the page shows se.
+func showSeries(se analysis.Series) wsSeries {
+	return wsSeries{Measure: se.Measure, Name: se.Name, Chart: wsSeriesChart(se),
+		Shown: slices.Clone(se.Points[:min(len(se.Points), pointsShown)]), Points: len(se.Points)}
 }
 
 const (
@@ -79,8 +89,8 @@ func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
 		if kept {
 			p.DerivedAt = d.At
 		}
-		p.Conflicts, p.AllConflicts = d.Conflicts[:min(len(d.Conflicts), conflictsShown)], len(d.Conflicts)
-		p.Series = d.Shown
+		p.Conflicts, p.AllConflicts = d.Conflicts, d.AllConflicts
+		p.Series = d.Series
 	}
 	// The list of every figure is read as it is now, a page at a time.
 	pw, err := s.paged()

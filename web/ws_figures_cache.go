@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"time"
 
@@ -34,13 +35,14 @@ var (
 	derivationTTL  = time.Minute
 )
 
-// figureDerivation is what the figures page derives from every figure.
+// figureDerivation is what the figures page shows of what it derives from
+// every figure: the series, charts drawn, and the first conflictsShown of
+// AllConflicts conflicts.
 type figureDerivation struct {
-	At        time.Time
-	Series    []analysis.Series
-	Conflicts []analysis.FigureConflict
-	// Shown are the series as the page shows them, charts drawn.
-	Shown []wsSeries
+	At           time.Time
+	Series       []wsSeries
+	Conflicts    []analysis.FigureConflict
+	AllConflicts int
 }
 
 type derivationKey struct {
@@ -109,10 +111,12 @@ func (s *Server) derive(ctx context.Context, c *inquest.Case, slot *derivationSl
 	if err != nil {
 		return nil, false, err
 	}
-	d := &figureDerivation{At: start, Series: analysis.FigureSeries(fr)}
-	d.Conflicts = analysis.FigureConflicts(fr, d.Series)
-	for _, se := range d.Series {
-		d.Shown = append(d.Shown, wsSeries{Series: se, Chart: wsSeriesChart(se), Shown: se.Points[:min(len(se.Points), pointsShown)]})
+	series := analysis.FigureSeries(fr)
+	conflicts := analysis.FigureConflicts(fr, series)
+	d := &figureDerivation{At: start, AllConflicts: len(conflicts),
+		Conflicts: slices.Clone(conflicts[:min(len(conflicts), conflictsShown)])}
+	for _, se := range series {
+		d.Series = append(d.Series, showSeries(se))
 	}
 	slot.mu.Lock()
 	slot.d = nil

@@ -96,6 +96,16 @@ func conflictKeys(cs []analysis.FigureConflict) []string {
 	return out
 }
 
+// shownKeys is what the page shows of each series: its name, how many
+// points, and the points listed.
+func shownKeys(ss []wsSeries) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, fmt.Sprintf("%s %d %v", s.Name, s.Points, seriesKeys([]analysis.Series{{Points: s.Shown}})))
+	}
+	return out
+}
+
 // TestSeriesChartStaysSmall: a chart of a few figures draws each; one of
 // thousands draws a bounded number of columns, each a link to a figure.
 func TestSeriesChartStaysSmall(t *testing.T) {
@@ -229,7 +239,7 @@ func TestFiguresRefreshesAgedDerivation(t *testing.T) {
 		d, refreshing := slot.d, slot.refreshing
 		slot.mu.Unlock()
 		if d != first && !refreshing {
-			if fmt.Sprint(seriesKeys(d.Series)) != fmt.Sprint(seriesKeys(first.Series)) {
+			if fmt.Sprint(shownKeys(d.Series)) != fmt.Sprint(shownKeys(first.Series)) {
 				t.Error("the derivation made again differs with nothing changed")
 			}
 			return
@@ -237,4 +247,50 @@ func TestFiguresRefreshesAgedDerivation(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Error("the aged derivation was not derived again")
+}
+
+// TestKeptDerivationHoldsWhatThePageShows: the derivation kept between
+// requests has each series' chart and first points and the first
+// conflicts, with the counts of all of them, which the page tells the
+// analyst; at tens of thousands of figures the whole of them took a
+// hundred megabytes for a minute at a time.
+func TestKeptDerivationHoldsWhatThePageShows(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.Open(t)
+	res, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: 5000, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewServer(db, Options{})
+	d, _, err := s.figureDerivationOf(ctx, res.Case, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, err := s.figureRecord(ctx, res.Case)
+	if err != nil {
+		t.Fatal(err)
+	}
+	series := analysis.FigureSeries(fr)
+	conflicts := analysis.FigureConflicts(fr, series)
+	if len(d.Series) != len(series) {
+		t.Fatalf("%d series kept, the case has %d", len(d.Series), len(series))
+	}
+	long := false
+	for i, se := range series {
+		got := d.Series[i]
+		long = long || len(se.Points) > pointsShown
+		if got.Name != se.Name || got.Points != len(se.Points) || len(got.Shown) != min(len(se.Points), pointsShown) {
+			t.Errorf("series %s kept as %s with %d of %d points, want %d of %d", se.Name, got.Name, len(got.Shown), got.Points,
+				min(len(se.Points), pointsShown), len(se.Points))
+		}
+		if got.Chart == "" {
+			t.Errorf("series %s kept without its chart", se.Name)
+		}
+	}
+	if !long {
+		t.Fatalf("no series of the generated case has more than %d points; the test needs one", pointsShown)
+	}
+	if d.AllConflicts != len(conflicts) || len(d.Conflicts) != min(len(conflicts), conflictsShown) {
+		t.Errorf("kept %d of %d conflicts, want %d of %d", len(d.Conflicts), d.AllConflicts, min(len(conflicts), conflictsShown), len(conflicts))
+	}
 }
