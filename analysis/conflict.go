@@ -46,16 +46,39 @@ type FigureConflict struct {
 // series are the record's FigureSeries, which the caller has derived
 // already: placing a large case's figures is the costly part.
 func FigureConflicts(r FigureRecord, series []Series) []FigureConflict {
-	var out []FigureConflict
-	for _, s := range series {
-		out = append(out, revisions(s)...)
-		out = append(out, disagreements(s)...)
+	all, _ := FirstFigureConflicts(r, series, -1)
+	return all
+}
+
+// FirstFigureConflicts returns the first n of the record's FigureConflicts,
+// in their order (every one when n < 0), and how many there are in all. A
+// page that lists a hundred of them needs no more, and a large case has
+// tens of thousands, each with copies of its figures' points: it holds one
+// measure's at a time beside the n kept.
+func FirstFigureConflicts(r FigureRecord, series []Series, n int) ([]FigureConflict, int) {
+	var kept []FigureConflict
+	total := 0
+	keep := func(found []FigureConflict) {
+		total += len(found)
+		kept = append(kept, found...)
+		if n >= 0 && len(kept) > n {
+			slices.SortFunc(kept, compareConflicts)
+			kept = slices.Clone(kept[:n])
+		}
 	}
-	out = append(out, breakdowns(r, series)...)
-	slices.SortFunc(out, func(a, b FigureConflict) int {
-		return cmp.Or(cmp.Compare(a.Measure, b.Measure), cmp.Compare(firstDay(a), firstDay(b)), cmp.Compare(a.ID, b.ID))
-	})
-	return out
+	for _, s := range series {
+		keep(revisions(s))
+		keep(disagreements(s))
+	}
+	keep(breakdowns(r, series))
+	slices.SortFunc(kept, compareConflicts)
+	return kept, total
+}
+
+// compareConflicts orders conflicts by measure, then by their first known
+// day, then by ID.
+func compareConflicts(a, b FigureConflict) int {
+	return cmp.Or(cmp.Compare(a.Measure, b.Measure), cmp.Compare(firstDay(a), firstDay(b)), cmp.Compare(a.ID, b.ID))
 }
 
 func firstDay(c FigureConflict) inquest.Date {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -274,6 +275,39 @@ func TestIntervals(t *testing.T) {
 	for _, tt := range tests {
 		if got := rangeOf(tt.a).meets(rangeOf(tt.b)); got != tt.meet {
 			t.Errorf("%s meets %s = %v, want %v", FormatValue(tt.a), FormatValue(tt.b), got, tt.meet)
+		}
+	}
+}
+
+// TestFirstFigureConflicts: the first n conflicts are FigureConflicts' first
+// n, in its order, and the count is of them all, however n falls across
+// measures.
+func TestFirstFigureConflicts(t *testing.T) {
+	claimants := []string{"Ministry of Health", "Prosecutor General", "Almaty akimat"}
+	var figures []*inquest.Figure
+	for i := range 30 {
+		measure := []string{"deaths", "civilians killed", "people detained"}[i%3]
+		day := inquest.Date(fmt.Sprintf("2022-01-%02d", 5+i%9))
+		figures = append(figures, fig(int64(i+1), measure, float64(100+(i*37)%90), claimants[(i/3)%3], day))
+	}
+	r := FigureRecord{Figures: figures, Measures: testMeasures, PartOf: testParts, People: testPeople}
+	series := FigureSeries(r)
+	all := FigureConflicts(r, series)
+	measures := map[string]bool{}
+	for _, c := range all {
+		measures[c.Measure] = true
+	}
+	if len(all) < 10 || len(measures) < 2 {
+		t.Fatalf("%d conflicts over %d measures; the test needs more", len(all), len(measures))
+	}
+	for _, n := range []int{0, 1, 5, len(all) - 1, len(all), len(all) + 3, -1} {
+		got, total := FirstFigureConflicts(r, series, n)
+		want := all
+		if n >= 0 {
+			want = all[:min(n, len(all))]
+		}
+		if total != len(all) || !slices.Equal(ids(got), ids(want)) {
+			t.Errorf("first %d: %v of %d, want %v of %d", n, ids(got), total, ids(want), len(all))
 		}
 	}
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"slices"
 	"sync"
 	"time"
 
@@ -112,9 +111,8 @@ func (s *Server) derive(ctx context.Context, c *inquest.Case, slot *derivationSl
 		return nil, false, err
 	}
 	series := analysis.FigureSeries(fr)
-	conflicts := analysis.FigureConflicts(fr, series)
-	d := &figureDerivation{At: start, AllConflicts: len(conflicts),
-		Conflicts: slices.Clone(conflicts[:min(len(conflicts), conflictsShown)])}
+	d := &figureDerivation{At: start}
+	d.Conflicts, d.AllConflicts = analysis.FirstFigureConflicts(fr, series, conflictsShown)
 	for _, se := range series {
 		d.Series = append(d.Series, showSeries(se))
 	}
