@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -271,5 +272,32 @@ func TestExportHandlerFailingMidway(t *testing.T) {
 	}
 	if st.Pages != 1 || st.Files != 1 {
 		t.Errorf("counted %d pages and %d files, want 1 and 1", st.Pages, st.Files)
+	}
+}
+
+// BenchmarkExportDownload exports a page linking one download of 64 MB
+// written a line at a time, as the open-data statements are: its B/op is
+// what the export holds of a download (the whole of it, twice over while
+// the buffer grows, when answers were recorded in memory).
+func BenchmarkExportDownload(b *testing.B) {
+	line := []byte(strings.Repeat("x", 127) + "\n")
+	const size = 64 << 20
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<a href="/statements.csv">csv</a>`)
+	})
+	mux.HandleFunc("GET /statements.csv", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		for range size / len(line) {
+			w.Write(line)
+		}
+	})
+	b.ReportAllocs()
+	b.SetBytes(size)
+	for i := 0; b.Loop(); i++ {
+		if _, err := Export(context.Background(), mux, filepath.Join(b.TempDir(), strconv.Itoa(i)), ExportOptions{Start: []string{"/"}}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
