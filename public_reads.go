@@ -26,6 +26,14 @@ type RecordReads interface {
 	// PeopleByID returns those of the people with the ids that exist, by
 	// id, without their names in other scripts, aliases and positions.
 	PeopleByID(ctx context.Context, ids []int64) ([]*Person, error)
+	// StancesInReview, FiguresInReview and QuestionsInReview list the
+	// case's stances, figures and questions in review state r, in the
+	// order of Stances, Figures and Questions. Of half a million stances
+	// a large case has, a few percent are confirmed: reading the others
+	// to drop them was most of what loading the public record held.
+	StancesInReview(ctx context.Context, caseID int64, r Review) ([]*Stance, error)
+	FiguresInReview(ctx context.Context, caseID int64, r Review) ([]*Figure, error)
+	QuestionsInReview(ctx context.Context, caseID int64, r Review) ([]*Question, error)
 }
 
 // StatementKey is what a list of statements needs to place one without

@@ -185,8 +185,21 @@ func (db *DB) AddStance(ctx context.Context, s *inquest.Stance) error {
 
 // Stances lists the stances of the case's statements, by claim and statement.
 func (db *DB) Stances(ctx context.Context, caseID int64) ([]*inquest.Stance, error) {
+	return db.stances(ctx, caseID, "")
+}
+
+// StancesInReview lists the stances of the case's statements in review
+// state r, as Stances orders them.
+func (db *DB) StancesInReview(ctx context.Context, caseID int64, r inquest.Review) ([]*inquest.Stance, error) {
+	return db.stances(ctx, caseID, r)
+}
+
+// stances lists the stances of the case's statements, those in review
+// state r only unless r is "".
+func (db *DB) stances(ctx context.Context, caseID int64, r inquest.Review) ([]*inquest.Stance, error) {
+	where, args := inReview("s.case_id = ?", "st.review", r, caseID)
 	rows, err := db.reader().query(ctx, "SELECT "+stanceColumns+` FROM stances st
-		JOIN statements s ON s.id = st.statement_id WHERE s.case_id = ? ORDER BY st.claim_id, st.statement_id`, caseID)
+		JOIN statements s ON s.id = st.statement_id WHERE `+where+` ORDER BY st.claim_id, st.statement_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list stances of case %d: %w", caseID, err)
 	}

@@ -63,7 +63,20 @@ func (db *DB) AddFigure(ctx context.Context, f *inquest.Figure) error {
 
 // Figures lists the case's figures by as-of date, unknown dates last.
 func (db *DB) Figures(ctx context.Context, caseID int64) ([]*inquest.Figure, error) {
-	rows, err := db.reader().query(ctx, "SELECT "+figureColumns+" FROM figures WHERE case_id = ? ORDER BY as_of IS NULL, as_of, id", caseID)
+	return db.figures(ctx, caseID, "")
+}
+
+// FiguresInReview lists the case's figures in review state r, as Figures
+// orders them.
+func (db *DB) FiguresInReview(ctx context.Context, caseID int64, r inquest.Review) ([]*inquest.Figure, error) {
+	return db.figures(ctx, caseID, r)
+}
+
+// figures lists the case's figures, those in review state r only unless r
+// is "".
+func (db *DB) figures(ctx context.Context, caseID int64, r inquest.Review) ([]*inquest.Figure, error) {
+	where, args := inReview("case_id = ?", "review", r, caseID)
+	rows, err := db.reader().query(ctx, "SELECT "+figureColumns+" FROM figures WHERE "+where+" ORDER BY as_of IS NULL, as_of, id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list figures of case %d: %w", caseID, err)
 	}

@@ -72,7 +72,20 @@ func (db *DB) AddQuestion(ctx context.Context, qn *inquest.Question) error {
 
 // Questions lists the case's questions by the day asked, unknown days last.
 func (db *DB) Questions(ctx context.Context, caseID int64) ([]*inquest.Question, error) {
-	rows, err := db.reader().query(ctx, "SELECT "+questionColumns+" FROM questions WHERE case_id = ? ORDER BY asked_on IS NULL, asked_on, id", caseID)
+	return db.questions(ctx, caseID, "")
+}
+
+// QuestionsInReview lists the case's questions in review state r, as
+// Questions orders them.
+func (db *DB) QuestionsInReview(ctx context.Context, caseID int64, r inquest.Review) ([]*inquest.Question, error) {
+	return db.questions(ctx, caseID, r)
+}
+
+// questions lists the case's questions, those in review state r only
+// unless r is "".
+func (db *DB) questions(ctx context.Context, caseID int64, r inquest.Review) ([]*inquest.Question, error) {
+	where, args := inReview("case_id = ?", "review", r, caseID)
+	rows, err := db.reader().query(ctx, "SELECT "+questionColumns+" FROM questions WHERE "+where+" ORDER BY asked_on IS NULL, asked_on, id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list questions of case %d: %w", caseID, err)
 	}

@@ -149,3 +149,12 @@ func byIDs[T any](ids []int64, query func(in string, args []any) ([]T, error)) (
 	}
 	return out, nil
 }
+
+// inReview adds to a list's condition, and its arguments, that its rows
+// be in review state r (in column col), unless r is "" for every state.
+func inReview(where, col string, r inquest.Review, args ...any) (string, []any) {
+	if r == "" {
+		return where, args
+	}
+	return where + " AND " + col + " = ?", append(args, string(r))
+}

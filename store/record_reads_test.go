@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/inquest-project/inquest"
@@ -132,6 +133,82 @@ func TestRecordReads(t *testing.T) {
 			if s.Text != "" || s.Title != srcByID[s.ID].Title {
 				t.Fatalf("SourcesByID %d: title %q, %d bytes of text (want none)", s.ID, s.Title, len(s.Text))
 			}
+		}
+	})
+}
+
+// TestReadsInReview: the stances, figures and questions of one review state
+// are those of the whole lists in that state, in the same order, on a
+// generated case that has each state.
+func TestReadsInReview(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		res, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: 1500, Seed: 6})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := res.Case
+		stances, err := db.Stances(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		figures, err := db.Figures(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		questions, err := db.Questions(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []inquest.Review{inquest.Confirmed, inquest.Suggested, inquest.Rejected} {
+			check := func(what string, all []int64, reviews []inquest.Review, got []int64, err error) {
+				t.Helper()
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want []int64
+				for i, id := range all {
+					if reviews[i] == r {
+						want = append(want, id)
+					}
+				}
+				if r == inquest.Suggested && len(want) == 0 {
+					t.Fatalf("the generated case has no suggested %s", what)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s %s: %d %v…, want %d %v…", r, what, len(got), got[:min(len(got), 5)], len(want), want[:min(len(want), 5)])
+				}
+			}
+			var ids, got []int64
+			var reviews []inquest.Review
+			for _, s := range stances {
+				ids, reviews = append(ids, s.ID), append(reviews, s.Review)
+			}
+			in, err := db.StancesInReview(ctx, c.ID, r)
+			for _, s := range in {
+				got = append(got, s.ID)
+			}
+			check("stances", ids, reviews, got, err)
+
+			ids, reviews, got = nil, nil, nil
+			for _, f := range figures {
+				ids, reviews = append(ids, f.ID), append(reviews, f.Review)
+			}
+			fin, err := db.FiguresInReview(ctx, c.ID, r)
+			for _, f := range fin {
+				got = append(got, f.ID)
+			}
+			check("figures", ids, reviews, got, err)
+
+			ids, reviews, got = nil, nil, nil
+			for _, q := range questions {
+				ids, reviews = append(ids, q.ID), append(reviews, q.Review)
+			}
+			qin, err := db.QuestionsInReview(ctx, c.ID, r)
+			for _, q := range qin {
+				got = append(got, q.ID)
+			}
+			check("questions", ids, reviews, got, err)
 		}
 	})
 }

@@ -202,8 +202,9 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 }
 
 // loadPublicParts reads what the public record is made of: the small
-// tables of the case whole, and of its statements and sources the keys
-// only (of its statements, only the confirmed ones).
+// tables of the case (of its stances, figures and questions the confirmed
+// ones), and of its statements and sources the keys only (of its
+// statements, only the confirmed ones).
 func loadPublicParts(ctx context.Context, ps publicStore, c *inquest.Case) (*casework.Record, []inquest.StatementKey, []inquest.SourceKey, error) {
 	r := &casework.Record{Case: c}
 	var keys []inquest.StatementKey
@@ -214,13 +215,15 @@ func loadPublicParts(ctx context.Context, ps publicStore, c *inquest.Case) (*cas
 	}{
 		{"statements", func() (err error) { keys, err = ps.StatementKeys(ctx, c.ID, inquest.Confirmed); return }},
 		{"sources", func() (err error) { sources, err = ps.SourceKeys(ctx, c.ID); return }},
-		{"stances", func() (err error) { r.Stances, err = ps.Stances(ctx, c.ID); return }},
+		// Of the stances, figures and questions only the confirmed, which
+		// are all readers may see (the filters above say so again).
+		{"stances", func() (err error) { r.Stances, err = ps.StancesInReview(ctx, c.ID, inquest.Confirmed); return }},
 		{"claims", func() (err error) { r.Claims, err = ps.Claims(ctx, c.ID); return }},
 		{"people", func() (err error) { r.People, err = ps.People(ctx); return }},
-		{"figures", func() (err error) { r.Figures, err = ps.Figures(ctx, c.ID); return }},
+		{"figures", func() (err error) { r.Figures, err = ps.FiguresInReview(ctx, c.ID, inquest.Confirmed); return }},
 		{"measures", func() (err error) { r.Measures, err = ps.Measures(ctx, c.ID); return }},
 		{"measure parts", func() (err error) { r.PartOf, err = ps.MeasureParts(ctx, c.ID); return }},
-		{"questions", func() (err error) { r.Questions, err = ps.Questions(ctx, c.ID); return }},
+		{"questions", func() (err error) { r.Questions, err = ps.QuestionsInReview(ctx, c.ID, inquest.Confirmed); return }},
 		{"events", func() (err error) { r.Events, err = ps.Events(ctx, c.ID); return }},
 	}
 	for _, step := range steps {
