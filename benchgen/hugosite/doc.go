@@ -4,10 +4,10 @@
 //
 // The site has one content file per page Inquest's export writes, at the
 // same path: the front page, the case page and its lists, a page per claim,
-// per source and per person, in English at the root and under /en/, and in
-// Russian and Kazakh under /ru/ and /kk/ through Hugo's multilingual mode
-// with i18n catalogues. (Hugo writes a redirect from /en/ to / of its own
-// accord, so that one page is the exception: Hugo builds one page fewer.)
+// per source and per person, in English at the root, and in Russian and
+// Kazakh under /ru/ and /kk/ through Hugo's multilingual mode with i18n
+// catalogues. (Hugo also writes a redirect from /en/ to / of its own
+// accord, where Inquest's export writes nothing: it is not counted.)
 // Each content file carries in its front matter what
 // the Inquest page shows (a source's record and quotations with the claims
 // they take a stance on; a person's positions and statements; a claim's

@@ -26,18 +26,19 @@ var siteFS embed.FS
 type Site struct {
 	Dir string // the site's root, holding config.toml
 	// Pages is how many HTML pages hugo should render from it: one per
-	// page of Inquest's export but /en/, where hugo writes a redirect to /.
+	// page of Inquest's export.
 	Pages int
 	// Left is how many of Inquest's pages the site leaves to hugo's
-	// redirects: 1, the front page's copy at /en/.
+	// redirects: none since Inquest's export writes English once, at the
+	// root (hugo's redirect at /en/ stands where Inquest writes nothing).
 	Left int
 	// Files is how many content files were written, with the section
 	// files that only hold their pages and render nothing.
 	Files int
 }
 
-// tree is one copy of the site: English at the root and again under /en/,
-// Russian and Kazakh under their prefixes, as Inquest's export has them.
+// tree is one copy of the site: English at the root, Russian and Kazakh
+// under their prefixes, as Inquest's export has them.
 type tree struct {
 	lang string // the Hugo language whose content it is
 	dir  string // under the site root
@@ -46,7 +47,6 @@ type tree struct {
 
 var trees = []tree{
 	{"en", "content/en", ""},
-	{"en", "content/en/en", "/en"},
 	{"ru", "content/ru", ""},
 	{"kk", "content/kk", ""},
 }
@@ -67,7 +67,7 @@ func Write(ctx context.Context, st inquest.Store, slug, dir string, stylesheet [
 	if err != nil {
 		return nil, fmt.Errorf("hugo site of %s: %w", slug, err)
 	}
-	s := &Site{Dir: dir, Left: 1}
+	s := &Site{Dir: dir}
 	if err := fs.WalkDir(siteFS, "site", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -24,8 +24,8 @@ import (
 // writes the front page, the case page, its seven list pages (claims,
 // contradictions, who contradicts whom, timeline, figures, questions,
 // people, open data), a page per claim, per source and per person, each in
-// four copies: English at the root and under /en/, Russian under /ru/ and
-// Kazakh under /kk/. The Hugo site (package hugosite) has one content file
+// three copies: English at the root, Russian under /ru/ and Kazakh under
+// /kk/. The Hugo site (package hugosite) has one content file
 // for each of those pages at the same path, carrying what that page shows
 // (a source's record, its text and its quotations with their stances; a
 // person's positions and statements; a claim's stances), rendered by a base
@@ -43,8 +43,8 @@ import (
 // timed), parses the source text as Markdown, and renders lists from its
 // data file and sections; it writes no feeds or downloads. Hugo's count is
 // the HTML pages it wrote, not its redirects (page/1/ of a paginated list,
-// and /en/, which Hugo 0.111 always makes a redirect to / and so the one
-// page of Inquest's that the Hugo site leaves out): one fewer than Inquest's.
+// and /en/, which Hugo 0.111 always makes a redirect to /): as many as
+// Inquest's.
 func init() {
 	register(&command{name: "bench hugo", summary: "compare the speed of inquest build with Hugo's on the same pages", run: runBenchHugo})
 }
