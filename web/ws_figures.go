@@ -40,7 +40,7 @@ func (p wsFiguresPage) PageTitle() string { return "Figures · " + p.Case.Title 
 
 // wsSeries is a measure's series as the page shows it: the chart, drawn
 // from every point, and the first points listed. It keeps no more, for a
-// derivation is kept for a minute (ws_figures_cache.go), and at tens of
+// derivation is kept for a minute or more (ws_figures_cache.go), and at tens of
 // thousands of figures all the points were a hundred megabytes.
 type wsSeries struct {
 	Measure, Name string

@@ -10,12 +10,14 @@ import (
 )
 
 // The series and conflicts of a large case's figures take seconds of
-// processor time to derive (every figure placed, twice: at a million
-// statements, 67,000 figures and 3.5 s), and the figures page is never
-// cached otherwise. So a derivation that took longer than
-// slowDerivation is kept for up to derivationTTL and shared by the
-// page's readers meanwhile; the page says when it was derived and offers
-// to derive again at once. The list of every figure on the page is read
+// processor time to derive (at a million statements, 68,000 figures and
+// 4 s; under load, half a minute of a busy server's time, holding some
+// 50 MB all the while), and the figures page is never cached otherwise.
+// So a derivation that took longer than slowDerivation is kept, and
+// shared by the page's readers, for derivationTTL or ten times what it
+// took, whichever is longer: a server spends at most a tenth of its time
+// deriving. The page says when it was derived and offers to derive again
+// at once. The list of every figure on the page is read
 // afresh on each request all the same. This server's own changes to what
 // the series derive from (a figure reviewed, a speaker changed, two
 // people merged) drop the kept derivations at once; a change by another
@@ -26,9 +28,9 @@ import (
 // the store has none for suggestions.
 
 // slowDerivation is the derivation time above which one is kept, and
-// derivationTTL how long before a reader's request derives it again (in
-// the background, the reader being given the kept one). Variables for the
-// tests.
+// derivationTTL the least time before a reader's request derives it again
+// (in the background, the reader being given the kept one). Variables for
+// the tests.
 var (
 	slowDerivation = 200 * time.Millisecond
 	derivationTTL  = time.Minute
@@ -39,6 +41,7 @@ var (
 // AllConflicts conflicts.
 type figureDerivation struct {
 	At           time.Time
+	Took         time.Duration
 	Series       []wsSeries
 	Conflicts    []analysis.FigureConflict
 	AllConflicts int
@@ -79,7 +82,7 @@ func (s *Server) figureDerivationOf(ctx context.Context, c *inquest.Case, fresh 
 	if !fresh {
 		slot.mu.Lock()
 		d := slot.d
-		if d != nil && time.Since(d.At) >= derivationTTL && !slot.refreshing {
+		if d != nil && time.Since(d.At) >= d.keepFor() && !slot.refreshing {
 			slot.refreshing = true
 			go s.refreshDerivation(context.WithoutCancel(ctx), c, slot)
 		}
@@ -116,14 +119,18 @@ func (s *Server) derive(ctx context.Context, c *inquest.Case, slot *derivationSl
 	for _, se := range series {
 		d.Series = append(d.Series, showSeries(se))
 	}
+	d.Took = time.Since(start)
 	slot.mu.Lock()
 	slot.d = nil
-	if time.Since(start) > slowDerivation {
+	if d.Took > slowDerivation {
 		slot.d = d
 	}
 	slot.mu.Unlock()
 	return d, false, nil
 }
+
+// keepFor is how long d is given to readers before it is derived again.
+func (d *figureDerivation) keepFor() time.Duration { return max(derivationTTL, 10*d.Took) }
 
 // refreshDerivation derives an aged derivation again; on failure the aged
 // one stays, and the next reader tries again.

@@ -235,6 +235,11 @@ func TestFiguresRefreshesAgedDerivation(t *testing.T) {
 	slot := derivations.m[derivationKey{s.st, c.ID}]
 	derivations.Unlock()
 	for range 500 {
+		// Readers keep coming; one of them finds the derivation aged
+		// once ten times its derivation time has passed.
+		if _, _, err := s.figureDerivationOf(ctx, c, false); err != nil {
+			t.Fatal(err)
+		}
 		slot.mu.Lock()
 		d, refreshing := slot.d, slot.refreshing
 		slot.mu.Unlock()
@@ -292,5 +297,20 @@ func TestKeptDerivationHoldsWhatThePageShows(t *testing.T) {
 	}
 	if d.AllConflicts != len(conflicts) || len(d.Conflicts) != min(len(conflicts), conflictsShown) {
 		t.Errorf("kept %d of %d conflicts, want %d of %d", len(d.Conflicts), d.AllConflicts, min(len(conflicts), conflictsShown), len(conflicts))
+	}
+}
+
+// TestSlowDerivationKeptLonger: a derivation is kept a minute, or ten times
+// what it took when that is longer, so that a server under load (where a
+// large case's takes half a minute) is not deriving most of the time.
+func TestSlowDerivationKeptLonger(t *testing.T) {
+	for _, tt := range []struct{ took, want time.Duration }{
+		{300 * time.Millisecond, derivationTTL},
+		{4 * time.Second, derivationTTL},
+		{37 * time.Second, 370 * time.Second},
+	} {
+		if got := (&figureDerivation{Took: tt.took}).keepFor(); got != tt.want {
+			t.Errorf("a derivation that took %s is kept %s, want %s", tt.took, got, tt.want)
+		}
 	}
 }
