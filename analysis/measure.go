@@ -13,24 +13,60 @@ import (
 // preferring the most specific ("deaths in custody" over "deaths"). It
 // returns nil when no measure of the case fits.
 func SuggestMeasure(f *inquest.Figure, measures []*inquest.Measure) *inquest.Measure {
-	if f.MeasureID != 0 {
-		for _, m := range measures {
-			if m.ID == f.MeasureID {
-				return m
+	return newMeasureMatcher(measures).suggest(f)
+}
+
+// measureMatcher suggests measures for many figures: the words of each
+// measure are found once, and those of each phrase once however many
+// figures share it (a large case has tens of thousands of figures and a
+// few dozen phrases).
+type measureMatcher struct {
+	measures []*inquest.Measure
+	// names are each measure's word sets: of its name and of its slug.
+	names [][]map[string]bool
+	// phrases are the words of what figures were said to count.
+	phrases map[string]map[string]bool
+}
+
+func newMeasureMatcher(measures []*inquest.Measure) *measureMatcher {
+	m := &measureMatcher{measures: measures, names: make([][]map[string]bool, len(measures)), phrases: map[string]map[string]bool{}}
+	for i, ms := range measures {
+		for _, name := range []string{ms.Name, strings.ReplaceAll(ms.Slug, "-", " ")} {
+			if w := measureWords(name); len(w) > 0 {
+				m.names[i] = append(m.names[i], w)
 			}
 		}
 	}
-	for _, phrase := range []string{f.Measure, f.Text} {
-		words := measureWords(phrase)
+	return m
+}
+
+func (m *measureMatcher) suggest(f *inquest.Figure) *inquest.Measure {
+	if f.MeasureID != 0 {
+		for _, ms := range m.measures {
+			if ms.ID == f.MeasureID {
+				return ms
+			}
+		}
+	}
+	for i, phrase := range []string{f.Measure, f.Text} {
+		// What the extractor said a figure counts is one of a few phrases;
+		// the figure's own words are its own.
+		words, ok := m.phrases[phrase]
+		if !ok {
+			words = measureWords(phrase)
+			if i == 0 {
+				m.phrases[phrase] = words
+			}
+		}
 		if len(words) == 0 {
 			continue
 		}
 		var best *inquest.Measure
 		bestScore := 0
-		for _, m := range measures {
-			score := matchScore(words, m)
-			if score > bestScore || (score == bestScore && score > 0 && m.ID < best.ID) {
-				best, bestScore = m, score
+		for i, ms := range m.measures {
+			score := matchScore(words, m.names[i])
+			if score > bestScore || (score == bestScore && score > 0 && ms.ID < best.ID) {
+				best, bestScore = ms, score
 			}
 		}
 		if best != nil {
@@ -40,15 +76,11 @@ func SuggestMeasure(f *inquest.Figure, measures []*inquest.Measure) *inquest.Mea
 	return nil
 }
 
-// matchScore is the number of the measure's words when every one of them is
-// among words, else 0.
-func matchScore(words map[string]bool, m *inquest.Measure) int {
+// matchScore is the number of words of the measure's name (or slug) when
+// every one of them is among words, else 0.
+func matchScore(words map[string]bool, names []map[string]bool) int {
 	best := 0
-	for _, name := range []string{m.Name, strings.ReplaceAll(m.Slug, "-", " ")} {
-		mw := measureWords(name)
-		if len(mw) == 0 {
-			continue
-		}
+	for _, mw := range names {
 		all := true
 		for w := range mw {
 			if !words[w] {

@@ -129,13 +129,14 @@ func placeFigures(r FigureRecord) []Point {
 		sources[s.ID] = s
 	}
 	attr := newAttributor(r.People, r.Sources, r.Statements)
+	measures := newMeasureMatcher(r.Measures)
 	var out []Point
 	for _, f := range r.Figures {
 		if f.Review == inquest.Rejected {
 			continue
 		}
 		p := Point{Figure: f, StatementID: f.StatementID}
-		if m := SuggestMeasure(f, r.Measures); m != nil {
+		if m := measures.suggest(f); m != nil {
 			p.Measure, p.MeasureID = m.Slug, m.ID
 		} else if p.Measure = measureKey(f.Measure); p.Measure == "" {
 			continue
