@@ -37,7 +37,7 @@ func (p *pubRecord) fingerprint() uint64 {
 	enc := json.NewEncoder(&h)
 	for _, v := range []any{p.Case, p.Stances, p.Claims, p.People, p.allPeople, p.Figures, p.Measures,
 		p.Questions, p.Events, p.Contradictions, p.Chapters, p.Listed, p.Series, p.Conflicts,
-		slices.Sorted(maps.Keys(p.private))} {
+		slices.Sorted(maps.Keys(p.private)), slices.Sorted(maps.Keys(p.versioned))} {
 		// The record's own types, which always encode; an error here
 		// would only make two records compare unequal.
 		_ = enc.Encode(v)

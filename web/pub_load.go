@@ -50,10 +50,13 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 
 	// Sources: every public version keeps its page; the case page lists
 	// the newest version of each locator when that version is public.
-	newest := map[string]int{} // locator -> newest version, public or not
+	newest := map[string]int{}   // locator -> newest version, public or not
+	versions := map[string]int{} // locator -> how many versions
 	for _, k := range sourceKeys {
 		newest[k.Locator] = max(newest[k.Locator], k.Version)
+		versions[k.Locator]++
 	}
+	p.versioned = map[int64]bool{}
 	for _, k := range sourceKeys {
 		if !v.canSeeSource(&inquest.Source{Private: k.Private}) {
 			continue
@@ -62,6 +65,9 @@ func (s *Server) loadPublicRecord(ctx context.Context, c *inquest.Case) (*pubRec
 		p.titles = append(p.titles, k.Title)
 		if k.Version == newest[k.Locator] {
 			p.Listed = append(p.Listed, k.ID)
+		}
+		if versions[k.Locator] > 1 {
+			p.versioned[k.ID] = true
 		}
 	}
 	slices.Sort(p.Listed) // sources and titles are by id already, as the keys

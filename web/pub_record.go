@@ -52,6 +52,10 @@ type pubRecord struct {
 	sources  []int64
 	titles   []string
 	timeline pubTimeline
+	// versioned are the public sources whose document has other
+	// versions: a source page lists the versions only then, and most
+	// documents have one.
+	versioned map[int64]bool
 
 	claim     map[int64]*inquest.Claim
 	claimSlug map[string]*inquest.Claim

@@ -54,10 +54,10 @@ func (s *Server) renderSourcePage(w http.ResponseWriter, r *http.Request) error 
 	}
 	p := sourcePage{Case: c, Source: src, Original: fmt.Sprintf("/sources/%d/original", src.ID), FileName: downloadName(src)}
 	ctx := r.Context()
-	if p.Versions, err = s.visibleVersions(ctx, v, src); err != nil {
-		return err
-	}
 	if v.workspace {
+		if p.Versions, err = s.visibleVersions(ctx, v, src); err != nil {
+			return err
+		}
 		if p.Statements, err = s.sourceStatements(ctx, v, c, src); err != nil {
 			return err
 		}
@@ -78,6 +78,14 @@ func (s *Server) renderSourcePage(w http.ResponseWriter, r *http.Request) error 
 		rec, err := s.publicRecord(ctx, c)
 		if err != nil {
 			return err
+		}
+		// The record knows which documents have other versions; reading
+		// a version's row on SQLite reads its whole text.
+		p.Versions = []*inquest.Source{src}
+		if rec.versioned[src.ID] {
+			if p.Versions, err = s.visibleVersions(ctx, v, src); err != nil {
+				return err
+			}
 		}
 		all, err := s.st.Statements(ctx, inquest.StatementFilter{SourceID: src.ID, Review: inquest.Confirmed})
 		if err != nil {
