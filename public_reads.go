@@ -34,6 +34,13 @@ type RecordReads interface {
 	StancesInReview(ctx context.Context, caseID int64, r Review) ([]*Stance, error)
 	FiguresInReview(ctx context.Context, caseID int64, r Review) ([]*Figure, error)
 	QuestionsInReview(ctx context.Context, caseID int64, r Review) ([]*Question, error)
+	// PublicStamp is a value that moves whenever the public record of the
+	// case may have changed, by any process: something confirmed, added
+	// or published, or anything public changed or removed (the public
+	// change count). Reading it costs a few small queries; loading a
+	// large case's record costs seconds, so a server reloads only when
+	// the stamp moved.
+	PublicStamp(ctx context.Context, caseID int64) (string, error)
 }
 
 // StatementKey is what a list of statements needs to place one without

@@ -160,16 +160,19 @@ func TestReadsInReview(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		stanceKey := func(s *inquest.Stance) reviewed { return reviewed{s.ID, s.Review} }
+		figureKey := func(f *inquest.Figure) reviewed { return reviewed{f.ID, f.Review} }
+		questionKey := func(q *inquest.Question) reviewed { return reviewed{q.ID, q.Review} }
 		for _, r := range []inquest.Review{inquest.Confirmed, inquest.Suggested, inquest.Rejected} {
-			check := func(what string, all []int64, reviews []inquest.Review, got []int64, err error) {
+			check := func(what string, all, got []reviewed, err error) {
 				t.Helper()
 				if err != nil {
 					t.Fatal(err)
 				}
-				var want []int64
-				for i, id := range all {
-					if reviews[i] == r {
-						want = append(want, id)
+				var want []reviewed
+				for _, x := range all {
+					if x.review == r {
+						want = append(want, x)
 					}
 				}
 				if r == inquest.Suggested && len(want) == 0 {
@@ -179,36 +182,26 @@ func TestReadsInReview(t *testing.T) {
 					t.Errorf("%s %s: %d %v…, want %d %v…", r, what, len(got), got[:min(len(got), 5)], len(want), want[:min(len(want), 5)])
 				}
 			}
-			var ids, got []int64
-			var reviews []inquest.Review
-			for _, s := range stances {
-				ids, reviews = append(ids, s.ID), append(reviews, s.Review)
-			}
 			in, err := db.StancesInReview(ctx, c.ID, r)
-			for _, s := range in {
-				got = append(got, s.ID)
-			}
-			check("stances", ids, reviews, got, err)
-
-			ids, reviews, got = nil, nil, nil
-			for _, f := range figures {
-				ids, reviews = append(ids, f.ID), append(reviews, f.Review)
-			}
+			check("stances", keysOf(stances, stanceKey), keysOf(in, stanceKey), err)
 			fin, err := db.FiguresInReview(ctx, c.ID, r)
-			for _, f := range fin {
-				got = append(got, f.ID)
-			}
-			check("figures", ids, reviews, got, err)
-
-			ids, reviews, got = nil, nil, nil
-			for _, q := range questions {
-				ids, reviews = append(ids, q.ID), append(reviews, q.Review)
-			}
+			check("figures", keysOf(figures, figureKey), keysOf(fin, figureKey), err)
 			qin, err := db.QuestionsInReview(ctx, c.ID, r)
-			for _, q := range qin {
-				got = append(got, q.ID)
-			}
-			check("questions", ids, reviews, got, err)
+			check("questions", keysOf(questions, questionKey), keysOf(qin, questionKey), err)
 		}
 	})
+}
+
+// reviewed is a row of a list by its id and review state.
+type reviewed struct {
+	id     int64
+	review inquest.Review
+}
+
+func keysOf[T any](list []T, key func(T) reviewed) []reviewed {
+	out := make([]reviewed, 0, len(list))
+	for _, x := range list {
+		out = append(out, key(x))
+	}
+	return out
 }

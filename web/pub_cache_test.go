@@ -188,22 +188,30 @@ func TestReloadKeepsPagesUnlessTheRecordChanged(t *testing.T) {
 		}
 		return rec.Body.String()
 	}
-	reload := func() {
+	// reload loads the record again as a reader's request would once it
+	// aged; past its stamp (which skips the load when nothing moved) when
+	// old is set.
+	reload := func(old bool) {
 		cache := s.publicCache()
 		cache.mu.Lock()
 		e := cache.entries[c.ID]
 		e.loading = true
+		if old {
+			e.loaded = time.Now().Add(-2 * recordMaxAge)
+		}
 		cache.mu.Unlock()
 		s.load(ctx, cache, e)
 	}
 	before := get()
 	gen := s.recordGen()
-	reload()
-	if got := s.recordGen(); got != gen {
-		t.Errorf("a reload that found nothing new retired the pages (generation %d, was %d)", got, gen)
-	}
-	if got := get(); got != before {
-		t.Errorf("the page changed across a reload that found nothing new")
+	for _, old := range []bool{false, true} {
+		reload(old)
+		if got := s.recordGen(); got != gen {
+			t.Errorf("a reload that found nothing new retired the pages (generation %d, was %d; past the stamp %v)", got, gen, old)
+		}
+		if got := get(); got != before {
+			t.Errorf("the page changed across a reload that found nothing new (past the stamp %v)", old)
+		}
 	}
 
 	// Another process confirms a new quotation: no change of this server
@@ -214,7 +222,7 @@ func TestReloadKeepsPagesUnlessTheRecordChanged(t *testing.T) {
 	if err := db.AddStatement(ctx, added); err != nil {
 		t.Fatal(err)
 	}
-	reload()
+	reload(false)
 	if s.recordGen() == gen {
 		t.Errorf("a reload that found a new statement kept the pages rendered before it")
 	}

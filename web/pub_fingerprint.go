@@ -12,9 +12,11 @@ import (
 // new record used to retire every page rendered from the old one: after
 // each reload every page a reader asked for was rendered again, a burst of
 // renders that showed as a stall of a second or two at the 99th percentile.
-// Most reloads find nothing new. So each record carries a fingerprint of
-// what it holds, and a reload that finds the same fingerprint keeps the
-// record and its pages (pub_record.go's load).
+// Most reloads find nothing new. A reload is skipped while the store's
+// public stamp stays (pub_record.go's load); when it moved, or the record
+// is old enough to be loaded all the same, the record's fingerprint of
+// what it holds decides: a reload that finds the same keeps the record and
+// its pages.
 //
 // What a page shows beyond the record, the statements and sources it reads
 // by id (pub_reads.go), changes only by an update that counts in the
