@@ -426,17 +426,18 @@ func (db *DB) ReviewWaiting(ctx context.Context, caseID int64, upTo int) (int, b
 	}
 	sug, rej := string(inquest.Suggested), string(inquest.Rejected)
 	// upTo+1 of each, to tell "exactly upTo" from "more". The stances
-	// are found by a scan of the stances that stops at upTo+1 ("+" keeps
-	// the planner off the case index, which would walk the case's million
-	// statements looking each one's stances up).
+	// are found by a scan of the stances that stops at upTo+1, each
+	// stance's statement looked up by its id in a subquery of its own: a
+	// join lets SQLite walk the case's million statements by the case
+	// index, and PostgreSQL hash all of them first (1.3 s, against 70 ms).
 	var st, sn, fg, qn int
 	err := db.reader().row(ctx, `SELECT
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM statements WHERE case_id = ? AND review = ? LIMIT ?) a),
-		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM stances x JOIN statements s ON s.id = x.statement_id
-			WHERE +s.case_id = ? AND x.review = ? AND s.review <> ? LIMIT ?) b),
+		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM stances x WHERE x.review = ?
+			AND (SELECT s.case_id = ? AND s.review <> ? FROM statements s WHERE s.id = x.statement_id) LIMIT ?) b),
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM figures WHERE case_id = ? AND review = ? LIMIT ?) c),
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM questions WHERE case_id = ? AND review = ? AND source_id IS NOT NULL LIMIT ?) d)`,
-		caseID, sug, upTo+1, caseID, sug, rej, upTo+1, caseID, sug, upTo+1, caseID, sug, upTo+1).Scan(&st, &sn, &fg, &qn)
+		caseID, sug, upTo+1, sug, caseID, rej, upTo+1, caseID, sug, upTo+1, caseID, sug, upTo+1).Scan(&st, &sn, &fg, &qn)
 	if err != nil {
 		return 0, false, fmt.Errorf("count what waits for review in case %d: %w", caseID, err)
 	}
