@@ -78,14 +78,19 @@ func (db *DB) ReviewCountsOf(ctx context.Context, sourceIDs []int64) ([]inquest.
 	query := `SELECT source_id, SUM(st), SUM(sn), SUM(fg), SUM(qn) FROM (
 		SELECT source_id, 1 AS st, 0 AS sn, 0 AS fg, 0 AS qn FROM statements WHERE source_id IN ` + in + ` AND review = ?
 		UNION ALL
-		SELECT s.source_id, 0, 1, 0, 0 FROM stances x JOIN statements s ON s.id = x.statement_id WHERE s.source_id IN ` + in + ` AND x.review = ?
+		SELECT s.source_id, 0, (SELECT COUNT(*) FROM stances x WHERE x.statement_id = s.id AND x.review = ?), 0, 0
+			FROM statements s WHERE s.source_id IN ` + in + `
 		UNION ALL
 		SELECT source_id, 0, 0, 1, 0 FROM figures WHERE source_id IN ` + in + ` AND review = ?
 		UNION ALL
 		SELECT source_id, 0, 0, 0, 1 FROM questions WHERE source_id IN ` + in + ` AND review = ?
 	) waiting GROUP BY source_id ORDER BY source_id`
-	var args []any
-	for range 4 {
+	// Each statement's stances are counted by a lookup of their own: a
+	// join has PostgreSQL scan every stance and hash them (150–330 ms for a
+	// page of fifty sources, against 13–15 ms).
+	args := append(append([]any{}, ids...), sug)
+	args = append(append(args, sug), ids...)
+	for range 2 {
 		args = append(append(args, ids...), sug)
 	}
 	rows, err := db.reader().query(ctx, query, args...)
@@ -98,6 +103,9 @@ func (db *DB) ReviewCountsOf(ctx context.Context, sourceIDs []int64) ([]inquest.
 		var c inquest.SourceReviewCount
 		if err := rows.Scan(&c.SourceID, &c.Statements, &c.Stances, &c.Figures, &c.Questions); err != nil {
 			return nil, fmt.Errorf("count suggestions: %w", err)
+		}
+		if c.Total() == 0 {
+			continue // its statements gave it a row; nothing of it waits
 		}
 		out = append(out, c)
 	}

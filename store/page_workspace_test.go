@@ -118,6 +118,17 @@ func TestPagedWorkspace(t *testing.T) {
 			if !slices.Equal(gotCounts, wantCounts) {
 				t.Errorf("counts of 20 sources:\n got %v\nwant %v", gotCounts, wantCounts)
 			}
+			// A source with statements but nothing waiting has no count
+			// (in a case of its own, which the other subtests do not read).
+			other := storetest.NewCase(t, db, "nothing-waits")
+			idle := storetest.NewSource(t, db, other.ID, "idle", "idle original", "They were not there.")
+			if err := db.AddStatement(ctx, &inquest.Statement{CaseID: other.ID, SourceID: idle.ID, SpeakerName: "Berik Asylov",
+				Text: "They were not there.", End: 20, Language: "en", Review: inquest.Confirmed}); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := db.ReviewCountsOf(ctx, []int64{idle.ID, ids[0]}); err != nil || len(got) != 1 || got[0].SourceID != ids[0] {
+				t.Errorf("counts of a source with nothing waiting and one with: %v, %v; want the second only", got, err)
+			}
 		})
 
 		t.Run("a source's figures and stances", func(t *testing.T) {
