@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/inquest-project/inquest"
-	"github.com/inquest-project/inquest/store"
 	"github.com/inquest-project/inquest/store/storetest"
 )
 
@@ -16,18 +15,9 @@ import (
 func TestPublicEpochCountsWithdrawals(t *testing.T) {
 	storetest.EachDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		server, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer server.Close()
 		// Changes come from another handle, as from the command line or
 		// another instance.
-		cli, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer cli.Close()
+		server, cli := serverAndCLI(t, dsn)
 		epoch := func() int64 {
 			t.Helper()
 			n, err := server.PublicEpoch(ctx)

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/inquest-project/inquest"
-	"github.com/inquest-project/inquest/store"
 	"github.com/inquest-project/inquest/store/storetest"
 )
 
@@ -15,16 +14,9 @@ import (
 func TestPublicStampMoves(t *testing.T) {
 	storetest.EachDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		server, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer server.Close()
-		cli, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer cli.Close()
+		// Changes come from another handle, as from the command line or
+		// another instance.
+		server, cli := serverAndCLI(t, dsn)
 		c := storetest.NewCase(t, cli, "stamp")
 		src := storetest.NewSource(t, cli, c.ID, "majilis-1", "original", "They were not there. The toll was 230.")
 		claim := &inquest.Claim{CaseID: c.ID, Slug: "foreign-terrorists", Text: "Foreign terrorists attacked."}
