@@ -25,11 +25,7 @@ import (
 func TestRejectionLeavesThePublicSiteAtOnce(t *testing.T) {
 	db, c := demoStore(t)
 	ctx := context.Background()
-	confirmed, err := db.Statements(ctx, inquest.StatementFilter{CaseID: c.ID, Review: inquest.Confirmed})
-	if err != nil || len(confirmed) == 0 {
-		t.Fatalf("demo has no confirmed statement (%v)", err)
-	}
-	st := confirmed[0]
+	st := firstConfirmed(t, db, c)
 	page := fmt.Sprintf("/sources/%d", st.SourceID)
 	mark := fmt.Sprintf(`id="ts-%d"`, st.ID)
 
@@ -39,14 +35,7 @@ func TestRejectionLeavesThePublicSiteAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := NewServer(db, Options{}).Handler()
-	get := func() string {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest("GET", page, nil))
-		if rec.Code != 200 {
-			t.Fatalf("GET %s = %d", page, rec.Code)
-		}
-		return rec.Body.String()
-	}
+	get := pageGetter(t, h, page)
 	if !strings.Contains(get(), mark) {
 		t.Fatalf("public page %s does not mark confirmed statement %d (%s) before the change", page, st.ID, mark)
 	}
@@ -172,22 +161,9 @@ func TestServePreloadsPublicRecords(t *testing.T) {
 func TestReloadKeepsPagesUnlessTheRecordChanged(t *testing.T) {
 	db, c := demoStore(t)
 	ctx := context.Background()
-	confirmed, err := db.Statements(ctx, inquest.StatementFilter{CaseID: c.ID, Review: inquest.Confirmed})
-	if err != nil || len(confirmed) == 0 {
-		t.Fatalf("demo has no confirmed statement (%v)", err)
-	}
-	st := confirmed[0]
+	st := firstConfirmed(t, db, c)
 	s := NewServer(db, Options{})
-	h := s.Handler()
-	page := fmt.Sprintf("/sources/%d", st.SourceID)
-	get := func() string {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest("GET", page, nil))
-		if rec.Code != 200 {
-			t.Fatalf("GET %s = %d", page, rec.Code)
-		}
-		return rec.Body.String()
-	}
+	get := pageGetter(t, s.Handler(), fmt.Sprintf("/sources/%d", st.SourceID))
 	// reload loads the record again as a reader's request would once it
 	// aged; past its stamp (which skips the load when nothing moved) when
 	// old is set.
@@ -228,5 +204,30 @@ func TestReloadKeepsPagesUnlessTheRecordChanged(t *testing.T) {
 	}
 	if !strings.Contains(get(), "A quotation confirmed elsewhere") {
 		t.Errorf("the page does not show the statement confirmed before the reload")
+	}
+}
+
+// firstConfirmed is a confirmed statement of the case, which its source's
+// public page shows.
+func firstConfirmed(t *testing.T, db inquest.Store, c *inquest.Case) *inquest.Statement {
+	t.Helper()
+	confirmed, err := db.Statements(context.Background(), inquest.StatementFilter{CaseID: c.ID, Review: inquest.Confirmed})
+	if err != nil || len(confirmed) == 0 {
+		t.Fatalf("case %s has no confirmed statement (%v)", c.Slug, err)
+	}
+	return confirmed[0]
+}
+
+// pageGetter returns what a reader's GET of page gets from h, failing the
+// test on any status but 200.
+func pageGetter(t *testing.T, h http.Handler, page string) func() string {
+	return func() string {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", page, nil))
+		if rec.Code != 200 {
+			t.Fatalf("GET %s = %d", page, rec.Code)
+		}
+		return rec.Body.String()
 	}
 }
