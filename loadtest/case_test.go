@@ -69,12 +69,7 @@ func TestRunOnCaseRefusesWriters(t *testing.T) {
 // answers, and a separate server (Config.Server) gets the requests.
 func TestRunOnCaseAtRate(t *testing.T) {
 	ctx := context.Background()
-	dsn := storetest.SQLitePath(t)
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, dsn := storetest.OpenFile(t)
 	if _, err := benchgen.Generate(ctx, db, benchgen.Options{Statements: 300, Seed: 7}); err != nil {
 		t.Fatalf("generate: %v", err)
 	}

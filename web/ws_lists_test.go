@@ -264,12 +264,7 @@ func escape(s string) string {
 // or renames is offered at the next request, under the new name.
 func TestPeopleListFollowsOtherProcesses(t *testing.T) {
 	ctx := context.Background()
-	dsn := storetest.SQLitePath(t)
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, dsn := storetest.OpenFile(t)
 	if _, err := demo.Load(ctx, db); err != nil {
 		t.Fatal(err)
 	}

@@ -57,6 +57,14 @@ func Open(t testing.TB) *store.DB {
 	return open(t, SQLitePath(t))
 }
 
+// OpenFile is Open, and the file's path, for a test that opens the same
+// database again: as another process, a separate server, the command line.
+func OpenFile(t testing.TB) (*store.DB, string) {
+	t.Helper()
+	dsn := SQLitePath(t)
+	return open(t, dsn), dsn
+}
+
 // OpenPostgres returns a store in a new PostgreSQL schema, closed and dropped
 // when the test ends. See PostgresDSN for when it skips or fails.
 func OpenPostgres(t testing.TB) *store.DB {
