@@ -46,7 +46,8 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "Built %s into %s: %d pages and %d other files (%.1f MB) in %s, %.0f pages a second.\n",
 		*slug, *out, st.Pages, st.Files, float64(st.Bytes)/(1<<20), st.Took.Round(1e6), st.PagesPerSecond())
 	if len(st.Broken) > 0 {
-		fmt.Fprintf(e.stderr, "%d links lead nowhere:\n  %s\n", len(st.Broken), strings.Join(st.Broken, "\n  "))
+		fmt.Fprintf(e.stderr, "%d linked paths were not written (the page a link leads to answered no page, or failed midway):\n  %s\n",
+			len(st.Broken), strings.Join(st.Broken, "\n  "))
 		return exitError{1}
 	}
 	return nil
@@ -73,8 +74,9 @@ func buildCaseSite(ctx context.Context, db inquest.Store, slug, dir string, prog
 }
 
 // siteBuilder is the build.static jobs' way to build a site (see
-// jobs.HandlerOptions.BuildSite). Links that lead nowhere do not fail the
-// job: the site is still whole, and 'inquest build' lists them.
+// jobs.HandlerOptions.BuildSite). Linked paths that were not written (a
+// link to no page, a download that failed midway) do not fail the job: the
+// rest of the site is written, and 'inquest build' lists them.
 func siteBuilder(db inquest.Store, logger *slog.Logger) func(context.Context, jobs.BuildStaticArgs, func(done, total int64) error) error {
 	return func(ctx context.Context, a jobs.BuildStaticArgs, progress func(done, total int64) error) error {
 		st, err := buildCaseSite(ctx, db, a.Slug, a.Dir, progress)
@@ -82,7 +84,7 @@ func siteBuilder(db inquest.Store, logger *slog.Logger) func(context.Context, jo
 			return err
 		}
 		if len(st.Broken) > 0 {
-			logger.Warn("static build: links lead nowhere", "case", a.Slug, "broken", len(st.Broken), "first", st.Broken[0])
+			logger.Warn("static build: linked paths not written", "case", a.Slug, "broken", len(st.Broken), "first", st.Broken[0])
 		}
 		return nil
 	}
