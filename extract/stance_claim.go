@@ -134,55 +134,7 @@ func compileStanceReading(lang, text string, lits *stanceLiterals) (stanceReadin
 	toks := stanceTokenize(text)
 	occ := stanceTagConcepts(toks, nil)
 	r := stanceReading{lang: lang}
-	covered := make([]bool, len(toks))
-	// Slots in text order; a slot right after "or" joins the one before.
-	joinNext := false
-	lastEnd := -1
-	for _, o := range occ {
-		for i := o.start; i < o.end; i++ {
-			covered[i] = true
-		}
-		concepts := []int{o.concept}
-		if lastEnd >= 0 {
-			joinNext = false
-			for i := lastEnd; i < o.start; i++ {
-				if stanceAlternation[toks[i].w] {
-					joinNext = true
-				}
-			}
-		}
-		lastEnd = o.end
-		kind := stanceConcepts[o.concept].kind
-		if joinNext && len(r.slots) > 0 {
-			s := &r.slots[len(r.slots)-1]
-			if !s.has(o.concept) {
-				s.concepts = append(s.concepts, o.concept)
-			}
-			if kind < s.kind {
-				s.kind = kind
-			}
-			continue
-		}
-		r.slots = append(r.slots, stanceSlot{concepts: concepts, kind: kind})
-	}
-	// Claim words the lexicon does not know, matched literally. A proper
-	// name (a place, a company) says which case the claim belongs to, not
-	// what it asserts, and quotations about the case seldom repeat it: it
-	// counts as setting, never as a required word.
-	names := stanceClaimProperNames(text)
-	for i, t := range toks {
-		if t.w == "" || covered[i] || stanceStopwords[t.w] || utf8.RuneCountInString(t.w) < 4 {
-			continue
-		}
-		if cue, ok := stanceCueIdx.at(toks, i); ok && cue.p.cue != stanceCueSkip {
-			continue
-		}
-		kind := stanceLiteralKind
-		if names[t.w] {
-			kind = stanceSetting
-		}
-		r.slots = append(r.slots, stanceSlot{concepts: []int{lits.add(t.w)}, kind: kind})
-	}
+	r.slots = stanceClaimSlots(text, toks, occ, lits)
 	r.slots = stanceDedupSlots(r.slots)
 	// What is required: every entity and identity, and a quorum of the
 	// claim's own words that the lexicon does not know, so that a claim
@@ -199,7 +151,9 @@ func compileStanceReading(lang, text string, lits *stanceLiterals) (stanceReadin
 	for i := range r.slots {
 		s := &r.slots[i]
 		s.required = s.kind == stanceEntity || s.kind == stanceIdentity
-		s.quorum = s.kind == stanceLiteralKind
+		// A deed the claim offers in the lexicon's word or its own ("organised
+		// or paid for") is one of its own words too.
+		s.quorum = s.kind == stanceLiteralKind || !s.required && s.kind == stancePredicate && lits.hasAny(s.concepts)
 		r.hasAgent = r.hasAgent || s.kind == stanceAgent
 		switch {
 		case s.required:
@@ -283,6 +237,16 @@ type stanceLiterals struct {
 
 func newStanceLiterals() *stanceLiterals {
 	return &stanceLiterals{ids: map[string]int{}, index: newStanceIndex()}
+}
+
+// hasAny reports whether one of concepts is a literal.
+func (l *stanceLiterals) hasAny(concepts []int) bool {
+	for _, c := range concepts {
+		if c >= len(stanceConcepts) {
+			return true
+		}
+	}
+	return false
 }
 
 // add returns the concept for word, by a stem long enough to keep its

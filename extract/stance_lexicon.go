@@ -405,8 +405,12 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 	},
 	stanceCueExist: {
 		"en": {"there", "exist*", "occur*", "happen*", "take place", "took place", "taken place", "record*",
-			"found", "detect*", "identified", "present", "among", "involved"},
+			"found", "detect*", "identified", "present", "among", "involved",
+			// Receipt: "we received no warnings", "did not receive any
+			// complaints" deny that any reached the speaker.
+			"received", "receive", "receives"},
 		"ru": {"был", "была", "было", "были", "есть", "существ*", "имел* мест*", "происход*", "произош*",
+			"получал*", "получил*", "получен*", "поступал*", "поступило", "поступили", "поступила",
 			"зафиксир*", "выявл*", "выявлен*", "установл*", "обнаруж*", "среди", "нашл*", "найден*", "нашел",
 			"там", "здесь"},
 		"kk": {"болған*", "болды", "бар", "орын ал*", "тіркел*", "анықтал*"},
