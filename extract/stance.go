@@ -431,6 +431,14 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 				}
 			}
 			bestDen = max(bestDen, min(cf, 0.95))
+		} else if len(r.agentStems) > 0 && stanceDeedDenied(r, q, s) {
+			// "The police did not shoot at people": the deed denied, by the
+			// doer the claim names, at anyone.
+			cf := 0.6
+			if q.denial[s] {
+				cf += 0.1
+			}
+			bestDen = max(bestDen, cf)
 		}
 	}
 	kind, conf, viaAnaphor := inquest.StanceKind(""), 0.0, false

@@ -55,6 +55,10 @@ type stanceReading struct {
 	quorum int
 	// hasAgent: the claim names who acted ("security forces used …").
 	hasAgent bool
+	// agentStems are the stems of the words that name the doer ("polic"
+	// for "Police"), for denials that name the doer by the claim's own word
+	// (stanceDeedDenied).
+	agentStems []string
 }
 
 // stanceClaim is a claim compiled for matching.
@@ -134,7 +138,7 @@ func compileStanceReading(lang, text string, lits *stanceLiterals) (stanceReadin
 	toks := stanceTokenize(text)
 	occ := stanceTagConcepts(toks, nil)
 	r := stanceReading{lang: lang}
-	r.slots = stanceClaimSlots(text, toks, occ, lits)
+	r.slots, r.agentStems = stanceClaimSlots(text, toks, occ, lits)
 	r.slots = stanceDedupSlots(r.slots)
 	// What is required: every entity and identity, and a quorum of the
 	// claim's own words that the lexicon does not know, so that a claim
@@ -249,15 +253,9 @@ func (l *stanceLiterals) hasAny(concepts []int) bool {
 	return false
 }
 
-// add returns the concept for word, by a stem long enough to keep its
-// meaning and short enough to reach its inflections ("concealed" → "concea").
+// add returns the concept for word, by its stem (stanceLiteralStem).
 func (l *stanceLiterals) add(word string) int {
-	rs := []rune(word)
-	n := len(rs)
-	if n > 5 {
-		n = max(5, n-3)
-	}
-	stem := string(rs[:n])
+	stem := stanceLiteralStem(word)
 	if id, ok := l.ids[stem]; ok {
 		return id
 	}

@@ -18,8 +18,10 @@ type stanceClaimItem struct {
 // in text order, then the claim's other words. Words joined by "or" make one
 // slot of alternatives, whether the lexicon knows them or not: "organised or
 // paid for from abroad" asks for one of the two deeds, and "abroad" on its
-// own; "tortured or humiliated" does not need both.
-func stanceClaimSlots(text string, toks []stanceTok, occ []stanceOcc, lits *stanceLiterals) []stanceSlot {
+// own; "tortured or humiliated" does not need both. It also returns the
+// stems of the words that name the claim's doer.
+func stanceClaimSlots(text string, toks []stanceTok, occ []stanceOcc, lits *stanceLiterals) ([]stanceSlot, []string) {
+	var agentStems []string
 	covered := make([]bool, len(toks))
 	items := make([]stanceClaimItem, 0, len(occ)+4)
 	for _, o := range occ {
@@ -30,6 +32,9 @@ func stanceClaimSlots(text string, toks []stanceTok, occ []stanceOcc, lits *stan
 		if it.kind == stanceAgent && stanceClaimAgentIsPlace(toks, o.start) {
 			// "beaten in police custody": the police name where, not who.
 			it.kind = stanceSetting
+		}
+		if it.kind == stanceAgent {
+			agentStems = append(agentStems, stanceLiteralStem(toks[o.start].w))
 		}
 		if ev, ok := stanceClaimEventNoun(toks, o); ok {
 			// "the protests were organised from abroad": the protests are the
@@ -107,7 +112,7 @@ func stanceClaimSlots(text string, toks []stanceTok, occ []stanceOcc, lits *stan
 			}
 		}
 	}
-	return out
+	return out, agentStems
 }
 
 // stanceClaimPlacePreps put what follows them in a place or make it a target:

@@ -247,6 +247,12 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 				// "was not found", "did not confirm", "не подтвердилась".
 				negClause(clause, true)
 				negClauses[clause] = true
+				// "Версия о том, что …, не нашла подтверждения": the
+				// report whose content was not confirmed stands in the
+				// clauses before.
+				for _, cl := range stanceReportedClauses(st, c.start) {
+					negClause(cl, true)
+				}
 			case stanceCueDeny, stanceCueFalse:
 				cues[ti].cancelled = true
 			case stanceCueOpinion:
@@ -621,4 +627,38 @@ func stanceAnaphor(st *stanceText, negClauses map[int]bool) int {
 		}
 	}
 	return 0
+}
+
+// stanceReportedClauses returns the clauses whose content a bare negated
+// confirmation at token i denies: "The version that the unrest was paid for
+// from abroad, which the press repeated, was not confirmed". The negation
+// must open a clause that names nothing itself, and an earlier clause of the
+// sentence must hold a word for a report or evidence (version, claim,
+// information, версия, сведения); the clauses from that one on are its
+// content.
+func stanceReportedClauses(st *stanceText, i int) []int {
+	toks := st.toks
+	clause, sent := toks[i].clause, toks[i].sent
+	if i > 0 && toks[i-1].clause == clause && toks[i-1].w != "" {
+		return nil // the negation does not open its clause
+	}
+	for _, o := range st.occ {
+		if o.clause == clause {
+			return nil // the clause names its own subject
+		}
+	}
+	from := -1
+	for j := i - 1; j >= 0 && toks[j].sent == sent; j-- {
+		if toks[j].w != "" && toks[j].clause != clause && stanceIsEvidence(toks[j].w) {
+			from = toks[j].clause
+		}
+	}
+	if from < 0 {
+		return nil
+	}
+	var out []int
+	for cl := from; cl < clause; cl++ {
+		out = append(out, cl)
+	}
+	return out
 }
