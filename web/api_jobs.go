@@ -104,6 +104,20 @@ func (s *Server) opEnqueueJob(ctx context.Context, u *inquest.User, req jobReque
 	return q.EnqueueJob(ctx, nj)
 }
 
+// opJob reads job id for the job's page and the API; ENOTFOUND names the
+// job and, after it, where the others are listed (seeAlso).
+func (s *Server) opJob(ctx context.Context, id int64, seeAlso string) (*inquest.Job, error) {
+	q, err := s.jobQueue()
+	if err != nil {
+		return nil, err
+	}
+	j, err := q.Job(ctx, id)
+	if inquest.ErrorCode(err) == inquest.ENOTFOUND {
+		return nil, inquest.Errorf(inquest.ENOTFOUND, "There is no job %d. %s", id, seeAlso)
+	}
+	return j, err
+}
+
 // opCancelJob cancels job id.
 func (s *Server) opCancelJob(ctx context.Context, id int64) (*inquest.Job, error) {
 	q, err := s.jobQueue()
@@ -153,6 +167,19 @@ func (s *Server) apiJobs(w http.ResponseWriter, r *http.Request) error {
 		list = []*inquest.Job{}
 	}
 	return writeJSON(w, list)
+}
+
+// apiJob is one job, as an item of the list (apiJobs) shows it.
+func (s *Server) apiJob(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiID(r, "id", "job")
+	if err != nil {
+		return err
+	}
+	j, err := s.opJob(r.Context(), id, "The recent ones are listed at /api/v1/jobs.")
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, j)
 }
 
 func (s *Server) apiEnqueueJob(w http.ResponseWriter, r *http.Request) error {

@@ -183,6 +183,20 @@ var wsRussian = map[string]string{
 	"Job %d was already waiting or running.":              "Задача %d уже ждёт или выполняется.",
 	"Job %d cancelled.":                                   "Задача %d отменена.",
 	"Job %d asked to stop.":                               "Задаче %d отправлен запрос на остановку.",
+
+	// One job's page (ws_job_page.go).
+	"This page reloads itself every few seconds while the job is queued or running.": "Пока задача в очереди или выполняется, страница обновляется каждые несколько секунд.",
+	"Attempts":         "Попытки",
+	"Output directory": "Каталог результата",
+	"the site directory of the worker that runs it, in": "каталог сайта обработчика, который её выполнит, подкаталог",
+	"Next try":        "Следующая попытка",
+	"Not before":      "Не раньше",
+	"Worker":          "Обработчик",
+	"Queued at":       "В очереди с",
+	"Started at":      "Начало",
+	"Finished at":     "Завершение",
+	"Arguments":       "Аргументы",
+	"All recent jobs": "Все последние задачи",
 }
 
 // wsKazakh covers the workspace's frame, headings and buttons; longer help
@@ -272,6 +286,20 @@ var wsKazakh = map[string]string{
 	"Build static site": "Статикалық сайт жинау",
 	"Job %d queued.":    "%d тапсырма кезекке қойылды.",
 	"Job %d cancelled.": "%d тапсырма тоқтатылды.",
+
+	// One job's page (ws_job_page.go).
+	"URL":              "URL",
+	"stopping":         "тоқтатылуда",
+	"Attempts":         "Әрекеттер",
+	"Output directory": "Нәтиже каталогы",
+	"Next try":         "Келесі әрекет",
+	"Not before":       "Ең ерте басталуы",
+	"Worker":           "Орындаушы",
+	"Queued at":        "Кезекке қойылған уақыты",
+	"Started at":       "Басталған уақыты",
+	"Finished at":      "Аяқталған уақыты",
+	"Arguments":        "Аргументтер",
+	"All recent jobs":  "Барлық соңғы тапсырмалар",
 }
 
 // wsFlashFormats are the formats of the workspace's flash messages (the ?done=

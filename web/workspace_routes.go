@@ -62,6 +62,7 @@ func (s *Server) workspaceRoutes(mux *http.ServeMux) {
 
 	// Background jobs (ws_jobs.go).
 	page("GET /w/jobs", s.wsJobsPage)
+	page("GET /w/jobs/{id}", s.wsJobPage)
 	change(analyst, "POST /w/jobs/fetch", s.wsQueueFetch)
 	change(editor, "POST /w/jobs/build", s.wsQueueBuild)
 	change(analyst, "POST /w/jobs/{id}/cancel", s.wsCancelJob)

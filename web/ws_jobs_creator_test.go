@@ -22,7 +22,7 @@ var jobByCell = regexp.MustCompile(`(?s)<tr data-job="(\d+)".*?<td class="job-by
 
 // Each job the workspace or the API queues is the signed-in user's, and the
 // jobs page says so, in the reader's language; a job the system queued says
-// "system". The API's job list carries the same.
+// "(system)", in parentheses that no user name can hold. The API's job list carries the same.
 func TestWorkspaceJobsQueuedBy(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -86,9 +86,9 @@ func TestWorkspaceJobsQueuedBy(t *testing.T) {
 			system string
 			header string
 		}{
-			{"", "system", "Queued by"},
-			{"ru", "система", "Кто поставил"},
-			{"kk", "жүйе", "Кім қойды"},
+			{"", "(system)", "Queued by"},
+			{"ru", "(система)", "Кто поставил"},
+			{"kk", "(жүйе)", "Кім қойды"},
 		}
 		for _, tt := range tests {
 			t.Run("page in "+cmp.Or(tt.lang, "en"), func(t *testing.T) {
