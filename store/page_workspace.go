@@ -324,15 +324,15 @@ func (db *DB) SourceStances(ctx context.Context, sourceID int64) ([]*inquest.Sta
 
 // ClaimStancesPage lists the standing stances on one claim, by statement.
 // A claim holds hundreds of stances where its case holds a million
-// statements: the page reads the claim's own (index stances_claim), never
-// the case's.
+// statements: the page reads the claim's own in statement order (index
+// stances_claim_statement), never the case's, and stops after the page.
 func (db *DB) ClaimStancesPage(ctx context.Context, claimID int64, limit, offset int) ([]*inquest.Stance, bool, error) {
 	if limit <= 0 || offset < 0 {
 		return nil, false, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
 	}
 	rej := string(inquest.Rejected)
-	rows, err := db.reader().query(ctx, "SELECT "+stanceColumns+` FROM stances st JOIN statements s ON s.id = st.statement_id
-		WHERE st.claim_id = ? AND st.review <> ? AND s.review <> ? ORDER BY st.statement_id LIMIT ? OFFSET ?`, claimID, rej, rej, limit+1, offset)
+	rows, err := db.reader().query(ctx, "SELECT "+stanceColumns+` FROM stances st
+		WHERE st.claim_id = ? AND st.review <> ? AND `+db.dialect.statementStands("st")+` ORDER BY st.statement_id LIMIT ? OFFSET ?`, claimID, rej, limit+1, offset)
 	if err != nil {
 		return nil, false, fmt.Errorf("stances on claim %d: %w", claimID, err)
 	}
@@ -355,8 +355,8 @@ func (db *DB) ClaimStancesPage(ctx context.Context, claimID int64, limit, offset
 // ClaimStanceCounts counts the standing stances on one claim by kind.
 func (db *DB) ClaimStanceCounts(ctx context.Context, claimID int64) (map[inquest.StanceKind]int, error) {
 	rej := string(inquest.Rejected)
-	rows, err := db.reader().query(ctx, `SELECT st.stance, COUNT(*) FROM stances st JOIN statements s ON s.id = st.statement_id
-		WHERE st.claim_id = ? AND st.review <> ? AND s.review <> ? GROUP BY st.stance`, claimID, rej, rej)
+	rows, err := db.reader().query(ctx, `SELECT st.stance, COUNT(*) FROM stances st
+		WHERE st.claim_id = ? AND st.review <> ? AND `+db.dialect.statementStands("st")+` GROUP BY st.stance`, claimID, rej)
 	if err != nil {
 		return nil, fmt.Errorf("count stances on claim %d: %w", claimID, err)
 	}
