@@ -250,8 +250,11 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 				// "Версия о том, что …, не нашла подтверждения": the
 				// report whose content was not confirmed stands in the
 				// clauses before.
+				// The content is denied as a proposition: its things are not
+				// said not to exist ("the version that the protesters were
+				// paid" does not deny that there were protesters).
 				for _, cl := range stanceReportedClauses(st, c.start) {
-					negClause(cl, true)
+					negClause(cl, false)
 				}
 			case stanceCueDeny, stanceCueFalse:
 				cues[ti].cancelled = true
@@ -629,6 +632,13 @@ func stanceAnaphor(st *stanceText, negClauses map[int]bool) int {
 	return 0
 }
 
+// stanceAuxWords may stand before a negation that opens its clause ("has
+// not been confirmed").
+var stanceAuxWords = map[string]bool{
+	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
+	"did": true, "does": true, "do": true, "been": true,
+}
+
 // stanceReportedClauses returns the clauses whose content a bare negated
 // confirmation at token i denies: "The version that the unrest was paid for
 // from abroad, which the press repeated, was not confirmed". The negation
@@ -639,8 +649,10 @@ func stanceAnaphor(st *stanceText, negClauses map[int]bool) int {
 func stanceReportedClauses(st *stanceText, i int) []int {
 	toks := st.toks
 	clause, sent := toks[i].clause, toks[i].sent
-	if i > 0 && toks[i-1].clause == clause && toks[i-1].w != "" {
-		return nil // the negation does not open its clause
+	for j := i - 1; j >= 0 && toks[j].clause == clause && toks[j].w != ""; j-- {
+		if !stanceAuxWords[toks[j].w] {
+			return nil // the negation does not open its clause
+		}
 	}
 	for _, o := range st.occ {
 		if o.clause == clause {

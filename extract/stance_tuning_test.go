@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"encoding/json"
+	"maps"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/inquest-project/inquest"
+)
+
+// TestStanceTuning checks the rules that let the suggester read claims it
+// was not written for, on quotations and claims of invented cases written
+// for this test (testdata/stance/tuning), in English and Russian. Each case
+// names the cause it exercises and the claims it is read against; a case
+// whose want is empty guards a rule against saying too much.
+func TestStanceTuning(t *testing.T) {
+	dir := filepath.Join("testdata", "stance", "tuning")
+	f, err := os.Open(filepath.Join(dir, "claims.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, err := inquest.ReadClaims("claims.json", f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		Cases []struct {
+			Cause   string                        `json:"cause"`
+			Claims  []string                      `json:"claims"`
+			Lang    string                        `json:"lang"`
+			Quote   string                        `json:"quote"`
+			Context string                        `json:"context"`
+			Want    map[string]inquest.StanceKind `json:"want"`
+		} `json:"cases"`
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "cases.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &file); err != nil {
+		t.Fatalf("cases.json: %v", err)
+	}
+	bySlug := map[string]*inquest.Claim{}
+	for _, c := range claims {
+		bySlug[c.Slug] = c
+	}
+	for _, tc := range file.Cases {
+		// Each case is read against the claims it names, so that a rule is
+		// judged on the claim it is about.
+		var set []*inquest.Claim
+		for _, slug := range tc.Claims {
+			c, ok := bySlug[slug]
+			if !ok {
+				t.Fatalf("%s: no claim %q in claims.json", tc.Cause, slug)
+			}
+			set = append(set, c)
+		}
+		if len(set) == 0 {
+			t.Fatalf("%s: the case names no claims", tc.Cause)
+		}
+		got, _ := NewStanceMatcher(set).Stances(tc.Quote, tc.Context, tc.Lang)
+		want := tc.Want
+		if want == nil {
+			want = map[string]inquest.StanceKind{}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("%s: Stances(%q, %s) = %v, want %v", tc.Cause, tc.Quote, tc.Lang, got, want)
+		}
+	}
+}
