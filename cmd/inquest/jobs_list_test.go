@@ -13,7 +13,7 @@ import (
 
 // `inquest jobs add` queues jobs as the system's (the command line has no
 // signed-in user), and `inquest jobs list` says who queued each job: the
-// user's name for one queued in the workspace, "system" for the others.
+// user's name for one queued in the workspace, "(system)" for the others.
 func TestJobsListQueuedBy(t *testing.T) {
 	storetest.EachDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
@@ -60,7 +60,7 @@ func TestJobsListQueuedBy(t *testing.T) {
 		}
 		tests := []struct{ kind, by string }{
 			{inquest.JobIngestURL, "anna"},
-			{inquest.JobReanalyse, "system"},
+			{inquest.JobReanalyse, "(system)"},
 		}
 		for i, tt := range tests {
 			fields := strings.Fields(lines[i+1])

@@ -61,7 +61,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 }
 
 func runJobsAdd(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "jobs add", "KIND --case SLUG [URL...] [--db DSN]\n\nKinds: ingest.url URL... (one job per URL), analysis.reanalyse [--claim SLUG],\nbuild.static [--out DIR] (default: the worker's --site-dir/SLUG)\n\nJobs queued here are the system's: the command line has no signed-in user\n(--by names someone only for the audit log, unchecked), so 'jobs list' and\nthe workspace show them as queued by \"system\".")
+	fs := newFlags(e, "jobs add", "KIND --case SLUG [URL...] [--db DSN]\n\nKinds: ingest.url URL... (one job per URL), analysis.reanalyse [--claim SLUG],\nbuild.static [--out DIR] (default: the worker's --site-dir/SLUG)\n\nJobs queued here are the system's: the command line has no signed-in user\n(--by names someone only for the audit log, unchecked), so 'jobs list' and\nthe workspace show them as queued by \"(system)\".")
 	dsn := dbFlag(fs, e)
 	caseSlug := fs.String("case", "", "the case (required)")
 	claim := fs.String("claim", "", "analysis.reanalyse: only what concerns this claim")
@@ -193,9 +193,17 @@ func runJobsList(ctx context.Context, e *env, args []string) error {
 			progress = fmt.Sprintf("%d/%d", j.ProgressDone, j.ProgressTotal)
 		}
 		fmt.Fprintf(w, "%d\t%s\t%s\t%d/%d\t%s\t%s\t%s\t%s\n", j.ID, j.Kind, j.State, j.Attempt, j.MaxAttempts, progress,
-			cmp.Or(j.CreatedByName, "system"), string(j.Args), strings.ReplaceAll(j.LastError, "\n", " "))
+			queuedBy(j), string(j.Args), strings.ReplaceAll(j.LastError, "\n", " "))
 	}
 	return w.Flush()
+}
+
+// queuedBy says who queued j: the user's name, or "(system)" for a job
+// the system or the command line queued. User names cannot hold
+// parentheses (store.CreateUser refuses them), so a user named "system"
+// never reads as the system.
+func queuedBy(j *store.Job) string {
+	return cmp.Or(j.CreatedByName, "(system)")
 }
 
 func runJobsCancel(ctx context.Context, e *env, args []string) error {

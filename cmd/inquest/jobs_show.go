@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/store"
+)
+
+func init() {
+	register(&command{name: "jobs show", summary: "show one background job: state, attempts, progress, the last error in full, who queued it", run: runJobsShow})
+}
+
+func runJobsShow(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "jobs show", "ID [--format text|json] [--db DSN]")
+	dsn := dbFlag(fs, e)
+	format := formatFlag(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := checkFormat(*format, "text", "json"); err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return inquest.Errorf(inquest.EINVALID, "jobs show needs one job id (see 'inquest jobs list')")
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil || id <= 0 {
+		return inquest.Errorf(inquest.EINVALID, "job id %q is not a positive number (see 'inquest jobs list')", pos[0])
+	}
+	db, err := openStore(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	j, err := db.Job(ctx, id)
+	if inquest.ErrorCode(err) == inquest.ENOTFOUND {
+		return inquest.Errorf(inquest.ENOTFOUND, "there is no job %d (see 'inquest jobs list')", id)
+	}
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		// The same object as an item of 'jobs list --format json'.
+		return json.NewEncoder(e.stdout).Encode(j)
+	}
+	return writeJob(e, j, time.Now())
+}
+
+// writeJob writes a job as "field: value" lines, the last error last and in
+// full, each of its lines indented, so that a long error reads as a block.
+func writeJob(e *env, j *store.Job, now time.Time) error {
+	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	line := func(k, v string) { fmt.Fprintf(w, "%s:\t%s\n", k, v) }
+	at := func(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+	line("id", strconv.FormatInt(j.ID, 10))
+	line("kind", j.Kind)
+	state := string(j.State)
+	if j.CancelRequested && j.State.Active() {
+		state += " (asked to stop)"
+	}
+	line("state", state)
+	line("attempt", fmt.Sprintf("%d/%d", j.Attempt, j.MaxAttempts))
+	if j.ProgressTotal > 0 {
+		line("progress", fmt.Sprintf("%d/%d", j.ProgressDone, j.ProgressTotal))
+	}
+	line("args", string(j.Args))
+	line("queued by", queuedBy(j))
+	line("queued at", at(j.CreatedAt))
+	if j.State == store.JobQueued && j.RunAt.After(now) {
+		if j.Attempt > 0 {
+			line("next try", at(j.RunAt))
+		} else {
+			line("not before", at(j.RunAt))
+		}
+	}
+	if j.LockedBy != "" {
+		line("worker", j.LockedBy+", lease until "+at(j.LockedUntil))
+	}
+	if !j.StartedAt.IsZero() {
+		line("started at", at(j.StartedAt))
+	}
+	if !j.FinishedAt.IsZero() {
+		line("finished at", at(j.FinishedAt))
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if j.LastError != "" {
+		fmt.Fprintf(e.stdout, "last error:\n    %s\n", strings.ReplaceAll(strings.TrimRight(j.LastError, "\n"), "\n", "\n    "))
+	}
+	return nil
+}
