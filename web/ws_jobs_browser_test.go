@@ -17,7 +17,8 @@ import (
 // The jobs page follows a running job in the browser: as the worker
 // records progress and then finishes, the bar moves and the state changes
 // without the page being reloaded (ws_jobs.js polling the API), and the
-// cancel button goes once the job is over.
+// cancel button goes once the job is over. The job's number in the list
+// leads to the job's own page.
 func TestBrowserJobsPageFollowsProgress(t *testing.T) {
 	db := storetest.Open(t)
 	e := newE2E(t, db)
@@ -80,5 +81,24 @@ func TestBrowserJobsPageFollowsProgress(t *testing.T) {
 	}
 	if err := os.WriteFile(filepath.Join(screenshotDir(t), "ws-jobs.png"), png, 0o644); err != nil {
 		t.Fatal(err)
+	}
+
+	// The job's number leads to its page, which tells the same story.
+	e.run("open the job's page from the list",
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`tr[data-job="%d"] .job-id a`, j.ID))),
+		chromedp.WaitVisible(chromedp.CSS(`dl.job-facts`)))
+	checks := []struct{ what, expr, want string }{
+		{"the page's address", `location.pathname`, fmt.Sprintf("/w/jobs/%d", j.ID)},
+		{"the heading", `document.querySelector("h1").textContent`, fmt.Sprintf("Job %d: Fetch URL", j.ID)},
+		{"the state", `document.querySelector(".job-state").textContent`, "done"},
+		{"the progress", `document.querySelector(".job-count").textContent`, "7/10"},
+		{"the URL fetched", `document.querySelector(".job-url a").href`, "https://example.org/news/1"},
+		{"a cancel button", `String(document.querySelector(".job-cancel") !== null)`, "false"},
+		{"a self-refresh", `String(document.querySelector('meta[http-equiv="refresh"]') !== null)`, "false"},
+	}
+	for _, c := range checks {
+		if got := e.text(c.what, c.expr); got != c.want {
+			t.Errorf("job page, %s: %q, want %q", c.what, got, c.want)
+		}
 	}
 }
