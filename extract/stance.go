@@ -431,7 +431,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 				}
 			}
 			bestDen = max(bestDen, min(cf, 0.95))
-		} else if len(r.agentStems) > 0 && stanceDeedDenied(r, q, s) {
+		} else if len(r.agentStems) > 0 && stanceDeedDenied(r, q, s, lead) {
 			// "The police did not shoot at people": the deed denied, by the
 			// doer the claim names, at anyone.
 			cf := 0.6

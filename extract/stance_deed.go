@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // A denial of the deed itself, by the doer the claim names: "Полиция не
 // стреляла по людям" denies that the police fired at protesters, though it
 // does not name the protesters: whoever did not shoot at all, or at people
@@ -48,17 +50,20 @@ var stanceQuantifiers = map[string]bool{
 // stanceDeedDenied reports whether sentence s of q names the claim's doer by
 // the claim's own word and denies the claim's deed without narrowing it, so
 // that the targets the claim names need not be named.
-func stanceDeedDenied(r *stanceReading, q *stanceText, s int) bool {
-	agent := false
-	for _, o := range q.occ {
-		if o.sent == s && !o.negated() && !o.hedged && stanceConceptKind(o.concept) == stanceAgent &&
-			stanceHasPrefix(q.toks[o.start].w, r.agentStems...) {
-			agent = true
-			break
+//
+// The doer may also be named by the words that introduce the quotation
+// ("Полиция заявила: «Мы ни в кого не стреляли»").
+func stanceDeedDenied(r *stanceReading, q *stanceText, s int, lead *stanceLeadIn) bool {
+	if !stanceNamesDoer(r, q, s) {
+		// Only a sentence still open when the quotation begins introduces
+		// it: "Police arrived. «We never fired», said a protester" does not.
+		st := lead.text()
+		if st == nil || len(st.toks) == 0 || !stanceNamesDoer(r, st, st.nSent-1) {
+			return false
 		}
-	}
-	if !agent {
-		return false
+		if last := st.toks[len(st.toks)-1]; last.w == "" && strings.ContainsRune(stanceSentenceMarks, last.p) {
+			return false
+		}
 	}
 	have := make([]bool, len(r.slots))
 	deed := -1
@@ -122,4 +127,20 @@ func stanceDeedUnrestricted(r *stanceReading, q *stanceText, deed int) bool {
 		j++
 	}
 	return true
+}
+
+// stanceNamesDoer reports whether sentence s of t names the claim's doer,
+// asserted, by one of the claim's own words for it.
+func stanceNamesDoer(r *stanceReading, t *stanceText, s int) bool {
+	for _, o := range t.occ {
+		if o.sent != s || o.negated() || o.hedged || stanceConceptKind(o.concept) != stanceAgent {
+			continue
+		}
+		for j := o.start; j < o.end; j++ {
+			if stanceHasPrefix(t.toks[j].w, r.agentStems...) {
+				return true
+			}
+		}
+	}
+	return false
 }
