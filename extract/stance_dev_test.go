@@ -68,9 +68,13 @@ func TestStancesDevSet(t *testing.T) {
 // TestStancesHeldout scores the suggester on the held-out texts of other
 // cases (testdata/heldout), whose claims the lexicon was not written for.
 func TestStancesHeldout(t *testing.T) {
-	// The targets are precision 0.80 and recall 0.50; on texts of other
-	// cases recall is at 0.45 (9 of 20), so the floor is what is reached.
-	stanceScoreSet(t, filepath.Join("testdata", "heldout"), 0.80, 0.45)
+	// The targets are precision 0.80 and recall 0.50. On texts of other
+	// cases recall is at 0.60 (12 of 20, precision 12 of 12), so the floor
+	// is what is reached. The eight still missed name the claim's things
+	// only indirectly ("the command knew about it") or by words the claim
+	// does not use ("financed" for "paid for", "officers" for "police",
+	// "foreign curators" for organisers from abroad).
+	stanceScoreSet(t, filepath.Join("testdata", "heldout"), 0.80, 0.60)
 }
 
 // stanceScoreSet scores the gold quotations of one corpus folder and fails
