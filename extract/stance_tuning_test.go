@@ -71,3 +71,54 @@ func TestStanceTuning(t *testing.T) {
 		}
 	}
 }
+
+// TestStanceTuningClaimReadings pins how the tuning claims are read: "or"
+// alternatives of words the lexicon does not know, light verbs left out,
+// the police of "in police custody" as setting (not marked), protests that
+// may be called unrest.
+func TestStanceTuningClaimReadings(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "stance", "tuning", "claims.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, err := inquest.ReadClaims("claims.json", f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := describeStanceMatcher(NewStanceMatcher(claims))
+	name := filepath.Join("testdata", "stance", "tuning", "claims.golden")
+	if *stanceUpdate {
+		if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestStanceTuningClaimReadings -update-stance to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("claim readings changed:\n got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestStanceLiteralStem(t *testing.T) {
+	for _, tc := range []struct{ word, want string }{
+		{"concealed", "concea"},
+		{"management", "managem"},
+		{"mine's", "mine"},
+		{"shots", "shot"},
+		{"press", "press"}, // not a plural
+		{"focus", "focus"},
+		{"paid", "paid"},
+		{"шахты", "шахт"},
+		{"число", "числ"},
+		{"погибших", "погиб"},
+		{"марск", "марск"}, // no vowel ending
+		{"дети", "дети"},   // too short to lose a letter
+	} {
+		if got := stanceLiteralStem(tc.word); got != tc.want {
+			t.Errorf("stanceLiteralStem(%q) = %q, want %q", tc.word, got, tc.want)
+		}
+	}
+}
