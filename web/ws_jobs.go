@@ -15,7 +15,8 @@ import (
 // progress, and forms to queue a URL fetch (analysts), a static build
 // (editors) and to cancel a job. While a job is active the page follows it:
 // a small script (static/ws_jobs.js) polls GET /api/v1/jobs and moves the
-// progress bars; without scripts, the page reloads itself.
+// progress bars; without scripts, the page reloads itself. Each job's number
+// leads to its own page (ws_job_page.go).
 
 type wsJobsPage struct {
 	wsPage
