@@ -16,6 +16,8 @@ type stanceSlot struct {
 	kind     stanceKind
 	required bool // must be named
 	quorum   bool // one of the claim's own words, of which enough must be named
+	// target: the people the claim's deed is done to (stanceTargetSlot).
+	target bool
 }
 
 func (s *stanceSlot) has(c int) bool {
@@ -140,6 +142,9 @@ func compileStanceReading(lang, text string, lits *stanceLiterals) (stanceReadin
 	r := stanceReading{lang: lang}
 	r.slots, r.agentStems = stanceClaimSlots(text, toks, occ, lits)
 	r.slots = stanceDedupSlots(r.slots)
+	for i := range r.slots {
+		r.slots[i].target = stanceTargetSlot(&r.slots[i])
+	}
 	// What is required: every entity and identity, and a quorum of the
 	// claim's own words that the lexicon does not know, so that a claim
 	// about anything still needs its key words ("foreign journalists were

@@ -54,18 +54,13 @@ var stanceQuantifiers = map[string]bool{
 // The doer may also be named by the words that introduce the quotation
 // ("Полиция заявила: «Мы ни в кого не стреляли»").
 func stanceDeedDenied(r *stanceReading, q *stanceText, s int, lead *stanceLeadIn) bool {
-	if !stanceNamesDoer(r, q, s) {
-		// Only a sentence still open when the quotation begins introduces
-		// it: "Police arrived. «We never fired», said a protester" does not.
-		st := lead.text()
-		if st == nil || len(st.toks) == 0 || !stanceNamesDoer(r, st, st.nSent-1) {
-			return false
-		}
-		if last := st.toks[len(st.toks)-1]; last.w == "" && strings.ContainsRune(stanceSentenceMarks, last.p) {
-			return false
-		}
+	var buf [32]bool
+	have := buf[:0]
+	if len(r.slots) <= len(buf) {
+		have = buf[:len(r.slots)]
+	} else {
+		have = make([]bool, len(r.slots))
 	}
-	have := make([]bool, len(r.slots))
 	deed := -1
 	for i, o := range q.occ {
 		if o.sent != s {
@@ -77,7 +72,7 @@ func stanceDeedDenied(r *stanceReading, q *stanceText, s int, lead *stanceLeadIn
 				continue
 			}
 			have[k] = true
-			if sl.required && !stanceTargetSlot(sl) && o.negated() && !o.hedged && !o.directed {
+			if sl.required && !sl.target && o.negated() && !o.hedged && !o.directed {
 				deed = i
 			}
 		}
@@ -87,13 +82,26 @@ func stanceDeedDenied(r *stanceReading, q *stanceText, s int, lead *stanceLeadIn
 	}
 	for k := range r.slots {
 		if r.slots[k].required && !have[k] {
-			if !stanceTargetSlot(&r.slots[k]) {
+			if !r.slots[k].target {
 				return false
 			}
 			have[k] = true
 		}
 	}
-	return stanceAllRequired(r, have, q.noLiterals) && stanceDeedUnrestricted(r, q, deed)
+	if !stanceAllRequired(r, have, q.noLiterals) || !stanceDeedUnrestricted(r, q, deed) {
+		return false
+	}
+	if stanceNamesDoer(r, q, s) {
+		return true
+	}
+	// Only a sentence still open when the quotation begins introduces it:
+	// "Police arrived. «We never fired», said a protester" does not.
+	st := lead.text()
+	if st == nil || len(st.toks) == 0 || !stanceNamesDoer(r, st, st.nSent-1) {
+		return false
+	}
+	last := st.toks[len(st.toks)-1]
+	return last.w != "" || !strings.ContainsRune(stanceSentenceMarks, last.p)
 }
 
 // stanceDeedUnrestricted reports whether the rest of the clause after the
