@@ -311,6 +311,10 @@ const (
 	stanceCueSkip
 	// stanceCuePronoun: a pronoun that refers back to what the context named.
 	stanceCuePronoun
+	// stanceCueReceive: a verb of receiving; negated, it denies that what it
+	// names reached its subject ("we did not receive a single warning"), and
+	// so that there was any; its subject is not denied.
+	stanceCueReceive
 )
 
 var stanceCues = map[stanceCueClass]map[string][]string{
@@ -405,12 +409,10 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 	},
 	stanceCueExist: {
 		"en": {"there", "exist*", "occur*", "happen*", "take place", "took place", "taken place", "record*",
-			"found", "detect*", "identified", "present", "among", "involved",
-			// Receipt: "we received no warnings", "did not receive any
-			// complaints" deny that any reached the speaker.
-			"received", "receive", "receives"},
+			"found", "detect*", "identified", "present", "among", "involved"},
 		"ru": {"был", "была", "было", "были", "есть", "существ*", "имел* мест*", "происход*", "произош*",
-			"получал*", "получил*", "получен*", "поступал*", "поступило", "поступили", "поступила",
+			// "жалоб не поступало": nothing came in.
+			"поступал*", "поступило", "поступили", "поступила",
 			"зафиксир*", "выявл*", "выявлен*", "установл*", "обнаруж*", "среди", "нашл*", "найден*", "нашел",
 			"там", "здесь"},
 		"kk": {"болған*", "болды", "бар", "орын ал*", "тіркел*", "анықтал*"},
@@ -436,6 +438,10 @@ var stanceCues = map[stanceCueClass]map[string][]string{
 			"actually", "directly", "in", "at", "so", "too"},
 		"ru": {"было", "были", "был", "была", "даже", "в", "во", "при", "то"},
 		"kk": {},
+	},
+	stanceCueReceive: {
+		"en": {"received", "receive", "receives", "receiving"},
+		"ru": {"получал*", "получил*", "получа*", "получен*", "получить"},
 	},
 	stanceCuePronoun: {
 		"en": {"they", "them", "these", "those", "it", "he", "she", "such", "this", "that"},

@@ -249,13 +249,15 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 				negClauses[clause] = true
 				// "Версия о том, что …, не нашла подтверждения": the
 				// report whose content was not confirmed stands in the
-				// clauses before.
-				// The content is denied as a proposition: its things are not
-				// said not to exist ("the version that the protesters were
-				// paid" does not deny that there were protesters).
+				// clauses before. The content is denied as a proposition:
+				// its things are not said not to exist ("the version that
+				// the protesters were paid" does not deny that there were
+				// protesters).
 				for _, cl := range stanceReportedClauses(st, c.start) {
 					negClause(cl, false)
 				}
+			case stanceCueReceive:
+				stanceReceivedNone(st, cues[ti])
 			case stanceCueDeny, stanceCueFalse:
 				cues[ti].cancelled = true
 			case stanceCueOpinion:
@@ -501,8 +503,8 @@ func stanceExistFrame(st *stanceText, cueAt stanceAt, cues []stanceCueAt, i int)
 	if t.clause != st.toks[i].clause || t.w == "" || stanceBeWords[t.w] {
 		return true
 	}
-	if ci, ok := cueAt.get(j); ok && cues[ci].class == stanceCueExist {
-		return true
+	if ci, ok := cueAt.get(j); ok && (cues[ci].class == stanceCueExist || cues[ci].class == stanceCueReceive) {
+		return true // "there were no", "found no", "received no"
 	}
 	// The last word of a longer cue ("took place").
 	for _, c := range cues {
@@ -673,4 +675,39 @@ func stanceReportedClauses(st *stanceText, i int) []int {
 		out = append(out, cl)
 	}
 	return out
+}
+
+// stanceReceivers are concepts of people, who receive rather than are
+// received: "протестующие не получали предупреждений" does not deny that
+// there were protesters.
+var stanceReceivers = map[string]bool{
+	"protester": true, "civilian": true, "detainee": true, "forces": true, "armed-group": true, "csto": true,
+}
+
+// stanceReceivedNone applies a negated verb of receiving (cue c): the noun
+// phrase it takes ("did not receive a single warning", "не получали от
+// метеорологов ни одного предупреждения") and a thing before it
+// ("предупреждений мы не получали") are denied to exist; its subject, a
+// person, is not.
+func stanceReceivedNone(st *stanceText, c stanceCueAt) {
+	clause := st.toks[c.start].clause
+	last := -1 // the end of the object's noun phrase, once found
+	for i := range st.occ {
+		o := &st.occ[i]
+		if o.clause != clause {
+			continue
+		}
+		switch {
+		case o.end <= c.start:
+			if o.concept >= len(stanceConcepts) || !stanceReceivers[stanceConcepts[o.concept].id] {
+				stanceExistNeg(st, i)
+			}
+		case o.start < c.end:
+		case last < 0 && o.start < c.end+5 && !stancePrepositions[st.toks[o.start-1].w], o.start == last:
+			// The object: not a phrase after a preposition ("from the
+			// meteorologists"), and what adjoins it.
+			stanceExistNeg(st, i)
+			last = o.end
+		}
+	}
 }
