@@ -634,13 +634,6 @@ func stanceAnaphor(st *stanceText, negClauses map[int]bool) int {
 	return 0
 }
 
-// stanceAuxWords may stand before a negation that opens its clause ("has
-// not been confirmed").
-var stanceAuxWords = map[string]bool{
-	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
-	"did": true, "does": true, "do": true, "been": true,
-}
-
 // stanceReportedClauses returns the clauses whose content a bare negated
 // confirmation at token i denies: "The version that the unrest was paid for
 // from abroad, which the press repeated, was not confirmed". The negation
@@ -651,9 +644,11 @@ var stanceAuxWords = map[string]bool{
 func stanceReportedClauses(st *stanceText, i int) []int {
 	toks := st.toks
 	clause, sent := toks[i].clause, toks[i].sent
+	// Only auxiliaries may stand before the negation ("has not been
+	// confirmed"), or it does not open its clause.
 	for j := i - 1; j >= 0 && toks[j].clause == clause && toks[j].w != ""; j-- {
-		if !stanceAuxWords[toks[j].w] {
-			return nil // the negation does not open its clause
+		if w := toks[j].w; !stanceBeWords[w] && w != "did" && w != "does" && w != "do" {
+			return nil
 		}
 	}
 	for _, o := range st.occ {
@@ -703,6 +698,7 @@ func stanceReceivedNone(st *stanceText, c stanceCueAt) {
 				stanceExistNeg(st, i)
 			}
 		case o.start < c.end:
+			// the verb itself
 		case last < 0 && o.start < c.end+5 && !stancePrepositions[st.toks[o.start-1].w], o.start == last:
 			// The object: not a phrase after a preposition ("from the
 			// meteorologists"), and what adjoins it.
