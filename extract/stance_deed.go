@@ -55,7 +55,7 @@ var stanceQuantifiers = map[string]bool{
 // ("Полиция заявила: «Мы ни в кого не стреляли»").
 func stanceDeedDenied(r *stanceReading, q *stanceText, s int, lead *stanceLeadIn) bool {
 	var buf [32]bool
-	have := buf[:0]
+	var have []bool
 	if len(r.slots) <= len(buf) {
 		have = buf[:len(r.slots)]
 	} else {
