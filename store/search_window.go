@@ -60,9 +60,11 @@ type rankedQuery struct {
 // rankedSearch runs rq in growing windows until it has rq.limit hits or has
 // seen every match, and returns the best rq.limit of them.
 func (db *DB) rankedSearch(ctx context.Context, rq rankedQuery) ([]inquest.RecordHit, error) {
-	match := db.dialect.matchArg(rq.stems)
+	match, err := db.ftsMatch(ctx, rq.ftsTable, rq.stems)
+	if err != nil {
+		return nil, err
+	}
 	var found []scored
-	var err error
 	if db.dialect == dialectPostgres {
 		found, err = db.pgWindows(ctx, rq, match)
 	} else {

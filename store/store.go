@@ -28,6 +28,8 @@ type DB struct {
 	// read serves queries. On SQLite it is a pool of read-only connections,
 	// which WAL lets run beside the writer.
 	read *sql.DB
+	// prefixes keeps the words a search's stems stand for (search_terms.go).
+	prefixes prefixTerms
 }
 
 var _ inquest.Store = (*DB)(nil)

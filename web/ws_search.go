@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -23,8 +24,10 @@ type wsSearchPage struct {
 	Searched bool
 	Error    string
 	Groups   []wsHitGroup
-	People   []*inquest.Person
-	Claims   []*inquest.Claim
+	// SpeakerOptions is the speaker menu's options, every person on
+	// record (peopleNames.menuOptions).
+	SpeakerOptions template.HTML
+	Claims         []*inquest.Claim
 }
 
 func (p wsSearchPage) PageTitle() string { return "Search · " + p.Case.Title }
@@ -58,7 +61,6 @@ func (s *Server) wsSearchPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.People = people.people
 	if p.Claims, err = s.st.Claims(ctx, c.ID); err != nil {
 		return err
 	}
@@ -67,6 +69,7 @@ func (s *Server) wsSearchPage(w http.ResponseWriter, r *http.Request) error {
 		q.Kinds = []string{p.Kind}
 	}
 	p.Speaker, _ = strconv.ParseInt(v.Get("speaker"), 10, 64)
+	p.SpeakerOptions = people.menuOptions(p.Speaker)
 	p.Claim, _ = strconv.ParseInt(v.Get("claim"), 10, 64)
 	q.PersonID, q.ClaimID = p.Speaker, p.Claim
 	if q.From, err = inquest.ParseDate(v.Get("from")); err != nil {
