@@ -72,6 +72,13 @@ type PagedWorkspace interface {
 	// workspace keeps the list of two thousand people between requests
 	// and reads this to know it is still the list.
 	PeopleStamp(ctx context.Context) (string, error)
+	// WorkspaceStamp is a value that changes whenever what the figures
+	// page derives from changes, by any process: a figure or measure, a
+	// person or their names, a statement added, removed or given another
+	// speaker, a source edited or removed. The workspace keeps the
+	// figures' series between requests and derives them again only when
+	// it moves.
+	WorkspaceStamp(ctx context.Context) (string, error)
 	// PeoplePage lists the people by name, limit of them from offset, in
 	// full; and how many there are in all.
 	PeoplePage(ctx context.Context, limit, offset int) ([]*Person, int, error)

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -558,6 +559,16 @@ func (db *DB) PeopleStamp(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("read the stamp of the people: %w", err)
 	}
 	return fmt.Sprintf("%d/%d/%d", n, maxID, epoch), nil
+}
+
+// WorkspaceStamp is the count of changes to what the workspace's kept
+// derivations derive from (migration 0014).
+func (db *DB) WorkspaceStamp(ctx context.Context) (string, error) {
+	var epoch int64
+	if err := db.reader().row(ctx, "SELECT epoch FROM workspace_epoch WHERE id = 1").Scan(&epoch); err != nil {
+		return "", fmt.Errorf("read the count of workspace changes: %w", err)
+	}
+	return strconv.FormatInt(epoch, 10), nil
 }
 
 // PeopleNames lists every person by name without their details, which

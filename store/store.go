@@ -230,16 +230,21 @@ func (db *DB) inTx(ctx context.Context, fn func(t *tx) error) error {
 	}
 	if db.dialect == dialectPostgres {
 		// Count a change the public site must not keep showing (migration
-		// 0008): the triggers marked the transaction; the counter is
-		// locked only from here to the commit.
-		var changed sql.NullString
-		err := sqlTx.QueryRowContext(ctx, "SELECT current_setting('inquest.public_changed', true)").Scan(&changed)
-		if err == nil && changed.String == "on" {
+		// 0008), and one to what the workspace's kept derivations derive
+		// from (0014): the triggers marked the transaction; the counters
+		// are locked only from here to the commit.
+		var public, workspace sql.NullString
+		err := sqlTx.QueryRowContext(ctx, "SELECT current_setting('inquest.public_changed', true), current_setting('inquest.workspace_changed', true)").
+			Scan(&public, &workspace)
+		if err == nil && public.String == "on" {
 			_, err = sqlTx.ExecContext(ctx, "UPDATE public_epoch SET epoch = epoch + 1 WHERE id = 1")
+		}
+		if err == nil && workspace.String == "on" {
+			_, err = sqlTx.ExecContext(ctx, "UPDATE workspace_epoch SET epoch = epoch + 1 WHERE id = 1")
 		}
 		if err != nil {
 			_ = sqlTx.Rollback()
-			return fmt.Errorf("count the public change: %w", err)
+			return fmt.Errorf("count the change: %w", err)
 		}
 	}
 	if err := sqlTx.Commit(); err != nil {

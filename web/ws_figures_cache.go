@@ -11,26 +11,25 @@ import (
 
 // The series and conflicts of a large case's figures take seconds of
 // processor time to derive (at a million statements, 68,000 figures and
-// 4 s; under load, half a minute of a busy server's time, holding some
-// 50 MB all the while), and the figures page is never cached otherwise.
-// So a derivation that took longer than slowDerivation is kept, and
-// shared by the page's readers, for derivationTTL or ten times what it
-// took, whichever is longer: a server spends at most a tenth of its time
-// deriving. The page says when it was derived and offers to derive again
-// at once. The list of every figure on the page is read
-// afresh on each request all the same. This server's own changes to what
-// the series derive from (a figure reviewed, a speaker changed, two
-// people merged) drop the kept derivations at once; a change by another
-// process shows when the derivation ages out.
-//
-// Exact invalidation would need a count of every change to the case (as
-// the public site's epoch counts those that can take something off it);
-// the store has none for suggestions.
+// 3-4 s, holding some 50 MB all the while), and the figures page is never
+// cached otherwise. So a derivation that took longer than slowDerivation is
+// kept and shared by the page's readers until what it derives from changes:
+// the store's WorkspaceStamp counts every such change, by this process or
+// another (a figure or measure, a person or their names, a statement's
+// speaker). Deriving again on a clock instead, changed or not, held every
+// page of a busy server for half a second each time. When the stamp has
+// moved, the readers are given the kept derivation while one is made again
+// behind the page, at most once in derivationTTL or ten times what the last
+// took, whichever is longer: while an import adds figures all the time, a
+// server spends at most a tenth of its time deriving. The page says when it
+// was derived and offers to derive again at once. The list of every figure
+// on the page is read afresh on each request all the same. This server's
+// own changes drop the kept derivations at once.
 
 // slowDerivation is the derivation time above which one is kept, and
 // derivationTTL the least time before a reader's request derives it again
-// (in the background, the reader being given the kept one). Variables for
-// the tests.
+// after a change (in the background, the reader being given the kept one).
+// Variables for the tests.
 var (
 	slowDerivation = 200 * time.Millisecond
 	derivationTTL  = time.Minute
@@ -41,6 +40,7 @@ var (
 // AllConflicts conflicts.
 type figureDerivation struct {
 	At           time.Time
+	stamp        string // the store's WorkspaceStamp before it was derived
 	Took         time.Duration
 	Series       []wsSeries
 	Conflicts    []analysis.FigureConflict
@@ -82,11 +82,20 @@ func (s *Server) figureDerivationOf(ctx context.Context, c *inquest.Case, fresh 
 	if !fresh {
 		slot.mu.Lock()
 		d := slot.d
-		if d != nil && time.Since(d.At) >= d.keepFor() && !slot.refreshing {
-			slot.refreshing = true
-			go s.refreshDerivation(context.WithoutCancel(ctx), c, slot)
-		}
+		aged := d != nil && time.Since(d.At) >= d.keepFor() && !slot.refreshing
 		slot.mu.Unlock()
+		if aged {
+			stamp, err := s.workspaceStamp(ctx)
+			if err != nil {
+				return nil, false, err
+			}
+			slot.mu.Lock()
+			if stamp != d.stamp && !slot.refreshing {
+				slot.refreshing = true
+				go s.refreshDerivation(context.WithoutCancel(ctx), c, slot)
+			}
+			slot.mu.Unlock()
+		}
 		if d != nil {
 			return d, true, nil
 		}
@@ -109,12 +118,18 @@ func (s *Server) derive(ctx context.Context, c *inquest.Case, slot *derivationSl
 		}
 	}
 	start := time.Now()
+	// The stamp is read first: a change made while deriving moves it
+	// past the one kept, and the next reader derives again.
+	stamp, err := s.workspaceStamp(ctx)
+	if err != nil {
+		return nil, false, err
+	}
 	fr, err := s.figureRecord(ctx, c)
 	if err != nil {
 		return nil, false, err
 	}
 	series := analysis.FigureSeries(fr)
-	d := &figureDerivation{At: start}
+	d := &figureDerivation{At: start, stamp: stamp}
 	d.Conflicts, d.AllConflicts = analysis.FirstFigureConflicts(fr, series, conflictsShown)
 	for _, se := range series {
 		d.Series = append(d.Series, showSeries(se))
@@ -129,7 +144,8 @@ func (s *Server) derive(ctx context.Context, c *inquest.Case, slot *derivationSl
 	return d, false, nil
 }
 
-// keepFor is how long d is given to readers before it is derived again.
+// keepFor is the least time d is given to readers before it is derived
+// again after a change.
 func (d *figureDerivation) keepFor() time.Duration { return max(derivationTTL, 10*d.Took) }
 
 // refreshDerivation derives an aged derivation again; on failure the aged
@@ -157,4 +173,14 @@ func (s *Server) forgetFigureDerivations() {
 			delete(derivations.m, k)
 		}
 	}
+}
+
+// workspaceStamp reads the store's count of changes to what the figures
+// page derives from.
+func (s *Server) workspaceStamp(ctx context.Context) (string, error) {
+	pw, err := s.paged()
+	if err != nil {
+		return "", err
+	}
+	return pw.WorkspaceStamp(ctx)
 }

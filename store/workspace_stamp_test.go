@@ -1,0 +1,79 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/store/storetest"
+)
+
+// TestWorkspaceStampMoves: the workspace keeps a case's derived figure
+// series while the stamp stays, so every change another process makes to
+// what they derive from must move it; reading, and review decisions on
+// statements and stances, which the series do not read, must not.
+func TestWorkspaceStampMoves(t *testing.T) {
+	storetest.EachDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		server, cli := serverAndCLI(t, dsn)
+		c := storetest.NewCase(t, cli, "stamp")
+		src := storetest.NewSource(t, cli, c.ID, "majilis-1", "original", "They were not there. The toll was 230.")
+		claim := &inquest.Claim{CaseID: c.ID, Slug: "foreign-terrorists", Text: "Foreign terrorists attacked."}
+		if err := cli.UpsertClaim(ctx, claim); err != nil {
+			t.Fatal(err)
+		}
+		asylov := &inquest.Person{Slug: "asylov", Name: "Berik Asylov"}
+		if err := cli.UpsertPerson(ctx, asylov); err != nil {
+			t.Fatal(err)
+		}
+		st := &inquest.Statement{CaseID: c.ID, SourceID: src.ID, SpeakerName: "Berik Asylov", Text: "They were not there.",
+			Start: 0, End: 20, Language: "en", Review: inquest.Suggested}
+		fig := &inquest.Figure{CaseID: c.ID, SourceID: src.ID, Measure: "deaths", Text: "230", Value: 230, Start: 34, End: 37, Review: inquest.Suggested}
+		stamp := func() string {
+			t.Helper()
+			s, err := server.WorkspaceStamp(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		last := stamp()
+		steps := []struct {
+			name  string
+			do    func() error
+			moves bool
+		}{
+			{"a statement added", func() error { return cli.AddStatement(ctx, st) }, true},
+			{"a figure added", func() error { return cli.AddFigure(ctx, fig) }, true},
+			{"the figures read", func() error { _, err := server.Figures(ctx, c.ID); return err }, false},
+			{"a statement confirmed", func() error { return cli.SetStatementReview(ctx, st.ID, inquest.Confirmed, "test") }, false},
+			{"a stance decided", func() error {
+				return cli.DecideStance(ctx, st.ID, claim.ID, inquest.Denies, inquest.Confirmed, "test", "")
+			}, false},
+			{"a figure confirmed", func() error { return cli.SetFigureReview(ctx, fig.ID, inquest.Confirmed, "test") }, true},
+			{"a statement given its speaker", func() error {
+				got, err := cli.Statement(ctx, st.ID)
+				if err != nil {
+					return err
+				}
+				got.PersonID = asylov.ID
+				return cli.UpdateStatement(ctx, got, got.UpdatedAt)
+			}, true},
+			{"a person's alias added", func() error {
+				asylov.Aliases = []string{"Асылов"}
+				return cli.UpsertPerson(ctx, asylov)
+			}, true},
+			{"a measure added", func() error { return cli.UpsertMeasure(ctx, &inquest.Measure{CaseID: c.ID, Slug: "detained", Name: "Detained"}) }, true},
+		}
+		for _, step := range steps {
+			if err := step.do(); err != nil {
+				t.Fatalf("%s: %v", step.name, err)
+			}
+			got := stamp()
+			if moved := got != last; moved != step.moves {
+				t.Errorf("%s: the stamp went from %s to %s; want it moved: %v", step.name, last, got, step.moves)
+			}
+			last = got
+		}
+	})
+}
