@@ -194,10 +194,11 @@ func runCase(ctx context.Context, cfg Config) (*Report, error) {
 	runCtx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
 	start := time.Now()
+	r.start = start
 	r.caseReaders(runCtx, t, pub, wsr, cookie)
 	elapsed := time.Since(start)
 
-	rep := &Report{Backend: db.Dialect(), Case: c.Slug, Elapsed: elapsed, Errors: int(r.errors.Load()), Samples: r.samples}
+	rep := &Report{Backend: db.Dialect(), Case: c.Slug, Elapsed: elapsed, Errors: int(r.errors.Load()), Samples: r.samples, Slowest: r.slowest}
 	rep.Reads = summarise(r.reads, elapsed)
 	rep.Public = summarise(r.public, elapsed)
 	rep.Workspace = summarise(r.workspace, elapsed)
@@ -418,6 +419,7 @@ func (r *run) caseReader(ctx context.Context, t *targets, routes []caseRoute, n 
 			r.routes = map[string][]time.Duration{}
 		}
 		r.routes[prefix+rt.name] = append(r.routes[prefix+rt.name], d)
+		r.slowest = noteSlow(r.slowest, SlowRead{Route: prefix + rt.name, Path: path, At: t0.Sub(r.start), Took: d})
 		r.mu.Unlock()
 	}
 }

@@ -1,6 +1,7 @@
 package loadtest
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -13,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -73,6 +75,10 @@ type Report struct {
 	// Skipped are the routes the case has nothing for, such as measure
 	// pages in a case without confirmed figures.
 	Skipped []string `json:"skipped_routes,omitempty"`
+	// Slowest are the slowest reads of a run on an existing case, slowest
+	// first: when they were due in the run tells a stall that held every
+	// page (several at one moment) from one dear page.
+	Slowest []SlowRead `json:"slowest,omitempty"`
 	// Public and Workspace split the reads of a run on an existing case.
 	Public    Stats `json:"public,omitzero"`
 	Workspace Stats `json:"workspace,omitzero"`
@@ -87,6 +93,27 @@ type Report struct {
 	Acked    int           `json:"acknowledged_writes"`
 	Lost     int           `json:"lost_writes"`
 	Verified bool          `json:"archive_and_audit_verified"`
+}
+
+// SlowRead is one read of the slowest of a run.
+type SlowRead struct {
+	Route string        `json:"route"`
+	Path  string        `json:"path"`
+	At    time.Duration `json:"at"` // when it was due, from the start of the run
+	Took  time.Duration `json:"took"`
+}
+
+// keepSlowest is how many of the slowest reads a report names.
+const keepSlowest = 8
+
+// noteSlow keeps read among the slowest of list, slowest first.
+func noteSlow(list []SlowRead, read SlowRead) []SlowRead {
+	if len(list) == keepSlowest && read.Took <= list[len(list)-1].Took {
+		return list
+	}
+	i, _ := slices.BinarySearchFunc(list, read, func(a, b SlowRead) int { return cmp.Compare(b.Took, a.Took) })
+	list = slices.Insert(list, i, read)
+	return list[:min(len(list), keepSlowest)]
 }
 
 // Stats summarises one kind of request.
@@ -238,6 +265,8 @@ type run struct {
 	public    []time.Duration
 	workspace []time.Duration
 	routes    map[string][]time.Duration
+	start     time.Time // of the measured run
+	slowest   []SlowRead
 	writes    []time.Duration
 	samples   []string
 }

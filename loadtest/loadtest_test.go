@@ -2,6 +2,8 @@ package loadtest
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -41,5 +43,22 @@ func TestRunNeedsBounds(t *testing.T) {
 	}
 	if _, err := Run(context.Background(), Config{Duration: time.Second}); err == nil {
 		t.Error("a run with no readers or writers was accepted")
+	}
+}
+
+// TestNoteSlow: a report names the slowest reads, slowest first, and no
+// more than it keeps, whatever order they came in.
+func TestNoteSlow(t *testing.T) {
+	var list []SlowRead
+	took := []int{5, 1, 9, 3, 7, 2, 8, 6, 4, 10, 0, 11}
+	for _, ms := range took {
+		list = noteSlow(list, SlowRead{Path: fmt.Sprint(ms), Took: time.Duration(ms) * time.Millisecond})
+	}
+	var got []string
+	for _, r := range list {
+		got = append(got, r.Path)
+	}
+	if want := []string{"11", "10", "9", "8", "7", "6", "5", "4"}; !slices.Equal(got, want) {
+		t.Errorf("slowest = %v, want %v", got, want)
 	}
 }

@@ -126,6 +126,12 @@ func runBenchLoad(ctx context.Context, e *env, args []string) error {
 			s := rep.Routes[r]
 			fmt.Fprintf(e.stdout, "    %-30s %7d  %8.1f/s  p50 %-9s p99 %s\n", r, s.Count, s.PerSecond, s.P50.Round(10*time.Microsecond), s.P99.Round(10*time.Microsecond))
 		}
+		for i, sr := range rep.Slowest {
+			if i == 0 {
+				fmt.Fprintf(e.stdout, "  slowest reads (when due, from the start of the run):\n")
+			}
+			fmt.Fprintf(e.stdout, "    %-9s at %6.2fs  %-28s %s\n", sr.Took.Round(100*time.Microsecond), sr.At.Seconds(), sr.Route, sr.Path)
+		}
 		if len(rep.Skipped) > 0 {
 			fmt.Fprintf(e.stdout, "    not asked for (the case has none): %s\n", strings.Join(rep.Skipped, ", "))
 		}
