@@ -63,7 +63,9 @@ func TestWorkspaceStampMoves(t *testing.T) {
 				asylov.Aliases = []string{"Асылов"}
 				return cli.UpsertPerson(ctx, asylov)
 			}, true},
-			{"a measure added", func() error { return cli.UpsertMeasure(ctx, &inquest.Measure{CaseID: c.ID, Slug: "detained", Name: "Detained"}) }, true},
+			{"a measure added", func() error {
+				return cli.UpsertMeasure(ctx, &inquest.Measure{CaseID: c.ID, Slug: "detained", Name: "Detained"})
+			}, true},
 		}
 		for _, step := range steps {
 			if err := step.do(); err != nil {
