@@ -75,9 +75,9 @@ type PagedWorkspace interface {
 	// WorkspaceStamp is a value that changes whenever what the figures
 	// page derives from changes, by any process: a figure or measure, a
 	// person or their names, a statement added, removed or given another
-	// speaker, a source edited or removed. The workspace keeps the
-	// figures' series between requests and derives them again only when
-	// it moves.
+	// speaker, a source edited or removed, a claim or its texts. The
+	// workspace keeps the figures' series and each case's claims between
+	// requests and reads or derives them again only when it moves.
 	WorkspaceStamp(ctx context.Context) (string, error)
 	// PeoplePage lists the people by name, limit of them from offset, in
 	// full; and how many there are in all.

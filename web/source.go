@@ -196,7 +196,7 @@ func (s *Server) sourceStatements(ctx context.Context, v view, c *inquest.Case, 
 	if len(shown) == 0 {
 		return nil, nil
 	}
-	claims, err := s.st.Claims(ctx, c.ID)
+	claims, err := s.caseClaims(ctx, c.ID)
 	if err != nil {
 		return nil, err
 	}

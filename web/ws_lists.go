@@ -158,7 +158,7 @@ func (s *Server) claimNamed(ctx context.Context, caseID int64, typed string) (in
 	if v == "" {
 		return 0, inquest.Errorf(inquest.EINVALID, "choose a claim from the list")
 	}
-	claims, err := s.st.Claims(ctx, caseID)
+	claims, err := s.caseClaims(ctx, caseID)
 	if err != nil {
 		return 0, err
 	}

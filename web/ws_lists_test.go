@@ -305,3 +305,52 @@ func TestPeopleListFollowsOtherProcesses(t *testing.T) {
 		t.Error("a person renamed by another process is offered under her old name")
 	}
 }
+
+// TestClaimsListFollowsOtherProcesses: a case's claims are kept between
+// requests, yet a claim another process adds, or whose text it changes, is
+// on the claims page and offered by the review queue at the next request.
+func TestClaimsListFollowsOtherProcesses(t *testing.T) {
+	ctx := context.Background()
+	db, dsn := storetest.OpenFile(t)
+	if _, err := demo.Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	c := mustCase(t, db)
+	addUser(t, db, "keeper", inquest.RoleAnalyst)
+	cl := newClient(t, NewServer(db, Options{}).Handler())
+	cl.login("keeper")
+	other, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	page := func(path string) string {
+		t.Helper()
+		rec := cl.do("GET", path, nil)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d", path, rec.Code)
+		}
+		return rec.Body.String()
+	}
+	claims, review := "/w/cases/"+c.Slug+"/claims", "/w/cases/"+c.Slug+"/review"
+	if strings.Contains(page(claims), "Shots were fired without warning") {
+		t.Fatal("the claims page shows a claim before anyone added it")
+	}
+	claim := &inquest.Claim{CaseID: c.ID, Slug: "no-warning", Text: "Shots were fired without warning."}
+	if err := other.UpsertClaim(ctx, claim); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page(claims), "Shots were fired without warning") {
+		t.Error("a claim added by another process is not on the claims page at the next request")
+	}
+	if !strings.Contains(page(review), `<option value="no-warning">`) {
+		t.Error("a claim added by another process is not offered by the review queue at the next request")
+	}
+	claim.Text = "Troops fired without any warning."
+	if err := other.UpsertClaim(ctx, claim); err != nil {
+		t.Fatal(err)
+	}
+	if body := page(claims); !strings.Contains(body, "Troops fired without any warning") || strings.Contains(body, "Shots were fired without warning") {
+		t.Error("a claim reworded by another process keeps its old words on the claims page")
+	}
+}

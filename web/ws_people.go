@@ -139,7 +139,7 @@ func (s *Server) wsPersonPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		cid := caseOf[sn.StatementID]
 		if claimsOf[cid] == nil {
-			claims, err := s.st.Claims(ctx, cid)
+			claims, err := s.caseClaims(ctx, cid)
 			if err != nil {
 				return err
 			}

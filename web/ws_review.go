@@ -140,7 +140,7 @@ func (s *Server) wsReviewPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	claims, err := s.st.Claims(ctx, c.ID)
+	claims, err := s.caseClaims(ctx, c.ID)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func (s *Server) wsSearchPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if p.Claims, err = s.st.Claims(ctx, c.ID); err != nil {
+	if p.Claims, err = s.caseClaims(ctx, c.ID); err != nil {
 		return err
 	}
 	q := inquest.RecordQuery{CaseID: c.ID, Text: p.Q, Language: v.Get("lang"), Workspace: true}

@@ -90,7 +90,7 @@ func (s *Server) wsContradictionsPage(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	claims, err := s.st.Claims(ctx, c.ID)
+	claims, err := s.caseClaims(ctx, c.ID)
 	if err != nil {
 		return err
 	}
@@ -204,7 +204,7 @@ func (s *Server) wsClaimsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	claims, err := s.st.Claims(ctx, c.ID)
+	claims, err := s.caseClaims(ctx, c.ID)
 	if err != nil {
 		return err
 	}

@@ -25,3 +25,5 @@ CREATE TRIGGER person_aliases_workspace_epoch AFTER INSERT OR UPDATE OR DELETE O
 CREATE TRIGGER statements_workspace_epoch AFTER INSERT OR DELETE ON statements FOR EACH STATEMENT EXECUTE FUNCTION mark_workspace_change();
 CREATE TRIGGER statements_workspace_epoch_speaker AFTER UPDATE OF person_id, speaker_name ON statements FOR EACH STATEMENT EXECUTE FUNCTION mark_workspace_change();
 CREATE TRIGGER sources_workspace_epoch AFTER UPDATE OR DELETE ON sources FOR EACH STATEMENT EXECUTE FUNCTION mark_workspace_change();
+CREATE TRIGGER claims_workspace_epoch AFTER INSERT OR UPDATE OR DELETE ON claims FOR EACH STATEMENT EXECUTE FUNCTION mark_workspace_change();
+CREATE TRIGGER claim_texts_workspace_epoch AFTER INSERT OR UPDATE OR DELETE ON claim_texts FOR EACH STATEMENT EXECUTE FUNCTION mark_workspace_change();

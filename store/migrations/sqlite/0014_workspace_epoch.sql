@@ -7,8 +7,10 @@
 -- with this counter it derives again only when something it reads has
 -- changed, here or in another process: a figure or measure, a person or
 -- their names, a statement added, removed or given another speaker, a
--- source edited or removed. Review decisions on statements and stances do
--- not count.
+-- source edited or removed. The workspace's pages keep a case's claims
+-- (five hundred at a million statements, read for every page that offers
+-- them) by the same counter, so claims and their texts count too. Review
+-- decisions on statements and stances do not count.
 
 CREATE TABLE workspace_epoch (
 	id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -36,3 +38,9 @@ CREATE TRIGGER statements_workspace_epoch_speaker AFTER UPDATE OF person_id, spe
 CREATE TRIGGER statements_workspace_epoch_delete AFTER DELETE ON statements BEGIN UPDATE workspace_epoch SET epoch = epoch + 1 WHERE id = 1; END;
 CREATE TRIGGER sources_workspace_epoch_update AFTER UPDATE ON sources BEGIN UPDATE workspace_epoch SET epoch = epoch + 1 WHERE id = 1; END;
 CREATE TRIGGER sources_workspace_epoch_delete AFTER DELETE ON sources BEGIN UPDATE workspace_epoch SET epoch = epoch + 1 WHERE id = 1; END;
+CREATE TRIGGER claims_workspace_epoch_insert AFTER INSERT ON claims BEGIN UPDATE workspace_epoch SET epoch = epoch + 1 WHERE id = 1; END;
+CREATE TRIGGER claims_workspace_epoch_update AFTER UPDATE ON claims BEGIN UPDATE workspace_epoch SET epoch = epoch + 1 WHERE id = 1; END;
+CREATE TRIGGER claims_workspace_epoch_delete AFTER DELETE ON claims BEGIN UPDATE workspace_epoch SET epoch = epoch + 1 WHERE id = 1; END;
+CREATE TRIGGER claim_texts_workspace_epoch_insert AFTER INSERT ON claim_texts BEGIN UPDATE workspace_epoch SET epoch = epoch + 1 WHERE id = 1; END;
+CREATE TRIGGER claim_texts_workspace_epoch_update AFTER UPDATE ON claim_texts BEGIN UPDATE workspace_epoch SET epoch = epoch + 1 WHERE id = 1; END;
+CREATE TRIGGER claim_texts_workspace_epoch_delete AFTER DELETE ON claim_texts BEGIN UPDATE workspace_epoch SET epoch = epoch + 1 WHERE id = 1; END;
