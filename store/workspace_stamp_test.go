@@ -9,7 +9,7 @@ import (
 )
 
 // TestWorkspaceStampMoves: the workspace keeps a case's derived figure
-// series while the stamp stays, so every change another process makes to
+// series and its claims while the stamp stays, so every change another process makes to
 // what they derive from must move it; reading, and review decisions on
 // statements and stances, which the series do not read, must not.
 func TestWorkspaceStampMoves(t *testing.T) {
@@ -62,6 +62,14 @@ func TestWorkspaceStampMoves(t *testing.T) {
 			{"a person's alias added", func() error {
 				asylov.Aliases = []string{"Асылов"}
 				return cli.UpsertPerson(ctx, asylov)
+			}, true},
+			{"a claim reworded", func() error {
+				claim.Text = "Foreign fighters attacked."
+				return cli.UpsertClaim(ctx, claim)
+			}, true},
+			{"a claim's text in Russian added", func() error {
+				claim.Texts = map[string]string{"ru": "Напали иностранные боевики."}
+				return cli.UpsertClaim(ctx, claim)
 			}, true},
 			{"a measure added", func() error {
 				return cli.UpsertMeasure(ctx, &inquest.Measure{CaseID: c.ID, Slug: "detained", Name: "Detained"})
