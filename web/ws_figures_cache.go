@@ -153,8 +153,11 @@ func (d *figureDerivation) keepFor() time.Duration { return max(derivationTTL, 1
 func (s *Server) refreshDerivation(ctx context.Context, c *inquest.Case, slot *derivationSlot) {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
-	if _, _, err := s.derive(ctx, c, slot, true); err != nil {
+	d, _, err := s.derive(ctx, c, slot, true)
+	if err != nil {
 		s.log.Warn("derive the figure series again", "case", c.Slug, "err", err)
+	} else {
+		s.log.Info("derived the figure series again after a change", "case", c.Slug, "took", d.Took.Round(time.Millisecond))
 	}
 	slot.mu.Lock()
 	slot.refreshing = false
