@@ -29,6 +29,9 @@ type wsFiguresPage struct {
 	// Conflicts are the first conflictsShown of AllConflicts.
 	Conflicts    []analysis.FigureConflict
 	AllConflicts int
+	// Derived is the series and conflicts as rendered for a kept
+	// derivation, when there is one (ws_figures_derived in the template).
+	Derived template.HTML
 	// Figures is this page of every figure that is not rejected.
 	Figures []*inquest.Figure
 	Total   int
@@ -91,6 +94,11 @@ func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Conflicts, p.AllConflicts = d.Conflicts, d.AllConflicts
 		p.Series = d.Series
+		if kept {
+			if p.Derived, err = s.renderedDerivation(r, d, p); err != nil {
+				return err
+			}
+		}
 	}
 	// The list of every figure is read as it is now, a page at a time.
 	pw, err := s.paged()
