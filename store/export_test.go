@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // SchemaOf describes the live schema of db in terms that must agree between
@@ -115,4 +116,13 @@ func ForcePostgresSearchPlan(plan string) (restore func()) {
 	old := pgForcePlan
 	pgForcePlan = plan
 	return func() { pgForcePlan = old }
+}
+
+// AgeSession sets the last use of the session of secret back by d, as if
+// it had been idle that long.
+func AgeSession(ctx context.Context, db *DB, secret string, d time.Duration) error {
+	return db.inTx(ctx, func(t *tx) error {
+		_, err := t.exec(ctx, "UPDATE sessions SET last_seen_at = ? WHERE token_sha256 = ?", db.dialect.ts(now().Add(-d)), secretHash(secret))
+		return err
+	})
 }

@@ -88,7 +88,15 @@ func (db *DB) SessionUser(ctx context.Context, secret string) (*inquest.User, *i
 	if !at.Before(s.ExpiresAt) {
 		return nil, nil, errNoSession
 	}
+	// One request of a session touches it; those that read the session
+	// meanwhile leave it to that one. Every request of a busy analyst's
+	// session used to queue for the writer once a minute, and the pages
+	// of every reader with them.
 	if at.Sub(s.LastSeenAt) >= sessionTouchEvery {
+		if _, busy := db.touching.LoadOrStore(hash, true); busy {
+			return u, s, nil
+		}
+		defer db.touching.Delete(hash)
 		s.LastSeenAt = at
 		err := db.inTx(ctx, func(t *tx) error {
 			_, err := t.exec(ctx, "UPDATE sessions SET last_seen_at = ? WHERE token_sha256 = ?", db.dialect.ts(at), hash)
