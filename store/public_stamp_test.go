@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/inquest-project/inquest"
+	"github.com/inquest-project/inquest/store"
 	"github.com/inquest-project/inquest/store/storetest"
 )
 
@@ -17,14 +18,7 @@ func TestPublicStampMoves(t *testing.T) {
 		// Changes come from another handle, as from the command line or
 		// another instance.
 		server, cli := serverAndCLI(t, dsn)
-		c := storetest.NewCase(t, cli, "stamp")
-		src := storetest.NewSource(t, cli, c.ID, "majilis-1", "original", "They were not there. The toll was 230.")
-		claim := &inquest.Claim{CaseID: c.ID, Slug: "foreign-terrorists", Text: "Foreign terrorists attacked."}
-		if err := cli.UpsertClaim(ctx, claim); err != nil {
-			t.Fatal(err)
-		}
-		st := &inquest.Statement{CaseID: c.ID, SourceID: src.ID, SpeakerName: "Berik Asylov", Text: "They were not there.",
-			Start: 0, End: 20, Language: "en", Review: inquest.Suggested}
+		c, src, claim, st := stampCase(t, cli)
 		if err := cli.AddStatement(ctx, st); err != nil {
 			t.Fatal(err)
 		}
@@ -75,4 +69,20 @@ func TestPublicStampMoves(t *testing.T) {
 			last = got
 		}
 	})
+}
+
+// stampCase makes the case the stamp tests change: one source with a
+// statement and a figure in its text, and a claim; the statement is not
+// stored yet.
+func stampCase(t *testing.T, db *store.DB) (*inquest.Case, *inquest.Source, *inquest.Claim, *inquest.Statement) {
+	t.Helper()
+	c := storetest.NewCase(t, db, "stamp")
+	src := storetest.NewSource(t, db, c.ID, "majilis-1", "original", "They were not there. The toll was 230.")
+	claim := &inquest.Claim{CaseID: c.ID, Slug: "foreign-terrorists", Text: "Foreign terrorists attacked."}
+	if err := db.UpsertClaim(context.Background(), claim); err != nil {
+		t.Fatal(err)
+	}
+	st := &inquest.Statement{CaseID: c.ID, SourceID: src.ID, SpeakerName: "Berik Asylov", Text: "They were not there.",
+		Start: 0, End: 20, Language: "en", Review: inquest.Suggested}
+	return c, src, claim, st
 }

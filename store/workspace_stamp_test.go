@@ -16,18 +16,11 @@ func TestWorkspaceStampMoves(t *testing.T) {
 	storetest.EachDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		server, cli := serverAndCLI(t, dsn)
-		c := storetest.NewCase(t, cli, "stamp")
-		src := storetest.NewSource(t, cli, c.ID, "majilis-1", "original", "They were not there. The toll was 230.")
-		claim := &inquest.Claim{CaseID: c.ID, Slug: "foreign-terrorists", Text: "Foreign terrorists attacked."}
-		if err := cli.UpsertClaim(ctx, claim); err != nil {
-			t.Fatal(err)
-		}
+		c, src, claim, st := stampCase(t, cli)
 		asylov := &inquest.Person{Slug: "asylov", Name: "Berik Asylov"}
 		if err := cli.UpsertPerson(ctx, asylov); err != nil {
 			t.Fatal(err)
 		}
-		st := &inquest.Statement{CaseID: c.ID, SourceID: src.ID, SpeakerName: "Berik Asylov", Text: "They were not there.",
-			Start: 0, End: 20, Language: "en", Review: inquest.Suggested}
 		fig := &inquest.Figure{CaseID: c.ID, SourceID: src.ID, Measure: "deaths", Text: "230", Value: 230, Start: 34, End: 37, Review: inquest.Suggested}
 		stamp := func() string {
 			t.Helper()

@@ -351,15 +351,7 @@ func TestSlowDerivationKeptLonger(t *testing.T) {
 func TestKeptDerivationRendersAsFresh(t *testing.T) {
 	defer func(d time.Duration) { slowDerivation = d }(slowDerivation)
 	slowDerivation = 0 // keep every derivation
-	ctx := context.Background()
-	db := storetest.Open(t)
-	if _, err := demo.Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	c := mustCase(t, db)
-	addUser(t, db, "keeper", inquest.RoleAnalyst)
-	cl := newClient(t, NewServer(db, Options{}).Handler())
-	cl.login("keeper")
+	c, cl, _ := demoAnalyst(t)
 	derivedAt := regexp.MustCompile(`(?s)<p class="ws-help">Series and conflicts as derived at .*?</p>`)
 	page := func(path, lang string) string {
 		t.Helper()

@@ -264,20 +264,7 @@ func escape(s string) string {
 // or renames is offered at the next request, under the new name.
 func TestPeopleListFollowsOtherProcesses(t *testing.T) {
 	ctx := context.Background()
-	db, dsn := storetest.OpenFile(t)
-	if _, err := demo.Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	c := mustCase(t, db)
-	addUser(t, db, "keeper", inquest.RoleAnalyst)
-	cl := newClient(t, NewServer(db, Options{}).Handler())
-	cl.login("keeper")
-	// The command line, or another instance, on the same database.
-	other, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	c, cl, other := demoAnalyst(t)
 	review := "/w/cases/" + c.Slug + "/review"
 	offers := func(entry string) bool {
 		t.Helper()
@@ -311,19 +298,7 @@ func TestPeopleListFollowsOtherProcesses(t *testing.T) {
 // on the claims page and offered by the review queue at the next request.
 func TestClaimsListFollowsOtherProcesses(t *testing.T) {
 	ctx := context.Background()
-	db, dsn := storetest.OpenFile(t)
-	if _, err := demo.Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	c := mustCase(t, db)
-	addUser(t, db, "keeper", inquest.RoleAnalyst)
-	cl := newClient(t, NewServer(db, Options{}).Handler())
-	cl.login("keeper")
-	other, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	c, cl, other := demoAnalyst(t)
 	page := func(path string) string {
 		t.Helper()
 		rec := cl.do("GET", path, nil)
@@ -353,4 +328,25 @@ func TestClaimsListFollowsOtherProcesses(t *testing.T) {
 	if body := page(claims); !strings.Contains(body, "Troops fired without any warning") || strings.Contains(body, "Shots were fired without warning") {
 		t.Error("a claim reworded by another process keeps its old words on the claims page")
 	}
+}
+
+// demoAnalyst serves the demo case to a signed-in analyst, and opens a
+// second handle on its database, as the command line or another instance
+// would; the handle closes when the test ends.
+func demoAnalyst(t *testing.T) (*inquest.Case, *client, *store.DB) {
+	t.Helper()
+	ctx := context.Background()
+	db, dsn := storetest.OpenFile(t)
+	if _, err := demo.Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	addUser(t, db, "keeper", inquest.RoleAnalyst)
+	cl := newClient(t, NewServer(db, Options{}).Handler())
+	cl.login("keeper")
+	other, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	return mustCase(t, db), cl, other
 }
