@@ -41,6 +41,7 @@ func TestSearchFindsNewFormsAtOnce(t *testing.T) {
 				t.Errorf("search %q found %q, want %q", text, got, titles)
 			}
 		}
+		want("prosecutor") // an index with no words yet
 		storetest.NewSource(t, server, c.ID, "a", "a", "The prosecutor spoke to parliament.")
 		want("prosecutor", "Source a")
 
