@@ -126,3 +126,10 @@ func AgeSession(ctx context.Context, db *DB, secret string, d time.Duration) err
 		return err
 	})
 }
+
+// SessionLastSeen reads the stored last use of the session of secret.
+func SessionLastSeen(ctx context.Context, db *DB, secret string) (time.Time, error) {
+	var at time.Time
+	err := db.reader().row(ctx, "SELECT last_seen_at FROM sessions WHERE token_sha256 = ?", secretHash(secret)).Scan(scanTime{&at})
+	return at, err
+}

@@ -88,25 +88,30 @@ func (db *DB) SessionUser(ctx context.Context, secret string) (*inquest.User, *i
 	if !at.Before(s.ExpiresAt) {
 		return nil, nil, errNoSession
 	}
-	// One request of a session touches it; those that read the session
-	// meanwhile leave it to that one. Every request of a busy analyst's
-	// session used to queue for the writer once a minute, and the pages
-	// of every reader with them.
+	// The last use is written behind the request, by one request of the
+	// session at a time; those that read the session meanwhile leave it
+	// to that one. Written in the request, once a minute, it held that
+	// moment's pages on a busy SQLite server for 150-450 ms (BENCHMARKS.md).
+	// A write that fails leaves the last use older than it was, nothing
+	// more: the session's expiry does not depend on it.
 	if at.Sub(s.LastSeenAt) >= sessionTouchEvery {
-		if _, busy := db.touching.LoadOrStore(hash, true); busy {
-			return u, s, nil
-		}
-		defer db.touching.Delete(hash)
 		s.LastSeenAt = at
-		err := db.inTx(ctx, func(t *tx) error {
-			_, err := t.exec(ctx, "UPDATE sessions SET last_seen_at = ? WHERE token_sha256 = ?", db.dialect.ts(at), hash)
-			return err
-		})
-		if err != nil {
-			return nil, nil, fmt.Errorf("touch session: %w", err)
+		if _, busy := db.touching.LoadOrStore(hash, true); !busy {
+			go db.touchSession(context.WithoutCancel(ctx), hash, at)
 		}
 	}
 	return u, s, nil
+}
+
+// touchSession writes the last use of the session of token hash.
+func (db *DB) touchSession(ctx context.Context, hash string, at time.Time) {
+	defer db.touching.Delete(hash)
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	_ = db.inTx(ctx, func(t *tx) error {
+		_, err := t.exec(ctx, "UPDATE sessions SET last_seen_at = ? WHERE token_sha256 = ?", db.dialect.ts(at), hash)
+		return err
+	})
 }
 
 // DeleteSession ends the session of a secret.
