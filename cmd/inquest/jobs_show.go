@@ -31,9 +31,9 @@ func runJobsShow(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 1 {
 		return inquest.Errorf(inquest.EINVALID, "jobs show needs one job id (see 'inquest jobs list')")
 	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
-	if err != nil || id <= 0 {
-		return inquest.Errorf(inquest.EINVALID, "job id %q is not a positive number (see 'inquest jobs list')", pos[0])
+	id, err := parseID(pos[0], "job")
+	if err != nil {
+		return inquest.Errorf(inquest.EINVALID, "%s (see 'inquest jobs list')", inquest.ErrorMessage(err))
 	}
 	db, err := openStore(ctx, *dsn)
 	if err != nil {
