@@ -81,15 +81,7 @@ func TestStancesHeldout(t *testing.T) {
 // below the targets.
 func stanceScoreSet(t *testing.T, stanceDevDir string, minPrecision, minRecall float64) {
 	t.Helper()
-	f, err := os.Open(filepath.Join(stanceDevDir, "claims.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	claims, err := inquest.ReadClaims("claims.json", f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	claims := readTestClaims(t, stanceDevDir)
 	m := NewStanceMatcher(claims)
 	golds, err := filepath.Glob(filepath.Join(stanceDevDir, "*.gold.json"))
 	if err != nil || len(golds) == 0 {
@@ -166,4 +158,19 @@ func stanceReadJSON(t *testing.T, name string, v any) {
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
+}
+
+// readTestClaims reads the claims.json of a test corpus folder.
+func readTestClaims(t *testing.T, dir string) []*inquest.Claim {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, "claims.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	claims, err := inquest.ReadClaims("claims.json", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return claims
 }

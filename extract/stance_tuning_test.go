@@ -17,15 +17,7 @@ import (
 // whose want is empty guards a rule against saying too much.
 func TestStanceTuning(t *testing.T) {
 	dir := filepath.Join("testdata", "stance", "tuning")
-	f, err := os.Open(filepath.Join(dir, "claims.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	claims, err := inquest.ReadClaims("claims.json", f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	claims := readTestClaims(t, dir)
 	var file struct {
 		Cases []struct {
 			Cause   string                        `json:"cause"`
@@ -77,15 +69,7 @@ func TestStanceTuning(t *testing.T) {
 // the police of "in police custody" as setting (not marked), protests that
 // may be called unrest.
 func TestStanceTuningClaimReadings(t *testing.T) {
-	f, err := os.Open(filepath.Join("testdata", "stance", "tuning", "claims.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	claims, err := inquest.ReadClaims("claims.json", f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	claims := readTestClaims(t, filepath.Join("testdata", "stance", "tuning"))
 	got := describeStanceMatcher(NewStanceMatcher(claims))
 	name := filepath.Join("testdata", "stance", "tuning", "claims.golden")
 	if *stanceUpdate {
