@@ -73,6 +73,12 @@ type Job struct {
 	// as it is now, read from the users table; "" with CreatedBy 0.
 	CreatedBy     int64  `json:"created_by"`
 	CreatedByName string `json:"created_by_name,omitempty"`
+	// Result is what a done job made, as a JSON object whose fields depend
+	// on the kind (IngestURLJobResult, ReanalyseJobResult, BuildStaticJobResult);
+	// nil for a job that is not done, or whose kind reports nothing. It is
+	// written in the same update that marks the job done, so a worker that
+	// lost its lease cannot write one.
+	Result json.RawMessage `json:"result,omitempty"`
 }
 
 // JobLease identifies one claim of a job: a worker's updates to the job
@@ -172,4 +178,32 @@ func ReanalyseJob(caseID int64, scope ContradictionScope) NewJob {
 func BuildStaticJob(a BuildStaticArgs) NewJob {
 	return NewJob{Kind: JobBuildStatic, Args: a, MaxAttempts: 2,
 		UniqueKey: fmt.Sprintf("%s:%d:%s", JobBuildStatic, a.CaseID, a.Dir)}
+}
+
+// IngestURLJobResult is the result of a done ingest.url job: the source the
+// fetch made or, when the case already held the same bytes, that source.
+// A changed copy of a URL the case held becomes its next version: then
+// Version is above 1 and PreviousID is the version it follows.
+type IngestURLJobResult struct {
+	SourceID        int64 `json:"source_id"`
+	AlreadyArchived bool  `json:"already_archived"`
+	Version         int   `json:"version,omitempty"`
+	PreviousID      int64 `json:"previous_id,omitempty"`
+}
+
+// ReanalyseJobResult is the result of a done analysis.reanalyse job: the
+// statements it read and the contradictions it derived within its scope.
+type ReanalyseJobResult struct {
+	Statements     int `json:"statements"`
+	Contradictions int `json:"contradictions"`
+}
+
+// BuildStaticJobResult is the result of a done build.static job: what it
+// wrote, and where on the worker's disk. Pages are HTML pages; Files are
+// everything else (feeds, data, styles, archived originals).
+type BuildStaticJobResult struct {
+	Pages int    `json:"pages"`
+	Files int    `json:"files"`
+	Bytes int64  `json:"bytes"`
+	Dir   string `json:"dir"`
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,7 @@ const siteMarker = ".inquest-site"
 // to the target and renames it into place at the end: readers of the old
 // site see it whole until the new one replaces it, and a build that fails
 // or is cancelled leaves the old site as it was and no half-written one.
+// Its result counts what the new site holds and says where it is.
 func buildStatic(ctx context.Context, opt HandlerOptions, j *Job) error {
 	var a BuildStaticArgs
 	if err := j.Decode(&a); err != nil {
@@ -64,6 +66,13 @@ func buildStatic(ctx context.Context, opt HandlerOptions, j *Job) error {
 		}
 		return fmt.Errorf("build %s: %w", a.Slug, err)
 	}
+	// Counted on disk, before the marker, so that the result is what the
+	// site holds whichever builder wrote it.
+	res, err := countSite(tmp)
+	if err != nil {
+		return fmt.Errorf("build %s: %w", a.Slug, err)
+	}
+	res.Dir = target
 	marker := fmt.Sprintf("Built by Inquest (job %d, %s). A new build replaces this directory.\n", j.ID, time.Now().UTC().Format(time.RFC3339))
 	if err := os.WriteFile(filepath.Join(tmp, siteMarker), []byte(marker), 0o644); err != nil {
 		return fmt.Errorf("build %s: %w", a.Slug, err)
@@ -72,7 +81,33 @@ func buildStatic(ctx context.Context, opt HandlerOptions, j *Job) error {
 		return fmt.Errorf("build %s: %w", a.Slug, err)
 	}
 	swapped = true
+	if err := j.SetResult(res); err != nil {
+		return err
+	}
 	return j.Progress(ctx, total, total)
+}
+
+// countSite counts the files of a built site: HTML pages, everything else,
+// and their bytes.
+func countSite(dir string) (inquest.BuildStaticJobResult, error) {
+	var res inquest.BuildStaticJobResult
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if strings.EqualFold(filepath.Ext(path), ".html") {
+			res.Pages++
+		} else {
+			res.Files++
+		}
+		res.Bytes += fi.Size()
+		return nil
+	})
+	return res, err
 }
 
 // siteTarget is the absolute directory a build writes: the one it names,

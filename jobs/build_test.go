@@ -2,6 +2,7 @@ package jobs_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -96,10 +97,15 @@ func TestBuildStaticJob(t *testing.T) {
 		if got := dirNames(t, site); !slices.Equal(got, wantSite) {
 			t.Fatalf("site after the first build: %v, want %v", got, wantSite)
 		}
+		// Six pages of seven bytes ("january"); the marker is not counted.
+		var res inquest.BuildStaticJobResult
+		if err := json.Unmarshal(first.Result, &res); err != nil || res != (inquest.BuildStaticJobResult{Pages: 6, Bytes: 42, Dir: site}) {
+			t.Errorf("first build: result %s (%v), want 6 pages, 42 bytes in %s", first.Result, err, site)
+		}
 
 		// A build that fails halfway, on every attempt.
 		failed := run("failing", writePages(6, 0, errors.New("disk full")), args, nil)
-		if failed.State != store.JobFailed || failed.Attempt != 2 || failed.LastError != "build january: disk full" {
+		if failed.State != store.JobFailed || failed.Attempt != 2 || failed.LastError != "build january: disk full" || failed.Result != nil {
 			t.Errorf("failing build: %s after %d attempts, error %q; want failed after 2 with the cause", failed.State, failed.Attempt, failed.LastError)
 		}
 		if got := dirNames(t, site); !slices.Equal(got, wantSite) {
@@ -116,7 +122,7 @@ func TestBuildStaticJob(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
-		if cancelled.State != store.JobCancelled {
+		if cancelled.State != store.JobCancelled || cancelled.Result != nil {
 			t.Errorf("cancelled build: %s, want cancelled", cancelled.State)
 		}
 		if got := dirNames(t, site); !slices.Equal(got, wantSite) {

@@ -94,7 +94,9 @@ func checkURL(raw string) error {
 // ingestURL fetches the URL and ingests it through the same pipeline as
 // `inquest ingest`: the source with its bytes archived, then the engine's
 // suggestions. A fetch that fails for a reason a retry may cure (the site is
-// down, a timeout) is retried; a URL that can never be fetched is not.
+// down, a timeout) is retried; a URL that can never be fetched is not. Its
+// result names the source: the one made, or the one the case already held
+// with the same bytes, so that whoever queued the fetch can go to it.
 func ingestURL(ctx context.Context, st *store.DB, reader *ingest.Reader, j *Job) error {
 	var a IngestURLArgs
 	if err := j.Decode(&a); err != nil {
@@ -120,17 +122,26 @@ func ingestURL(ctx context.Context, st *store.DB, reader *ingest.Reader, j *Job)
 	if err != nil {
 		return err
 	}
-	if _, _, err := p.Ingest(ctx, doc); err != nil {
+	src, created, err := p.Ingest(ctx, doc)
+	if err != nil {
 		if inquest.ErrorCode(err) == inquest.EINVALID {
 			return Permanent(err) // the document itself is refused
 		}
+		return err
+	}
+	res := inquest.IngestURLJobResult{SourceID: src.ID, AlreadyArchived: !created}
+	if src.Version > 1 || src.PreviousID != 0 {
+		res.Version, res.PreviousID = src.Version, src.PreviousID
+	}
+	if err := j.SetResult(res); err != nil {
 		return err
 	}
 	return j.Progress(ctx, 2, 2)
 }
 
 // reanalyseJob re-derives the contradictions within the job's scope and
-// saves them, keeping the analysts' verdicts.
+// saves them, keeping the analysts' verdicts; its result counts the
+// statements read and the contradictions derived.
 func reanalyseJob(ctx context.Context, st *store.DB, j *Job) error {
 	var a ReanalyseArgs
 	if err := j.Decode(&a); err != nil {
@@ -142,10 +153,14 @@ func reanalyseJob(ctx context.Context, st *store.DB, j *Job) error {
 	if err := j.Progress(ctx, 0, 2); err != nil {
 		return err
 	}
-	if _, err := Reanalyse(ctx, st, a.CaseID, a.Scope); err != nil {
+	res, err := Reanalyse(ctx, st, a.CaseID, a.Scope)
+	if err != nil {
 		if inquest.ErrorCode(err) == inquest.EINVALID {
 			return Permanent(err)
 		}
+		return err
+	}
+	if err := j.SetResult(inquest.ReanalyseJobResult{Statements: res.Statements, Contradictions: res.Contradictions}); err != nil {
 		return err
 	}
 	return j.Progress(ctx, 2, 2)

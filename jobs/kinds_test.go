@@ -2,6 +2,7 @@ package jobs_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -53,6 +54,10 @@ func TestReanalyseJob(t *testing.T) {
 		if got.ProgressDone != 2 || got.ProgressTotal != 2 {
 			t.Errorf("progress %d/%d, want 2/2", got.ProgressDone, got.ProgressTotal)
 		}
+		var res inquest.ReanalyseJobResult
+		if err := json.Unmarshal(got.Result, &res); err != nil || res != (inquest.ReanalyseJobResult{Statements: 2, Contradictions: 1}) {
+			t.Errorf("result %s (%v), want 2 statements read and 1 contradiction derived", got.Result, err)
+		}
 		cs, err := db.Contradictions(ctx, c.ID)
 		if err != nil || len(cs) != 1 || cs[0].ClaimID != claim.ID {
 			t.Fatalf("contradictions after the job: %d, %v; want 1 on the claim", len(cs), err)
@@ -63,8 +68,8 @@ func TestReanalyseJob(t *testing.T) {
 			got, _ := db.Job(ctx, bad.ID)
 			return got.State == store.JobFailed
 		})
-		if got, _ := db.Job(ctx, bad.ID); got.Attempt != 1 {
-			t.Errorf("a job that cannot succeed was tried %d times", got.Attempt)
+		if got, _ := db.Job(ctx, bad.ID); got.Attempt != 1 || got.Result != nil {
+			t.Errorf("a job that cannot succeed was tried %d times and has result %s; want once, none", got.Attempt, got.Result)
 		}
 	})
 }

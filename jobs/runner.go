@@ -34,6 +34,31 @@ type Job struct {
 
 	mu           sync.Mutex
 	lastProgress time.Time
+	result       json.RawMessage
+}
+
+// SetResult records what the job made (a source's id, counts: a small
+// JSON object, see inquest.IngestURLJobResult and its kin), to be stored
+// with the job when the handler returns without error, in the same update
+// that marks it done. A job that fails, is retried or is cancelled keeps
+// no result; a later call replaces an earlier one. EINVALID for a value
+// that does not marshal to a JSON object.
+func (j *Job) SetResult(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil || len(b) == 0 || b[0] != '{' {
+		return Permanent(inquest.Errorf(inquest.EINVALID, "job %d (%s): result %T is not a JSON object (%v)", j.ID, j.Kind, v, err))
+	}
+	j.mu.Lock()
+	j.result = b
+	j.mu.Unlock()
+	return nil
+}
+
+// resultOf is the result the handler set, nil for none.
+func (j *Job) resultOf() json.RawMessage {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.result
 }
 
 // Decode reads the job's arguments into v. A job whose arguments do not
@@ -328,9 +353,20 @@ func (r *Runner) run(parent context.Context, sj *store.Job) {
 	default:
 		retryAt = time.Now().Add(r.opt.Backoff(sj.Attempt))
 	}
+	var result json.RawMessage
+	if err == nil {
+		result = j.resultOf()
+	}
 	finishCtx, done := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer done()
-	stored, ferr := r.st.FinishJob(finishCtx, lease, err, cancelled, retryAt)
+	stored, ferr := r.st.FinishJob(finishCtx, lease, err, cancelled, retryAt, result)
+	if ferr != nil && inquest.ErrorCode(ferr) == inquest.EINVALID && result != nil {
+		// The store refused the result (too long, say). The work is done
+		// all the same, and failing the job would say it was not: it ends
+		// done without a result, and the log says why.
+		r.opt.Logger.Warn("job result refused; the job is done without one", "job", sj.ID, "kind", sj.Kind, "err", ferr)
+		stored, ferr = r.st.FinishJob(finishCtx, lease, nil, false, time.Time{}, nil)
+	}
 	if ferr != nil {
 		r.opt.Logger.Warn("record job outcome", "job", sj.ID, "kind", sj.Kind, "err", ferr)
 		return

@@ -51,7 +51,7 @@ var ErrLeaseLost = &inquest.Error{Code: inquest.ECONFLICT, Message: "the job's l
 // primary key, once per job returned.
 const (
 	jobTableColumns = `id, kind, args, unique_key, state, attempt, max_attempts, run_at, locked_by, locked_until,
-	cancel_requested, last_error, progress_done, progress_total, created_at, started_at, finished_at, created_by`
+	cancel_requested, last_error, progress_done, progress_total, created_at, started_at, finished_at, created_by, result`
 	jobCreatorName = `(SELECT users.name FROM users WHERE users.id = jobs.created_by)`
 	jobColumns     = jobTableColumns + ", " + jobCreatorName
 )
@@ -242,19 +242,30 @@ func (db *DB) SetJobProgress(ctx context.Context, l JobLease, done, total int64)
 }
 
 // FinishJob ends a claim of a running job:
-//   - runErr nil: the job is done.
+//   - runErr nil: the job is done, with result as what it made (nil for
+//     nothing); see checkJobResult.
 //   - cancelled: the job is cancelled (its handler stopped on request).
 //   - retryAt set and attempts left: the job is queued again for retryAt
 //     with runErr as its last error.
 //   - otherwise: the job failed, with runErr as its last error.
 //
+// A job that does not end done keeps no result: result is written only
+// with the state done, in the same update, so that it is never seen
+// beside another state and a worker that lost its lease writes none.
+//
 // It returns the job as it now stands. ErrLeaseLost if the worker no longer
-// holds the job: then the job's fate belongs to whoever does.
-func (db *DB) FinishJob(ctx context.Context, l JobLease, runErr error, cancelled bool, retryAt time.Time) (*Job, error) {
+// holds the job: then the job's fate belongs to whoever does. EINVALID for
+// a result that is not a small JSON object; the job is then left running,
+// as the worker holds it, for the worker to finish otherwise.
+func (db *DB) FinishJob(ctx context.Context, l JobLease, runErr error, cancelled bool, retryAt time.Time, result json.RawMessage) (*Job, error) {
+	res, err := checkJobResult(l.ID, result)
+	if err != nil {
+		return nil, err
+	}
 	at := now()
 	d := db.dialect
 	var job *Job
-	err := db.inTx(ctx, func(t *tx) error {
+	err = db.inTx(ctx, func(t *tx) error {
 		var attempt, maxAttempts int
 		err := t.row(ctx, "SELECT attempt, max_attempts FROM jobs WHERE id = ? AND locked_by = ? AND attempt = ? AND state = ?",
 			l.ID, l.Worker, l.Attempt, string(JobRunning)).Scan(&attempt, &maxAttempts)
@@ -264,7 +275,7 @@ func (db *DB) FinishJob(ctx context.Context, l JobLease, runErr error, cancelled
 		if err != nil {
 			return err
 		}
-		state, msg, runAt, finished := JobDone, "", any(nil), d.ts(at)
+		state, msg, runAt, finished, kept := JobDone, "", any(nil), d.ts(at), res
 		switch {
 		case cancelled:
 			state = JobCancelled
@@ -275,9 +286,12 @@ func (db *DB) FinishJob(ctx context.Context, l JobLease, runErr error, cancelled
 		default:
 			state, msg = JobFailed, runErr.Error()
 		}
+		if state != JobDone {
+			kept = nil
+		}
 		query := `UPDATE jobs SET state = ?, last_error = CASE WHEN ? = '' THEN last_error ELSE ? END,
-			finished_at = ?, locked_by = '', locked_until = NULL`
-		args := []any{string(state), msg, msg, finished}
+			finished_at = ?, locked_by = '', locked_until = NULL, result = ?`
+		args := []any{string(state), msg, msg, finished, kept}
 		if runAt != nil {
 			query += ", run_at = ?"
 			args = append(args, runAt)
@@ -375,14 +389,39 @@ func scanJob(r scanner) (*Job, error) {
 	j := new(Job)
 	var args, state string
 	var createdBy sql.NullInt64
-	var createdByName sql.NullString
+	var createdByName, result sql.NullString
 	err := r.Scan(&j.ID, &j.Kind, &args, &j.UniqueKey, &state, &j.Attempt, &j.MaxAttempts, scanTime{&j.RunAt},
 		&j.LockedBy, scanTime{&j.LockedUntil}, &j.CancelRequested, &j.LastError, &j.ProgressDone, &j.ProgressTotal,
-		scanTime{&j.CreatedAt}, scanTime{&j.StartedAt}, scanTime{&j.FinishedAt}, &createdBy, &createdByName)
+		scanTime{&j.CreatedAt}, scanTime{&j.StartedAt}, scanTime{&j.FinishedAt}, &createdBy, &result, &createdByName)
 	if err != nil {
 		return nil, err
 	}
 	j.Args, j.State = json.RawMessage(args), JobState(state)
+	if result.Valid {
+		j.Result = json.RawMessage(result.String)
+	}
 	j.CreatedBy, j.CreatedByName = idOf(createdBy), createdByName.String
 	return j, nil
+}
+
+// maxJobResult bounds a job's result: it says what a job made (a source's
+// id, a few counts), not the thing itself, and every read of a job carries
+// it.
+const maxJobResult = 4 << 10
+
+// checkJobResult returns a job's result as FinishJob stores it: nil for
+// none (nil, empty or JSON null), else the JSON object itself. EINVALID for
+// anything else, so that every reader may decode a result as an object.
+func checkJobResult(id int64, result json.RawMessage) (any, error) {
+	trimmed := strings.TrimSpace(string(result))
+	if trimmed == "" || trimmed == "null" {
+		return nil, nil
+	}
+	if len(trimmed) > maxJobResult {
+		return nil, inquest.Errorf(inquest.EINVALID, "job %d: a result of %d bytes is too long (at most %d): record what the job made, not its content", id, len(trimmed), maxJobResult)
+	}
+	if !json.Valid([]byte(trimmed)) || trimmed[0] != '{' {
+		return nil, inquest.Errorf(inquest.EINVALID, "job %d: result %.80q is not a JSON object", id, trimmed)
+	}
+	return trimmed, nil
 }

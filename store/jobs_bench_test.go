@@ -69,7 +69,7 @@ func BenchmarkJobEnqueueClaimFinish(b *testing.B) {
 			if err != nil || len(got) != 1 {
 				b.Fatalf("claim: %d jobs, %v", len(got), err)
 			}
-			if _, err := db.FinishJob(ctx, got[0].Lease(), nil, false, time.Time{}); err != nil {
+			if _, err := db.FinishJob(ctx, got[0].Lease(), nil, false, time.Time{}, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -87,7 +87,7 @@ func TestJobCreatedBy(t *testing.T) {
 			if err != nil || c.CreatedByName != "anna" {
 				t.Errorf("cancel: by %q, %v; want anna", c.CreatedByName, err)
 			}
-			f, err := db.FinishJob(ctx, j.Lease(), context.Canceled, true, time.Time{})
+			f, err := db.FinishJob(ctx, j.Lease(), context.Canceled, true, time.Time{}, nil)
 			if err != nil || f.CreatedBy != anna.ID || f.CreatedByName != "anna" {
 				t.Errorf("finish: by %d %q, %v; want anna", f.CreatedBy, f.CreatedByName, err)
 			}

@@ -35,7 +35,7 @@ func TestEnqueueJobUniqueWhileActive(t *testing.T) {
 			t.Fatalf("claim: %d jobs, %v", len(claimed), err)
 		}
 		for _, j := range claimed {
-			if _, err := db.FinishJob(ctx, j.Lease(), nil, false, time.Time{}); err != nil {
+			if _, err := db.FinishJob(ctx, j.Lease(), nil, false, time.Time{}, nil); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -79,11 +79,11 @@ func TestClaimJobsLeaseRetryAndReclaim(t *testing.T) {
 		if _, err := db.ExtendJobLease(ctx, first, time.Minute); !errors.Is(err, store.ErrLeaseLost) {
 			t.Errorf("extend a lost lease: %v, want ErrLeaseLost", err)
 		}
-		if _, err := db.FinishJob(ctx, first, nil, false, time.Time{}); inquest.ErrorCode(err) != inquest.ECONFLICT {
+		if _, err := db.FinishJob(ctx, first, nil, false, time.Time{}, nil); inquest.ErrorCode(err) != inquest.ECONFLICT {
 			t.Errorf("finish with a lost lease: %v, want ECONFLICT", err)
 		}
 		// The second attempt fails and asks for a retry, but attempts are used up.
-		done, err := db.FinishJob(ctx, got[0].Lease(), errors.New("site down"), false, time.Now())
+		done, err := db.FinishJob(ctx, got[0].Lease(), errors.New("site down"), false, time.Now(), nil)
 		if err != nil || done.State != store.JobFailed || done.LastError != "site down" || done.FinishedAt.IsZero() {
 			t.Fatalf("last attempt failed: %+v, %v", done, err)
 		}
@@ -105,7 +105,7 @@ func TestFinishJobRetryProgressCancel(t *testing.T) {
 			t.Errorf("progress = %d/%d, want 3/10", j.ProgressDone, j.ProgressTotal)
 		}
 		retryAt := time.Now().Add(time.Hour)
-		back, err := db.FinishJob(ctx, got[0].Lease(), errors.New("timeout"), false, retryAt)
+		back, err := db.FinishJob(ctx, got[0].Lease(), errors.New("timeout"), false, retryAt, nil)
 		if err != nil || back.State != store.JobQueued || back.LastError != "timeout" || back.RunAt.Sub(retryAt).Abs() > time.Millisecond {
 			t.Fatalf("retry: %+v, %v", back, err)
 		}
@@ -132,7 +132,7 @@ func TestFinishJobRetryProgressCancel(t *testing.T) {
 		if asked, err := db.ExtendJobLease(ctx, got[0].Lease(), time.Minute); err != nil || !asked {
 			t.Errorf("heartbeat after cancel: asked %v, %v; want asked", asked, err)
 		}
-		fin, err := db.FinishJob(ctx, got[0].Lease(), context.Canceled, true, time.Time{})
+		fin, err := db.FinishJob(ctx, got[0].Lease(), context.Canceled, true, time.Time{}, nil)
 		if err != nil || fin.State != store.JobCancelled {
 			t.Fatalf("finish cancelled: %+v, %v", fin, err)
 		}
@@ -187,7 +187,7 @@ func TestClaimJobsTwoHandlesNoJobTwice(t *testing.T) {
 						}
 						seen[j.ID] = w
 						mu.Unlock()
-						if _, err := db.FinishJob(ctx, j.Lease(), nil, false, time.Time{}); err != nil {
+						if _, err := db.FinishJob(ctx, j.Lease(), nil, false, time.Time{}, nil); err != nil {
 							t.Error(err)
 						}
 					}

@@ -66,7 +66,7 @@ func newJobsFixture(t *testing.T, db *store.DB) jobsFixture {
 	if _, err := db.SetJobProgress(ctx, j.Lease(), 1, 2); err != nil {
 		t.Fatal(err)
 	}
-	if f.failed, err = db.FinishJob(ctx, j.Lease(), errors.New(f.failedErr), false, time.Time{}); err != nil {
+	if f.failed, err = db.FinishJob(ctx, j.Lease(), errors.New(f.failedErr), false, time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 
@@ -81,7 +81,7 @@ func newJobsFixture(t *testing.T, db *store.DB) jobsFixture {
 	}
 
 	j = claim(inquest.BuildStaticJob(inquest.BuildStaticArgs{CaseID: c.ID, Slug: c.Slug, Dir: "/srv/sites/january"}))
-	if f.retrying, err = db.FinishJob(ctx, j.Lease(), errors.New("disk full"), false, time.Now().Add(time.Hour)); err != nil {
+	if f.retrying, err = db.FinishJob(ctx, j.Lease(), errors.New("disk full"), false, time.Now().Add(time.Hour), nil); err != nil {
 		t.Fatal(err)
 	}
 	if f.failed.State != inquest.JobFailed || f.running.State != inquest.JobRunning || f.retrying.State != inquest.JobQueued {

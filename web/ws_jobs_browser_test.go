@@ -64,7 +64,7 @@ func TestBrowserJobsPageFollowsProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitText("the bar follows the progress", row+`.querySelector(".job-count").textContent`, "7/10")
-	if _, err := db.FinishJob(ctx, lease, nil, false, time.Time{}); err != nil {
+	if _, err := db.FinishJob(ctx, lease, nil, false, time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	waitText("the state follows the job", row+`.querySelector(".job-state").textContent`, "done")

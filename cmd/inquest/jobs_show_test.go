@@ -63,7 +63,7 @@ func TestJobsShow(t *testing.T) {
 			t.Fatal(err)
 		}
 		runErr := "save contradictions: deadlock detected\nDETAIL: Process 1 waits for ShareLock on transaction 2"
-		failed, err := db.FinishJob(ctx, claimed[0].Lease(), errors.New(runErr), false, time.Time{})
+		failed, err := db.FinishJob(ctx, claimed[0].Lease(), errors.New(runErr), false, time.Time{}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
