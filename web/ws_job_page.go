@@ -27,9 +27,11 @@ type wsJobPage struct {
 	ClaimID int64
 	// OutputDir is where a static build writes, when the job names the
 	// directory; SiteSlug, when it does not, is the directory under the
-	// site directory of the worker that runs it. The queue records no
-	// other output of a job.
+	// site directory of the worker that runs it.
 	OutputDir, SiteSlug string
+	// Result is what the job made once done; nil before, or for a job
+	// that reports nothing.
+	Result *wsJobResult
 	// NextTry is when a queued job waits for (zero: it may run now);
 	// Retry says it waits after a failed attempt, not because it was
 	// queued for later.
@@ -37,6 +39,50 @@ type wsJobPage struct {
 	Retry   bool
 	// Refresh is the interval of the page's self-reload, 0 for none.
 	Refresh int
+}
+
+// wsJobResult is a done job's result as the page tells it: one of its
+// parts is set, by the job's kind.
+type wsJobResult struct {
+	// Fetched is the source a fetch made or found already archived. The
+	// page links to it by id only, never reading its title: the source's
+	// own page decides who may see it (a private source, another case's).
+	Fetched *inquest.IngestURLJobResult
+	// Reanalysed counts what a re-analysis read and derived.
+	Reanalysed *inquest.ReanalyseJobResult
+	// Built is what a static build wrote, and where.
+	Built *inquest.BuildStaticJobResult
+	// Raw is a result the page cannot read (another kind, another shape),
+	// shown as stored.
+	Raw string
+}
+
+// jobResultOf reads a job's result for its page; nil for none.
+func jobResultOf(j *inquest.Job) *wsJobResult {
+	if len(j.Result) == 0 {
+		return nil
+	}
+	res := &wsJobResult{}
+	var err error
+	switch j.Kind {
+	case inquest.JobIngestURL:
+		res.Fetched = new(inquest.IngestURLJobResult)
+		if err = json.Unmarshal(j.Result, res.Fetched); err == nil && res.Fetched.SourceID <= 0 {
+			err = fmt.Errorf("no source")
+		}
+	case inquest.JobReanalyse:
+		res.Reanalysed = new(inquest.ReanalyseJobResult)
+		err = json.Unmarshal(j.Result, res.Reanalysed)
+	case inquest.JobBuildStatic:
+		res.Built = new(inquest.BuildStaticJobResult)
+		err = json.Unmarshal(j.Result, res.Built)
+	default:
+		err = fmt.Errorf("kind %s", j.Kind)
+	}
+	if err != nil {
+		return &wsJobResult{Raw: string(j.Result)}
+	}
+	return res
 }
 
 func (p wsJobPage) PageTitle() string { return fmt.Sprintf("Job %d", p.Job.ID) }
@@ -88,6 +134,7 @@ func (s *Server) wsJobPage(w http.ResponseWriter, r *http.Request) error {
 	case inquest.JobBuildStatic:
 		p.OutputDir, p.SiteSlug = a.Dir, a.Slug
 	}
+	p.Result = jobResultOf(j)
 	if j.State == inquest.JobQueued && j.RunAt.After(time.Now()) {
 		p.NextTry, p.Retry = j.RunAt, j.Attempt > 0
 	}
