@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "jobs show", summary: "show one background job: state, attempts, progress, the last error in full, who queued it", run: runJobsShow})
+	register(&command{name: "jobs show", summary: "show one background job: state, attempts, progress, what it made, the last error in full, who queued it", run: runJobsShow})
 }
 
 func runJobsShow(ctx context.Context, e *env, args []string) error {
@@ -90,6 +90,9 @@ func writeJob(e *env, j *store.Job, now time.Time) error {
 	if !j.FinishedAt.IsZero() {
 		line("finished at", at(j.FinishedAt))
 	}
+	if len(j.Result) > 0 {
+		line("result", jobResultText(j))
+	}
 	if err := w.Flush(); err != nil {
 		return err
 	}
@@ -97,4 +100,39 @@ func writeJob(e *env, j *store.Job, now time.Time) error {
 		fmt.Fprintf(e.stdout, "last error:\n    %s\n", strings.ReplaceAll(strings.TrimRight(j.LastError, "\n"), "\n", "\n    "))
 	}
 	return nil
+}
+
+// jobResultText is a done job's result in words: the source a fetch made
+// (and the command that shows it), a re-analysis's counts, what a build
+// wrote and where. A result of another kind or shape is printed as stored.
+func jobResultText(j *store.Job) string {
+	raw := string(j.Result)
+	switch j.Kind {
+	case inquest.JobIngestURL:
+		var r inquest.IngestURLJobResult
+		if json.Unmarshal(j.Result, &r) != nil || r.SourceID <= 0 {
+			return raw
+		}
+		how := "archived by this job"
+		if r.AlreadyArchived {
+			how = "already archived"
+		}
+		if r.PreviousID != 0 {
+			how += fmt.Sprintf("; version %d, the previous is source %d", r.Version, r.PreviousID)
+		}
+		return fmt.Sprintf("source %d, %s (see 'inquest sources show %d')", r.SourceID, how, r.SourceID)
+	case inquest.JobReanalyse:
+		var r inquest.ReanalyseJobResult
+		if json.Unmarshal(j.Result, &r) != nil {
+			return raw
+		}
+		return fmt.Sprintf("%d statements read, %d contradictions derived", r.Statements, r.Contradictions)
+	case inquest.JobBuildStatic:
+		var r inquest.BuildStaticJobResult
+		if json.Unmarshal(j.Result, &r) != nil {
+			return raw
+		}
+		return fmt.Sprintf("%d pages and %d other files (%d bytes) written to %s", r.Pages, r.Files, r.Bytes, r.Dir)
+	}
+	return raw
 }
