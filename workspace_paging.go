@@ -55,14 +55,19 @@ type PagedWorkspace interface {
 	// ReviewQueuePage lists it), counting each kind up to upTo only: a
 	// front page needs "a lot", not a scan of the whole case.
 	ReviewWaiting(ctx context.Context, caseID int64, upTo int) (n int, more bool, err error)
-	// FigureStatements lists the statements the case's figures were said
-	// in, by id, with what places a figure (speaker, day, span, review) and
+	// FigureStatements lists, by id, the statements that place the case's
+	// figures: those they were said in, and all of the sources of figures
+	// that name neither a statement nor a claimant, whose quotations may
+	// hold them. With what places a figure (speaker, day, span, review) and
 	// without their text, context, note and translations, which at tens of
 	// thousands of figures would be most of what the figures page holds.
 	FigureStatements(ctx context.Context, caseID int64) ([]*Statement, error)
-	// FigureSources lists the sources that hold the case's figures, by id,
-	// with only what dates a figure and speaks for it: ID, CaseID,
-	// Publisher, Kind and Published (no text, no title).
+	// FigureSources lists, by id, the sources that date or speak for the
+	// case's figures: those of figures without an as-of day, and those of
+	// figures that name no statement and no claimant. Only ID, CaseID,
+	// Publisher, Kind and Published are read, and the text of the latter
+	// sources, whose sentences may name who said the figure. Rejected
+	// figures need none.
 	FigureSources(ctx context.Context, caseID int64) ([]*Source, error)
 	// PeopleNames lists every person by name, without names in other
 	// scripts, aliases or positions: what a list to choose one from needs.

@@ -515,10 +515,31 @@ func TestPagedTriageReads(t *testing.T) {
 
 		t.Run("what places the figures", func(t *testing.T) {
 			// Figures said in statements, beside the generated ones that
-			// name their claimant.
-			for _, st := range stmts[:12] {
+			// name their claimant and day; and figures that name no one,
+			// which their source's words and statements place, one of
+			// them rejected, which nothing places.
+			var oneEach []*inquest.Statement // of a source each
+			for _, st := range stmts {
+				if len(oneEach) == 0 || oneEach[len(oneEach)-1].SourceID != st.SourceID {
+					oneEach = append(oneEach, st)
+				}
+			}
+			if len(oneEach) < 15 {
+				t.Fatalf("statements in only %d sources", len(oneEach))
+			}
+			for _, st := range oneEach[:12] {
 				f := &inquest.Figure{CaseID: c.ID, SourceID: st.SourceID, StatementID: st.ID, Measure: "deaths", Text: "12 dead",
 					Value: 12, Start: st.Start, End: st.Start + 1, Review: inquest.Suggested}
+				if err := db.AddFigure(ctx, f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for i, st := range oneEach[len(oneEach)-3:] {
+				f := &inquest.Figure{CaseID: c.ID, SourceID: st.SourceID, Measure: "detained", Text: "40 detained",
+					Value: 40, AsOf: "2022-01-20", Start: st.Start, End: st.Start + 2, Review: inquest.Suggested}
+				if i == 0 {
+					f.Review = inquest.Rejected
+				}
 				if err := db.AddFigure(ctx, f); err != nil {
 					t.Fatal(err)
 				}
@@ -527,7 +548,7 @@ func TestPagedTriageReads(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			srcs, err := db.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, WithoutText: true})
+			srcs, err := db.Sources(ctx, inquest.SourceFilter{CaseID: c.ID})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -535,15 +556,35 @@ func TestPagedTriageReads(t *testing.T) {
 			for _, s := range srcs {
 				srcByID[s.ID] = s
 			}
-			wantStmts, wantSrcs := map[int64]bool{}, map[int64]bool{}
+			// What analysis.FigureSeries consults: a figure's statement;
+			// its source when it has no day, and its source's words and
+			// statements when it names no one.
+			wantStmts, wantSrcs, wantText := map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
 			for _, f := range figures {
 				if f.StatementID != 0 {
 					wantStmts[f.StatementID] = true
 				}
-				wantSrcs[f.SourceID] = true
+				if f.Review == inquest.Rejected {
+					continue
+				}
+				unplaced := f.StatementID == 0 && f.ClaimantID == 0 && f.ClaimantName == ""
+				if !f.AsOf.Known() || unplaced {
+					wantSrcs[f.SourceID] = true
+				}
+				if unplaced {
+					wantText[f.SourceID] = true
+				}
 			}
-			if len(wantStmts) < 10 || len(wantSrcs) < 10 {
-				t.Fatalf("the generated figures name %d statements and %d sources", len(wantStmts), len(wantSrcs))
+			for _, st := range stmts {
+				if wantText[st.SourceID] {
+					wantStmts[st.ID] = true
+				}
+			}
+			if len(wantStmts) < 10 || len(wantSrcs) < 10 || len(wantText) < 2 {
+				t.Fatalf("the figures name %d statements, %d sources, %d sources by their words", len(wantStmts), len(wantSrcs), len(wantText))
+			}
+			if len(wantSrcs) >= len(srcs) {
+				t.Fatalf("every one of the %d sources places a figure: nothing to leave out", len(srcs))
 			}
 			gotStmts, err := db.FigureStatements(ctx, c.ID)
 			if err != nil {
@@ -551,7 +592,7 @@ func TestPagedTriageReads(t *testing.T) {
 			}
 			for i, st := range gotStmts {
 				want := stmtByID[st.ID]
-				if !wantStmts[st.ID] || want == nil || st.PersonID != want.PersonID || st.SaidOn != want.SaidOn || st.SpeakerName != want.SpeakerName || st.Start != want.Start || st.Review != want.Review {
+				if !wantStmts[st.ID] || want == nil || st.PersonID != want.PersonID || st.SaidOn != want.SaidOn || st.SpeakerName != want.SpeakerName || st.Start != want.Start || st.End != want.End || st.Review != want.Review {
 					t.Errorf("figure statement %d: %+v, want %+v", st.ID, st, want)
 				}
 				if i > 0 && gotStmts[i-1].ID >= st.ID {
@@ -572,6 +613,9 @@ func TestPagedTriageReads(t *testing.T) {
 				want := srcByID[s.ID]
 				if !wantSrcs[s.ID] || want == nil || s.CaseID != want.CaseID || s.Publisher != want.Publisher || s.Kind != want.Kind || s.Published != want.Published {
 					t.Errorf("figure source %d: %+v, want %+v", s.ID, s, want)
+				}
+				if wantText[s.ID] != (s.Text != "") || (s.Text != "" && s.Text != want.Text) {
+					t.Errorf("figure source %d read with %d bytes of its text; want its words %v", s.ID, len(s.Text), wantText[s.ID])
 				}
 			}
 			if len(gotSrcs) != len(wantSrcs) {

@@ -3,7 +3,6 @@ package web
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -124,10 +123,11 @@ func (s *Server) wsFiguresPage(w http.ResponseWriter, r *http.Request) error {
 
 // figureRecord reads what the case's figure series derive from: the
 // figures, measures and people, and of the statements and sources only
-// those the figures name. A figure no statement or claimant accounts for
-// is placed from its source's text and statements (the quotation rule),
-// which are read for its source alone. The series come out as from the
-// whole case (casework's Load and FigureRecord).
+// those that place a figure. A figure no statement or claimant accounts
+// for is placed from its source's text and statements (the quotation
+// rule), which are read for its source alone; a figure without a day is
+// dated by its source. The series come out as from the whole case
+// (casework's Load and FigureRecord).
 func (s *Server) figureRecord(ctx context.Context, c *inquest.Case) (analysis.FigureRecord, error) {
 	var fr analysis.FigureRecord
 	a, err := s.analysis()
@@ -150,39 +150,14 @@ func (s *Server) figureRecord(ctx context.Context, c *inquest.Case) (analysis.Fi
 	if fr.People, err = s.st.People(ctx); err != nil {
 		return fr, err
 	}
-	unaccounted := map[int64]bool{}
-	for _, f := range fr.Figures {
-		if f.StatementID == 0 && f.ClaimantID == 0 && f.ClaimantName == "" && f.Review != inquest.Rejected {
-			unaccounted[f.SourceID] = true
-		}
-	}
+	// The statements and sources that place them: those the figures
+	// name, and for a figure that names no one, its source's words and
+	// all of its statements.
 	if fr.Statements, err = pw.FigureStatements(ctx, c.ID); err != nil {
 		return fr, err
 	}
 	if fr.Sources, err = pw.FigureSources(ctx, c.ID); err != nil {
 		return fr, err
-	}
-	have := map[int64]bool{}
-	for _, st := range fr.Statements {
-		have[st.ID] = true
-	}
-	for i, src := range fr.Sources {
-		if !unaccounted[src.ID] {
-			continue
-		}
-		if fr.Sources[i], err = s.st.Source(ctx, src.ID); err != nil {
-			return fr, fmt.Errorf("load the text of source %d: %w", src.ID, err)
-		}
-		more, err := s.st.Statements(ctx, inquest.StatementFilter{SourceID: src.ID})
-		if err != nil {
-			return fr, err
-		}
-		for _, st := range more {
-			if !have[st.ID] {
-				have[st.ID] = true
-				fr.Statements = append(fr.Statements, st)
-			}
-		}
 	}
 	// In the order the whole case's come in (by source and start), which
 	// the quotation rule walks.
