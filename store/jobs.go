@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/inquest-project/inquest"
 )
@@ -420,7 +421,9 @@ func checkJobResult(id int64, result json.RawMessage) (any, error) {
 	if len(trimmed) > maxJobResult {
 		return nil, inquest.Errorf(inquest.EINVALID, "job %d: a result of %d bytes is too long (at most %d): record what the job made, not its content", id, len(trimmed), maxJobResult)
 	}
-	if !json.Valid([]byte(trimmed)) || trimmed[0] != '{' {
+	// PostgreSQL's TEXT takes only UTF-8, which json.Valid does not ask of
+	// a string's bytes.
+	if !json.Valid([]byte(trimmed)) || trimmed[0] != '{' || !utf8.ValidString(trimmed) {
 		return nil, inquest.Errorf(inquest.EINVALID, "job %d: result %.80q is not a JSON object", id, trimmed)
 	}
 	return trimmed, nil

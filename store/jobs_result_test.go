@@ -148,6 +148,7 @@ func TestFinishJobResultRefused(t *testing.T) {
 			{"not JSON", `{"source_id":`, "is not a JSON object"},
 			{"an array", `[1,2]`, "is not a JSON object"},
 			{"a number", `123`, "is not a JSON object"},
+			{"not UTF-8", "{\"title\":\"\xff\xfe\"}", "is not a JSON object"},
 			{"too long", `{"text":"` + strings.Repeat("x", 5000) + `"}`, "is too long"},
 		}
 		for _, tt := range tests {
