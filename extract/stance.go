@@ -313,6 +313,16 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 			if o.sent != s {
 				continue
 			}
+			// A denial of existence narrowed to what the claim does not
+			// name (stanceNarrowed) says nothing of it, or does not deny
+			// that its thing exists at all.
+			narrowAll, narrowExist := false, false
+			if o.narrow != 0 && o.negated() {
+				narrowAll, narrowExist = stanceNarrowed(r, q, &o)
+				if narrowAll {
+					continue
+				}
+			}
 			for k := range r.slots {
 				if !r.slots[k].accepts(o.concept) {
 					continue
@@ -322,7 +332,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 				if o.negated() {
 					if !q.question[s] && !o.directed {
 						neg[k] = true
-						negExist[k] = negExist[k] || (o.existNeg && r.slots[k].has(o.concept))
+						negExist[k] = negExist[k] || (o.existNeg && !narrowExist && r.slots[k].has(o.concept))
 					}
 				} else if !o.hedged && !o.legal && !(o.doerless && r.hasAgent) {
 					pos[k] = true

@@ -19,6 +19,9 @@ type stanceOcc struct {
 	legal      bool // named as a charge or article, not asserted
 	agentive   bool // a deed that needs its doer beside it to count as asserted
 	doerless   bool // … and has none ("dozens were killed")
+	// narrow is, for a concept denied to exist, 1 + the index in
+	// stanceText.narrows of what narrows the denial, or 0.
+	narrow int32
 }
 
 func (o *stanceOcc) negated() bool { return o.neg%2 == 1 }
@@ -48,6 +51,15 @@ type stanceText struct {
 	// stanceAllRequired).
 	noLiterals bool
 	lang       string // the quotation's language, "" when unknown
+
+	// What starts at each token, and the cues, for the rules that look
+	// around a concept (stance_reach.go).
+	occAt, cueAt stanceAt
+	cues         []stanceCueAt
+	// narrows holds what narrows denials of existence (stanceNarrowing),
+	// narrowOf their index + 1 by clause; both are made on first need.
+	narrows  []stanceNarrowing
+	narrowOf map[int]int32
 }
 
 // stanceKkNegSuffixes are the Kazakh negative verb suffixes, by vowel harmony
@@ -183,6 +195,7 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 	for i, c := range cues {
 		cueAt.set(c.start, i)
 	}
+	st.occAt, st.cueAt, st.cues = occAt, cueAt, cues
 	// Negative words of one clause make one negation: Russian and Kazakh
 	// repeat them ("никаких боевиков не было"), and an English clause with
 	// two is rare enough. Verbs of denial and verdicts of falsehood always
@@ -279,16 +292,23 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 		switch c.class {
 		case stanceCueNoDet:
 			exist := stanceExistFrame(st, cueAt, cues, c.start)
+			npEnd := -1 // the end of the noun phrase the determiner opens
 			for i := range st.occ {
 				o := &st.occ[i]
 				if o.clause != t.clause || o.start < c.end || o.start >= c.end+5 {
 					continue
+				}
+				if npEnd < 0 && o.start <= c.end+2 || o.start == npEnd {
+					npEnd = o.end
 				}
 				if exist {
 					stanceExistNeg(st, i)
 				} else {
 					negOcc(i, false)
 				}
+			}
+			if exist && npEnd > 0 {
+				stanceNoDeeds(st, occAt, c, npEnd)
 			}
 			negClauses[t.clause] = true
 		case stanceCueAbsent:
@@ -338,11 +358,19 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 				}
 			}
 		case stanceCueHedge, stanceCueDirective, stanceCueLegal:
-			// English and Russian put these before what they govern, to
-			// the end of the sentence. Kazakh puts them after: a Kazakh cue
-			// governs the few words before it ("билікті басып алу үшін"),
-			// or its whole clause when it ends it ("... атпауы тиіс").
+			// English and Russian put these before what they govern, up to
+			// where a new assertion begins (stanceGovernedEnd). Kazakh puts
+			// them after: a Kazakh cue governs the few words before it
+			// ("билікті басып алу үшін"), or its whole clause when it ends
+			// it ("... атпауы тиіс").
 			kkFrom, kkClause := c.start-3, stanceEndsClause(toks, c.end)
+			end, modal := len(toks), false
+			if !c.kk {
+				end = stanceGovernedEnd(toks, c)
+				// A negation under a condition, a possibility or the
+				// future denies no fact ("the troops will not fire").
+				modal = c.class == stanceCueHedge && stanceModal(t.w) && stanceNegationIn(cues, c.end, end)
+			}
 			for i := range st.occ {
 				o := &st.occ[i]
 				if o.sent != t.sent {
@@ -352,12 +380,13 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 					if o.clause != t.clause || o.start >= c.start || (!kkClause && o.start < kkFrom) {
 						continue
 					}
-				} else if o.start < c.end {
+				} else if o.start < c.end || o.start >= end {
 					continue
 				}
 				switch c.class {
 				case stanceCueHedge:
 					o.hedged = true
+					o.directed = o.directed || modal
 				case stanceCueDirective:
 					o.hedged, o.directed = true, true
 				case stanceCueLegal:
@@ -528,11 +557,12 @@ var stanceBeWords = map[string]bool{
 // a companion: "no talks with militants" takes the militants for granted,
 // and is taken as saying nothing about them either way.
 func stanceExistNeg(st *stanceText, i int) {
-	if stanceCompanion(st, i) {
+	if stanceCompanion(st, i) || stanceDescribesOther(st, i) {
 		st.occ[i].hedged = true
 		return
 	}
 	stanceNegate(&st.occ[i], true, true)
+	st.occ[i].narrow = stanceNarrowingOf(st, st.occAt, st.occ[i].clause)
 }
 
 // stanceCanWords before "not confirm" make it a refusal to judge.
