@@ -4,9 +4,11 @@
 //
 // A Runner claims due jobs under a lease, runs each with the handler
 // registered for its kind, renews the lease while the handler runs (a
-// heartbeat), and records the outcome: done; queued again after an
-// exponential backoff with jitter; failed after the last attempt; or
-// cancelled on request. Jobs survive restarts: a job whose worker died is
+// heartbeat), and records the outcome: done, with what the job made (its
+// result: the source a fetch archived, a re-analysis's counts, what a build
+// wrote), stored in the same update; queued again after an exponential
+// backoff with jitter; failed after the last attempt; or cancelled on
+// request. Jobs survive restarts: a job whose worker died is
 // claimed again once its lease runs out. Several runners, in one process or
 // in several `inquest worker` and `inquest serve` processes on one
 // PostgreSQL database, share the work without running a job twice.
