@@ -381,3 +381,26 @@ func stanceGroupWord(w string) bool {
 	return stanceHasPrefix(w, "group", "cell", "unit", "formation", "detachment", "squad", "gang",
 		"групп", "ячейк", "формирован", "отряд", "подразделен", "банд")
 }
+
+// A verb of denial or a verdict of falsehood reaches its own part of the
+// sentence, the part that ";" or "but" sets apart: "The ministry denied any
+// wrongdoing; the troops fired on the protesters" asserts the second part.
+// In English and Russian, after the cue, it ends where a hedge would
+// (stanceGovernedEnd); before the cue, and in Kazakh, the whole part is
+// reached ("Участие иностранных боевиков министр отрицает").
+
+// stanceVerdictEnd returns the token after the last one cue c reaches.
+func stanceVerdictEnd(toks []stanceTok, c stanceCueAt) int {
+	if c.kk {
+		return len(toks)
+	}
+	return stanceGovernedEnd(toks, c)
+}
+
+// stanceVerdictReach reports whether cue c, which reaches up to token end,
+// reaches occurrence i.
+func stanceVerdictReach(st *stanceText, c stanceCueAt, end, i int) bool {
+	o := &st.occ[i]
+	t := st.toks[c.start]
+	return o.sent == t.sent && o.seg == t.seg && o.start < end
+}

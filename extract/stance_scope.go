@@ -275,9 +275,13 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 				cues[ti].cancelled = true
 			case stanceCueOpinion:
 				// "I don't think there was a coup" means "I think there
-				// was none".
+				// was none"; "I don't think so, but …" leaves the rest.
+				end := len(toks)
+				if !cues[ti].kk {
+					end = stanceGovernedEnd(toks, cues[ti])
+				}
 				for i := range st.occ {
-					if st.occ[i].sent == toks[j].sent && st.occ[i].start > j {
+					if st.occ[i].sent == toks[j].sent && st.occ[i].start > j && st.occ[i].start < end {
 						stanceNegate(&st.occ[i], false, false)
 					}
 				}
@@ -332,28 +336,40 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 			}
 			negClauses[t.clause] = true
 		case stanceCueDeny:
-			// The whole sentence: the object comes after the verb in English
-			// and before it in Kazakh.
+			// Its part of the sentence (stanceVerdictReach): the object
+			// comes after the verb in English and before it in Kazakh.
 			st.denial[t.sent] = true
+			end := stanceVerdictEnd(toks, c)
 			for i := range st.occ {
-				if st.occ[i].sent == t.sent {
+				if stanceVerdictReach(st, c, end, i) {
 					stanceNegate(&st.occ[i], false, false)
 				}
 			}
 		case stanceCueFalse:
 			st.denial[t.sent] = true
-			target := t.sent
-			if !stanceSentHasOcc(st.occ, target) && target > 0 {
-				// "They say foreign fighters took part. That is a lie." But
-				// after a denial, "All accusations are lies" confirms it.
-				target--
-				if stanceSentNegated(st.occ, target) {
-					st.denial[target] = true
-					continue
+			reached, end := false, stanceVerdictEnd(toks, c)
+			for i := range st.occ {
+				if stanceVerdictReach(st, c, end, i) {
+					stanceNegate(&st.occ[i], false, false)
+					reached = true
 				}
 			}
+			if reached || t.seg == 0 {
+				continue
+			}
+			// "They say foreign fighters took part. That is a lie.": the
+			// part just before, in this sentence or the one before. But
+			// after a denial, "All accusations are lies" confirms it.
+			target := t.seg - 1
+			if target < toks[0].seg || !stanceSegHasOcc(st.occ, target) {
+				continue
+			}
+			if stanceSegNegated(st.occ, target) {
+				st.denial[stanceSegSent(st.occ, target)] = true
+				continue
+			}
 			for i := range st.occ {
-				if st.occ[i].sent == target {
+				if st.occ[i].seg == target {
 					stanceNegate(&st.occ[i], false, false)
 				}
 			}
@@ -447,6 +463,11 @@ var stanceCompanionWords = map[string]bool{
 	"мен": true, "бен": true, "пен": true, "үшін": true, "қарсы": true,
 }
 
+// stanceSetPreps name the group a denial of existence is narrowed to: "no
+// foreign militants among those killed" does not deny that anyone was
+// killed.
+var stanceSetPreps = map[string]bool{"among": true, "amongst": true, "среди": true}
+
 // stancePrepositions introduce a phrase that completes another noun: "no
 // losses among the peacekeepers" denies the losses, not the peacekeepers. A
 // denial of existence reaches into such a phrase only when the noun it
@@ -501,7 +522,7 @@ func stanceCompanion(st *stanceText, i int) bool {
 		if t.w == "" || t.clause != o.clause || (first > 0 && st.occ[first-1].end > j) {
 			return false
 		}
-		if stanceCompanionWords[t.w] {
+		if stanceCompanionWords[t.w] || stanceSetPreps[t.w] {
 			return true
 		}
 		if stancePrepositions[t.w] {
@@ -608,25 +629,35 @@ func (a stanceAt) get(tok int) (int, bool) {
 	return int(a[tok]), true
 }
 
-// stanceSentNegated reports whether a negation reaches a concept of
-// sentence sent (cues are applied in text order, so an earlier sentence is
+// stanceSegNegated reports whether a negation reaches a concept of part seg
+// of a sentence (cues are applied in text order, so an earlier part is
 // complete).
-func stanceSentNegated(occ []stanceOcc, sent int) bool {
+func stanceSegNegated(occ []stanceOcc, seg int) bool {
 	for _, o := range occ {
-		if o.sent == sent && o.negated() {
+		if o.seg == seg && o.negated() {
 			return true
 		}
 	}
 	return false
 }
 
-func stanceSentHasOcc(occ []stanceOcc, sent int) bool {
+func stanceSegHasOcc(occ []stanceOcc, seg int) bool {
 	for _, o := range occ {
-		if o.sent == sent {
+		if o.seg == seg {
 			return true
 		}
 	}
 	return false
+}
+
+// stanceSegSent is the sentence of the occurrences of part seg.
+func stanceSegSent(occ []stanceOcc, seg int) int {
+	for _, o := range occ {
+		if o.seg == seg {
+			return o.sent
+		}
+	}
+	return -1
 }
 
 // stanceAnaphor reads a text that opens with a pronoun and names nothing
