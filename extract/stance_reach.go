@@ -129,6 +129,7 @@ func stanceNegationIn(cues []stanceCueAt, from, to int) bool {
 
 // stanceNarrowing is what narrows the denials of existence of one clause.
 type stanceNarrowing struct {
+	clause int
 	// heads are the heads of the clause's phrases of place or company: an
 	// occurrence, or -1 for a word the lexicon and the claims do not know.
 	heads []int32
@@ -201,10 +202,12 @@ func stanceNarrowHead(st *stanceText, occAt stanceAt, p int) (int32, bool) {
 // stanceNarrowingOf returns (index+1 into st.narrows) what narrows the
 // denials of existence in clause cl, made on first need.
 func stanceNarrowingOf(st *stanceText, occAt stanceAt, cl int) int32 {
-	if n, ok := st.narrowOf[cl]; ok {
-		return n
+	for n := range st.narrows {
+		if st.narrows[n].clause == cl {
+			return int32(n + 1)
+		}
 	}
-	var nw stanceNarrowing
+	nw := stanceNarrowing{clause: cl}
 	toks := st.toks
 	for j := range toks {
 		if toks[j].clause != cl || !stanceNarrowPreps[toks[j].w] || stanceCovered(st, j) {
@@ -215,12 +218,7 @@ func stanceNarrowingOf(st *stanceText, occAt stanceAt, cl int) int32 {
 		}
 	}
 	st.narrows = append(st.narrows, nw)
-	n := int32(len(st.narrows))
-	if st.narrowOf == nil {
-		st.narrowOf = map[int]int32{}
-	}
-	st.narrowOf[cl] = n
-	return n
+	return int32(len(st.narrows))
 }
 
 // stanceCovered reports whether token j is inside a concept's form ("beaten
@@ -403,4 +401,46 @@ func stanceVerdictReach(st *stanceText, c stanceCueAt, end, i int) bool {
 	o := &st.occ[i]
 	t := st.toks[c.start]
 	return o.sent == t.sent && o.seg == t.seg && o.start < end
+}
+
+// stanceInterrogatives open a question: a word that asks, or an auxiliary
+// put first.
+var stanceInterrogatives = map[string]bool{
+	"who": true, "what": true, "why": true, "how": true, "when": true, "where": true, "which": true,
+	"whom": true, "whose": true, "did": true, "does": true, "do": true, "is": true, "are": true, "was": true,
+	"were": true, "has": true, "have": true, "had": true, "can": true, "could": true, "will": true,
+	"would": true, "should": true,
+	"кто": true, "что": true, "почему": true, "зачем": true, "как": true, "когда": true, "где": true,
+	"куда": true, "откуда": true, "разве": true, "неужели": true, "кому": true, "кого": true, "чем": true,
+}
+
+// stanceQuestionStart returns where the question that ends with the "?" at
+// token p begins, and whether that is the start of its sentence. It begins
+// after ";" or "but", or at a clause that opens with an interrogative,
+// directly or after "and" or "so" ("…, so who gave the order?", "… — кто
+// отдал приказ?").
+func stanceQuestionStart(toks []stanceTok, p int) (int, bool) {
+	sent := toks[p].sent
+	seg := toks[p].seg
+	j := p - 1
+	for ; j >= 0 && toks[j].sent == sent; j-- {
+		t := toks[j]
+		if t.w != "" {
+			if t.seg != seg {
+				return j + 1, false
+			}
+			continue
+		}
+		if j+1 >= p {
+			continue
+		}
+		w := toks[j+1].w
+		if stanceCoordinators[w] && j+2 < p {
+			w = toks[j+2].w
+		}
+		if stanceInterrogatives[w] {
+			return j + 1, j < 0 || toks[j].sent != sent
+		}
+	}
+	return j + 1, true
 }

@@ -56,10 +56,9 @@ type stanceText struct {
 	// around a concept (stance_reach.go).
 	occAt, cueAt stanceAt
 	cues         []stanceCueAt
-	// narrows holds what narrows denials of existence (stanceNarrowing),
-	// narrowOf their index + 1 by clause; both are made on first need.
-	narrows  []stanceNarrowing
-	narrowOf map[int]int32
+	// narrows holds what narrows denials of existence, by clause, made on
+	// first need (stanceNarrowingOf).
+	narrows []stanceNarrowing
 }
 
 // stanceKkNegSuffixes are the Kazakh negative verb suffixes, by vowel harmony
@@ -178,9 +177,17 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 	st.question = make([]bool, st.nSent)
 	st.affirm = make([]bool, st.nSent)
 	st.denial = make([]bool, st.nSent)
-	for _, t := range toks {
+	// A question asks what its own part of the sentence says; a part
+	// before it that ";", "but" or an interrogative sets apart is asserted
+	// ("The troops fired on the protesters; who gave the order?").
+	var asked [][2]int // token ranges of questions that are part of a sentence
+	for p, t := range toks {
 		if t.w == "" && t.p == '?' {
-			st.question[t.sent] = true
+			if from, whole := stanceQuestionStart(toks, p); whole {
+				st.question[t.sent] = true
+			} else {
+				asked = append(asked, [2]int{from, p})
+			}
 		}
 	}
 	st.occ = stanceTagConcepts(toks, lits)
@@ -427,8 +434,14 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 		}
 	}
 	for i := range st.occ {
-		if st.question[st.occ[i].sent] {
-			st.occ[i].hedged = true
+		o := &st.occ[i]
+		if st.question[o.sent] {
+			o.hedged = true
+		}
+		for _, a := range asked {
+			if a[0] <= o.start && o.start < a[1] {
+				o.hedged, o.directed = true, true
+			}
 		}
 	}
 	st.anaphor = stanceAnaphor(st, negClauses)
