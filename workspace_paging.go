@@ -56,9 +56,9 @@ type PagedWorkspace interface {
 	// front page needs "a lot", not a scan of the whole case.
 	ReviewWaiting(ctx context.Context, caseID int64, upTo int) (n int, more bool, err error)
 	// FigureStatements lists, by id, the statements that place the case's
-	// figures: those they were said in, and all of the sources of figures
-	// that name neither a statement nor a claimant, whose quotations may
-	// hold them. With what places a figure (speaker, day, span, review) and
+	// figures: those they were said in, and for a figure that names neither
+	// a statement nor a claimant, those whose span holds it (a quotation's
+	// figure is its speaker's). With what places a figure (speaker, day, span, review) and
 	// without their text, context, note and translations, which at tens of
 	// thousands of figures would be most of what the figures page holds.
 	FigureStatements(ctx context.Context, caseID int64) ([]*Statement, error)

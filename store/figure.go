@@ -82,11 +82,28 @@ func (db *DB) figures(ctx context.Context, caseID int64, r inquest.Review) ([]*i
 	}
 	defer rows.Close()
 	var out []*inquest.Figure
+	// A case's figures repeat a few measures, qualifiers, claimants, days
+	// and review states: at a million statements 68,000 figures held the
+	// same few strings 68,000 times each, 4 MB of the figures page's
+	// derivation.
+	seen := map[string]string{}
+	same := func(s *string) {
+		if v, ok := seen[*s]; ok {
+			*s = v
+		} else {
+			seen[*s] = *s
+		}
+	}
 	for rows.Next() {
 		f, err := scanFigure(rows)
 		if err != nil {
 			return nil, fmt.Errorf("list figures of case %d: %w", caseID, err)
 		}
+		same(&f.Measure)
+		same(&f.Qualifier)
+		same(&f.ClaimantName)
+		same((*string)(&f.AsOf))
+		same((*string)(&f.Review))
 		out = append(out, f)
 	}
 	return out, rows.Err()

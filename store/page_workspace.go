@@ -504,20 +504,22 @@ func wrapErr(err error, format string, args ...any) error {
 }
 
 // unplacedFigures selects, from figures f, those that name no statement
-// and no claimant: the figures page reads their sources' words and
-// statements to find who said them.
+// and no claimant: the figures page reads their sources' words and the
+// statements around them to find who said them.
 const unplacedFigures = `f.statement_id IS NULL AND f.claimant_id IS NULL
 	AND f.claimant_name = '' AND f.review <> 'rejected'`
 
 // FigureStatements lists the statements the figures page places the
-// case's figures by: those they were said in, and every statement of the
-// sources of the figures that name no one, whose quotations may hold them.
-// They are read in one join rather than the case's million statements or
-// a list of ids.
+// case's figures by: those they were said in, and for a figure that names
+// no one, the statements whose span holds it, whose speaker said it (the
+// quotation rule). They are read in one join rather than the case's
+// million statements or a list of ids.
 func (db *DB) FigureStatements(ctx context.Context, caseID int64) ([]*inquest.Statement, error) {
 	rows, err := db.reader().query(ctx, "SELECT "+statementPlacingColumns+` FROM statements s
 		WHERE s.id IN (SELECT f.statement_id FROM figures f WHERE f.case_id = ? AND f.statement_id IS NOT NULL
-			UNION SELECT s2.id FROM statements s2 WHERE s2.source_id IN (SELECT f.source_id FROM figures f WHERE f.case_id = ? AND `+unplacedFigures+`))
+			UNION SELECT s2.id FROM figures f JOIN statements s2 ON s2.source_id = f.source_id
+				AND s2.start_pos <= f.start_pos AND f.end_pos <= s2.end_pos
+			WHERE f.case_id = ? AND `+unplacedFigures+`)
 		ORDER BY s.id`, caseID, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("statements of the figures of case %d: %w", caseID, err)

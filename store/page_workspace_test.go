@@ -558,7 +558,7 @@ func TestPagedTriageReads(t *testing.T) {
 			}
 			// What analysis.FigureSeries consults: a figure's statement;
 			// its source when it has no day, and its source's words and
-			// statements when it names no one.
+			// the statements around it when it names no one.
 			wantStmts, wantSrcs, wantText := map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
 			for _, f := range figures {
 				if f.StatementID != 0 {
@@ -575,9 +575,14 @@ func TestPagedTriageReads(t *testing.T) {
 					wantText[f.SourceID] = true
 				}
 			}
-			for _, st := range stmts {
-				if wantText[st.SourceID] {
-					wantStmts[st.ID] = true
+			for _, f := range figures {
+				if f.Review == inquest.Rejected || f.StatementID != 0 || f.ClaimantID != 0 || f.ClaimantName != "" {
+					continue
+				}
+				for _, st := range stmts {
+					if st.SourceID == f.SourceID && st.Start <= f.Start && f.End <= st.End {
+						wantStmts[st.ID] = true
+					}
 				}
 			}
 			if len(wantStmts) < 10 || len(wantSrcs) < 10 || len(wantText) < 2 {
