@@ -309,16 +309,22 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 		// together ("18 officers were killed, but civilian casualties were
 		// not disclosed" does not say civilians were killed).
 		segPos := map[int][]bool{}
-		for _, o := range q.occ {
+		for oi := range q.occ {
+			o := &q.occ[oi]
 			if o.sent != s {
 				continue
 			}
+			// A deed denied of a doer the claim does not name says nothing
+			// of the claim's doer ("No militants fired on the protesters",
+			// "Protesters did not fire on the troops").
+			otherDoer := o.negated() && r.hasAgent && stanceConceptKind(o.concept) != stanceAgent &&
+				stanceOtherDoer(r, q, oi)
 			// A denial of existence narrowed to what the claim does not
 			// name (stanceNarrowed) says nothing of it, or does not deny
 			// that its thing exists at all.
 			narrowAll, narrowExist := false, false
 			if o.narrow != 0 && o.negated() {
-				narrowAll, narrowExist = stanceNarrowed(r, q, &o)
+				narrowAll, narrowExist = stanceNarrowed(r, q, o)
 				if narrowAll {
 					continue
 				}
@@ -330,7 +336,7 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 				found = true
 				present[k] = true
 				if o.negated() {
-					if !q.question[s] && !o.directed {
+					if !q.question[s] && !o.directed && !otherDoer {
 						neg[k] = true
 						negExist[k] = negExist[k] || (o.existNeg && !narrowExist && r.slots[k].has(o.concept))
 					}
