@@ -164,6 +164,13 @@ var stanceTimeStems = []string{
 	"дн", "ден", "ноч", "врем", "период", "момент", "утр", "вечер", "недел", "месяц", "год", "сутк", "час",
 }
 
+// stanceScenes are the places a case happens in, named without their name
+// ("no foreign fighters in the city", "в стране").
+var stanceScenes = []string{
+	"countr", "city", "cities", "town", "region", "provinc", "capital", "republic", "area", "street", "square",
+	"стран", "город", "регион", "столиц", "област", "республик", "улиц", "площад",
+}
+
 // stanceNarrowHead returns the head of the phrase of place or company that
 // the preposition at token p opens: an occurrence index (the last of
 // adjacent ones), -1 for another word, or false when the phrase narrows
@@ -184,13 +191,18 @@ func stanceNarrowHead(st *stanceText, occAt stanceAt, p int) (int32, bool) {
 		return int32(oi), true
 	}
 	w := toks[h].w
-	if stancePronouns[w] || stanceStopwords[w] || w[0] >= '0' && w[0] <= '9' {
+	if stancePronouns[w] || stanceStopwords[w] || w[0] >= '0' && w[0] <= '9' || toks[h].upper {
+		// A capitalised word is a name, the case's place as a rule: "no
+		// terrorists in Almaty".
 		return 0, false
 	}
 	for _, s := range stanceTimeStems {
 		if strings.HasPrefix(w, s) {
 			return 0, false
 		}
+	}
+	if stanceHasPrefix(w, stanceScenes...) {
+		return 0, false
 	}
 	switch w {
 	case "there", "here", "him", "whom", "там", "здесь", "тут", "нем", "ней", "них", "нём":
@@ -330,8 +342,8 @@ func stanceDescribesOther(st *stanceText, i int) bool {
 	}
 	w := toks[j].w
 	if stanceStopwords[w] || stanceBeWords[w] || stancePrepositions[w] || stanceCompanionWords[w] ||
-		stanceSkipWords[w] || stancePronouns[w] || stanceDeterminers[w] || stanceIsEvidence(w) ||
-		stanceGroupWord(w) || w[0] >= '0' && w[0] <= '9' {
+		stanceSkipWords[w] || stancePronouns[w] || stanceDeterminers[w] || stanceAdverbs[w] ||
+		stanceIsEvidence(w) || stanceGroupWord(w) || w[0] >= '0' && w[0] <= '9' {
 		return false
 	}
 	if ci, ok := st.cueAt.get(j); ok {
@@ -351,6 +363,15 @@ func stanceDescribesOther(st *stanceText, i int) bool {
 		}
 	}
 	return true
+}
+
+// stanceAdverbs may follow a noun phrase without being its head ("no
+// terrorism here", "никаких боевиков вообще").
+var stanceAdverbs = map[string]bool{
+	"here": true, "there": true, "anywhere": true, "everywhere": true, "whatsoever": true, "whatever": true,
+	"either": true, "then": true, "now": true, "again": true, "today": true, "yesterday": true, "at": true,
+	"вообще": true, "тогда": true, "тут": true, "сейчас": true, "больше": true, "уже": true, "также": true,
+	"тоже": true, "здесь": true, "там": true, "нигде": true,
 }
 
 // stanceModifierForm reports whether w, the last word of a concept's form,

@@ -9,10 +9,13 @@ import (
 // stanceTok is one token of a text being read for stances: a normalised word,
 // or a punctuation mark that ends a clause or a sentence.
 type stanceTok struct {
-	w      string // lower-case word with ё folded to е; "" for punctuation
-	p      rune   // the punctuation mark when w is ""
-	sent   int    // sentence number, from 0
-	clause int    // clause number across the whole text, from 0
+	w string // lower-case word with ё folded to е; "" for punctuation
+	p rune   // the punctuation mark when w is ""
+	// upper: the word is written with a capital letter in the text, which
+	// inside a sentence names a person or a place.
+	upper  bool
+	sent   int // sentence number, from 0
+	clause int // clause number across the whole text, from 0
 	// seg numbers the parts of a sentence that "but", "while" or ";" set
 	// against each other, across the whole text.
 	seg int
@@ -75,6 +78,7 @@ func stanceTokenize(text string) []stanceTok {
 	// "..." or "?!" count as one boundary.
 	pendingSent := false
 	var buf []byte
+	upper := false // the next word emitted is capitalised
 	emitWord := func(w string) {
 		if pendingSent {
 			sent++
@@ -86,7 +90,8 @@ func stanceTokenize(text string) []stanceTok {
 			clause++
 			seg++
 		}
-		toks = append(toks, stanceTok{w: w, sent: sent, clause: clause, seg: seg})
+		toks = append(toks, stanceTok{w: w, sent: sent, clause: clause, seg: seg, upper: upper})
+		upper = false
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -116,6 +121,7 @@ func stanceTokenize(text string) []stanceTok {
 			w := text[start:i]
 			if !same {
 				w = string(buf)
+				upper = r >= 'A' && r <= 'Z' || r >= 'А' && r <= 'Я' || r >= 0x80 && unicode.IsUpper(r)
 			}
 			switch {
 			case w == "cannot":
