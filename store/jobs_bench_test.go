@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -54,11 +55,13 @@ func BenchmarkJobsList(b *testing.B) {
 	})
 }
 
-// A job's life in the queue: queued by a user, claimed, finished.
+// A job's life in the queue: queued by a user, claimed, finished with a
+// result the size of a fetch's.
 func BenchmarkJobEnqueueClaimFinish(b *testing.B) {
 	eachBackend(b, func(b *testing.B, db *store.DB) {
 		ctx := context.Background()
 		by := jobCreators(b, db, 1)
+		result := json.RawMessage(`{"source_id":123456,"already_archived":false}`)
 		b.ResetTimer()
 		cpu := cpuTime()
 		for b.Loop() {
@@ -69,7 +72,7 @@ func BenchmarkJobEnqueueClaimFinish(b *testing.B) {
 			if err != nil || len(got) != 1 {
 				b.Fatalf("claim: %d jobs, %v", len(got), err)
 			}
-			if _, err := db.FinishJob(ctx, got[0].Lease(), nil, false, time.Time{}, nil); err != nil {
+			if _, err := db.FinishJob(ctx, got[0].Lease(), nil, false, time.Time{}, result); err != nil {
 				b.Fatal(err)
 			}
 		}
