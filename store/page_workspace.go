@@ -30,7 +30,7 @@ func (db *DB) LatestSourcesPage(ctx context.Context, caseID int64, limit, offset
 	// text, and reading the columns stored after it means reading through
 	// it, so full rows are read for the page only.
 	rows, err := db.reader().query(ctx, `SELECT s.id FROM sources s WHERE +s.case_id = ?
-		AND NOT EXISTS (SELECT 1 FROM sources n WHERE n.case_id = s.case_id AND n.locator = s.locator AND n.version > s.version)
+		AND `+sourceIsLatest+`
 		ORDER BY s.id LIMIT ? OFFSET ?`, caseID, limit+1, offset)
 	if err != nil {
 		return nil, false, fmt.Errorf("sources of case %d: %w", caseID, err)

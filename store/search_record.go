@@ -110,8 +110,7 @@ func (d dialect) ftsFrom(table, alias, ftsTable, pgVector string) (from, match, 
 }
 
 func (db *DB) searchRecordSources(ctx context.Context, q inquest.RecordQuery, stems []string) ([]inquest.RecordHit, error) {
-	where := []string{"s.case_id = ?",
-		"NOT EXISTS (SELECT 1 FROM sources n WHERE n.case_id = s.case_id AND n.locator = s.locator AND n.version > s.version)"}
+	where := []string{"s.case_id = ?", sourceIsLatest}
 	args := []any{q.CaseID}
 	if !q.Workspace {
 		where, args = append(where, "s.private = ?"), append(args, false)

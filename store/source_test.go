@@ -176,6 +176,13 @@ func TestAddSource(t *testing.T) {
 		if len(latest) != 1 || latest[0].ID != v3.ID || latest[0].Text != "" {
 			t.Errorf("latest only = %+v, want v3 without text", latest)
 		}
+		paged, _, err := db.LatestSourcesPage(ctx, c.ID, 10, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(paged) != 1 || paged[0].ID != v3.ID {
+			t.Errorf("latest sources page = %d sources, want v3 alone", len(paged))
+		}
 		all, err := db.Sources(ctx, inquest.SourceFilter{CaseID: c.ID, Limit: 2, Offset: 1})
 		if err != nil {
 			t.Fatal(err)
