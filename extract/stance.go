@@ -29,8 +29,14 @@ import (
 // ("They were not there.") is read as being about what the words just before
 // it named, and a denial may take the rest of its claim from those words.
 // Mentions that are threatened, possible, aimed at, asked about, or named as
-// a criminal charge are not taken as support. Precision is preferred to
-// recall: when a quotation both supports and denies a claim, nothing is said.
+// a criminal charge are not taken as support, and a negation under a
+// condition, a possibility or the future is not taken as denial. Each of
+// these cues, and each denial, reaches only its own part of the sentence
+// (stance_reach.go): what ";", "but" or a new clause after ", and" sets apart
+// is read on its own; "there were no X" denies only what its phrase names,
+// not a thing X merely describes or a place, group or deed the claim does
+// not name. Precision is preferred to recall: when a quotation both supports
+// and denies a claim, nothing is said.
 //
 // A StanceMatcher is safe for concurrent use.
 type StanceMatcher struct {
