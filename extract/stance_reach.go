@@ -51,30 +51,60 @@ func stanceGovernedEnd(toks []stanceTok, c stanceCueAt) int {
 		if cond || t.p == ';' {
 			return j
 		}
-		if j+2 < len(toks) && stanceCoordinators[toks[j+1].w] && stanceNewClause(toks[j+2].w) {
+		if j+2 < len(toks) && stanceCoordinators[toks[j+1].w] && stanceNewClause(toks, j+2) {
 			return j
 		}
 	}
 	return len(toks)
 }
 
-// stanceNewClause reports whether w, after ", and", begins a clause of its
-// own rather than a second verb or complement of the governed one: "…, and
-// the troops fired" but not "…, and that …", "…, and killed …", "…, и
-// убили …".
-func stanceNewClause(w string) bool {
-	if w == "" || stanceSubordinators[w] {
+// stanceNewClause reports whether the words from token i, after ", and",
+// make a clause of their own rather than a second verb, complement or noun
+// of the governed clause: "…, and the troops fired" but not "…, and that
+// …", "…, and killed …", "…, и убили …", "…, and the torture of detainees".
+// A clause of its own has a subject first and a verb after it.
+func stanceNewClause(toks []stanceTok, i int) bool {
+	w := toks[i].w
+	if w == "" || stanceSubordinators[w] || stanceVerbForm(w) {
 		return false
 	}
-	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
-		return false
-	}
-	for _, suf := range []string{"ли", "ла", "ло", "л", "ть", "лся", "лась", "лись"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
-			return false
+	for j := i + 1; j < len(toks) && toks[j].w != "" && toks[j].clause == toks[i].clause; j++ {
+		if stanceVerbForm(toks[j].w) {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// stanceVerbForm reports whether w looks like a finite verb or a participle:
+// an English auxiliary, past form or "-ing" form; a Russian past or present
+// form.
+func stanceVerbForm(w string) bool {
+	if stanceBeWords[w] || stanceAuxWords[w] {
+		return true
+	}
+	if w[0] < 0x80 {
+		return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+	}
+	for _, suf := range []string{"л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ют", "ут", "ит",
+		"ят", "ется", "ются", "ится", "ятся"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// stanceAuxWords are English auxiliaries and common irregular past forms
+// that stanceBeWords do not hold.
+var stanceAuxWords = map[string]bool{
+	"did": true, "does": true, "do": true, "will": true, "would": true, "can": true, "could": true,
+	"may": true, "might": true, "must": true, "should": true, "shall": true,
+	"took": true, "fought": true, "shot": true, "beat": true, "hid": true, "went": true, "came": true,
+	"gave": true, "made": true, "knew": true, "saw": true, "said": true, "told": true, "kept": true,
+	"left": true, "began": true, "broke": true, "ran": true, "stood": true, "held": true, "brought": true,
+	"fled": true, "lost": true, "paid": true, "sent": true, "set": true, "put": true, "got": true,
+	"будет": true, "будут": true, "нет": true,
 }
 
 // stanceModal reports whether a hedge word puts what it governs in a
