@@ -57,7 +57,8 @@ type wsJobResult struct {
 	Raw string
 }
 
-// jobResultOf reads a job's result for its page; nil for none.
+// jobResultOf reads a job's result for its page and its row in the list
+// (describeJob); nil for none.
 func jobResultOf(j *inquest.Job) *wsJobResult {
 	if len(j.Result) == 0 {
 		return nil
@@ -134,7 +135,7 @@ func (s *Server) wsJobPage(w http.ResponseWriter, r *http.Request) error {
 	case inquest.JobBuildStatic:
 		p.OutputDir, p.SiteSlug = a.Dir, a.Slug
 	}
-	p.Result = jobResultOf(j)
+	p.Result = p.Job.Result
 	if j.State == inquest.JobQueued && j.RunAt.After(time.Now()) {
 		p.NextTry, p.Retry = j.RunAt, j.Attempt > 0
 	}

@@ -15,8 +15,11 @@ import (
 // progress, and forms to queue a URL fetch (analysts), a static build
 // (editors) and to cancel a job. While a job is active the page follows it:
 // a small script (static/ws_jobs.js) polls GET /api/v1/jobs and moves the
-// progress bars; without scripts, the page reloads itself. Each job's number
-// leads to its own page (ws_job_page.go).
+// progress bars; without scripts, the page reloads itself. A done job's row
+// says in short what it made (the source a fetch archived, linked by id
+// only); when a followed job ends, the script takes its row from this page
+// afresh rather than writing the words again in JavaScript. Each job's
+// number leads to its own page (ws_job_page.go), which says it in full.
 
 type wsJobsPage struct {
 	wsPage
@@ -35,6 +38,9 @@ type wsJobRow struct {
 	KindName string // the kind in words
 	What     string // the URL fetched, the case built or re-analysed
 	WhatHref string // a workspace link for What, or ""
+	// Result is what the job made once done (jobResultOf); nil before,
+	// or for a job that reports nothing.
+	Result *wsJobResult
 }
 
 // Active reports whether the job may still change (and may be cancelled).
@@ -86,7 +92,7 @@ func (s *Server) wsJobsPage(w http.ResponseWriter, r *http.Request) error {
 
 // describeJob says what a job is about, from its arguments.
 func describeJob(j *inquest.Job, cases map[int64]*inquest.Case) wsJobRow {
-	row := wsJobRow{Job: j, KindName: jobKindNames[j.Kind]}
+	row := wsJobRow{Job: j, KindName: jobKindNames[j.Kind], Result: jobResultOf(j)}
 	if row.KindName == "" {
 		row.KindName = j.Kind
 	}
