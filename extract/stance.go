@@ -322,9 +322,8 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 			}
 			// A deed denied of a doer the claim does not name says nothing
 			// of the claim's doer ("No militants fired on the protesters",
-			// "Protesters did not fire on the troops").
-			otherDoer := o.negated() && r.hasAgent && stanceConceptKind(o.concept) != stanceAgent &&
-				stanceOtherDoer(r, q, oi)
+			// "Protesters did not fire on the troops"): judged on first need.
+			doer := 0 // 0 not judged, 1 the claim's or none, 2 another
 			// A denial of existence narrowed to what the claim does not
 			// name (stanceNarrowed) says nothing of it, or does not deny
 			// that its thing exists at all.
@@ -342,7 +341,13 @@ func evalStanceReading(r *stanceReading, q *stanceText, lead *stanceLeadIn) (inq
 				found = true
 				present[k] = true
 				if o.negated() {
-					if !q.question[s] && !o.directed && !otherDoer {
+					if doer == 0 {
+						doer = 1
+						if r.hasAgent && stanceConceptKind(o.concept) != stanceAgent && stanceOtherDoer(r, q, oi) {
+							doer = 2
+						}
+					}
+					if !q.question[s] && !o.directed && doer == 1 {
 						neg[k] = true
 						negExist[k] = negExist[k] || (o.existNeg && !narrowExist && r.slots[k].has(o.concept))
 					}

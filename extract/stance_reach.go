@@ -512,10 +512,9 @@ func stanceOtherDoer(r *stanceReading, q *stanceText, i int) bool {
 	}
 	for k := i - 1; k >= 0 && q.occ[k].clause == o.clause; k-- {
 		d := &q.occ[k]
-		// Only people act: stanceReceivers are the lexicon's concepts of
-		// people; a deed named before ("fired on the protesters") is not a
-		// doer.
-		if d.concept >= len(stanceConcepts) || !stanceReceivers[stanceConcepts[d.concept].id] {
+		// Only people act; a deed named before ("fired on the protesters")
+		// is not a doer.
+		if d.concept >= len(stancePeople) || !stancePeople[d.concept] {
 			continue
 		}
 		if stanceInPhrase(toks, d.start) {
@@ -530,6 +529,16 @@ func stanceOtherDoer(r *stanceReading, q *stanceText, i int) bool {
 	}
 	return false
 }
+
+// stancePeople marks, by concept number, the lexicon's concepts of people:
+// stanceReceivers.
+var stancePeople = func() []bool {
+	people := make([]bool, len(stanceConcepts))
+	for i, c := range stanceConcepts {
+		people[i] = stanceReceivers[c.id]
+	}
+	return people
+}()
 
 // stanceInPhrase reports whether the word at token i follows a preposition,
 // directly or through determiners ("on the protesters", "по протестующим").
