@@ -35,7 +35,8 @@ import (
 // (stance_reach.go): what ";", "but" or a new clause after ", and" sets apart
 // is read on its own; "there were no X" denies only what its phrase names,
 // not a thing X merely describes or a place, group or deed the claim does
-// not name. Precision is preferred to recall: when a quotation both supports
+// not name (stance_narrow.go); a deed denied of another doer does not deny
+// the claim's (stance_doer.go). Precision is preferred to recall: when a quotation both supports
 // and denies a claim, nothing is said.
 //
 // A StanceMatcher is safe for concurrent use.
