@@ -2,9 +2,11 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,9 +18,10 @@ import (
 
 // The jobs page follows a running job in the browser: as the worker
 // records progress and then finishes, the bar moves and the state changes
-// without the page being reloaded (ws_jobs.js polling the API), and the
-// cancel button goes once the job is over. The job's number in the list
-// leads to the job's own page.
+// without the page being reloaded (ws_jobs.js polling the API), the cancel
+// button goes once the job is over, and the row says what the job made: a
+// link to the source it archived, and when it finished. The job's number
+// in the list leads to the job's own page.
 func TestBrowserJobsPageFollowsProgress(t *testing.T) {
 	db := storetest.Open(t)
 	e := newE2E(t, db)
@@ -64,10 +67,31 @@ func TestBrowserJobsPageFollowsProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitText("the bar follows the progress", row+`.querySelector(".job-count").textContent`, "7/10")
-	if _, err := db.FinishJob(ctx, lease, nil, false, time.Time{}, nil); err != nil {
+	sources, err := db.Sources(ctx, inquest.SourceFilter{CaseID: e.c.ID, Limit: 1, WithoutText: true})
+	if err != nil || len(sources) != 1 {
+		t.Fatalf("a source of the demo case: %d, %v", len(sources), err)
+	}
+	src := sources[0]
+	result, err := json.Marshal(inquest.IngestURLJobResult{SourceID: src.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.FinishJob(ctx, lease, nil, false, time.Time{}, result); err != nil {
 		t.Fatal(err)
 	}
 	waitText("the state follows the job", row+`.querySelector(".job-state").textContent`, "done")
+	// The row is refreshed in place: read the row again each time, as the
+	// script replaces it.
+	waitText("the result appears", `(`+row+`.querySelector(".job-result a") || {}).textContent || ""`, fmt.Sprintf("Source #%d", src.ID))
+	if got, want := e.text("the result's link", row+`.querySelector(".job-result a").getAttribute("href")`), fmt.Sprintf("/w/sources/%d", src.ID); got != want {
+		t.Errorf("the result links to %q, want %q", got, want)
+	}
+	if got := e.text("the finish time", row+`.querySelector(".job-times").textContent`); !strings.Contains(got, "finished") {
+		t.Errorf("the row's times %q do not say when the job finished", got)
+	}
+	if got := e.text("the progress after the end", row+`.querySelector(".job-count").textContent`); got != "7/10" {
+		t.Errorf("the finished row's progress says %q, want 7/10", got)
+	}
 	if got := e.text("cancel button", `String(`+row+`.querySelector(".job-cancel form") === null)`); got != "true" {
 		t.Error("a finished job still offers to be cancelled")
 	}
