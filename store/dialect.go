@@ -67,19 +67,20 @@ func (d dialect) rebind(q string) string {
 	return b.String()
 }
 
-// statementStands is the condition that the statement of the stance
-// aliased st is not rejected. It asks the partial index statements_rejected
-// (migration 0012), which holds a tenth of the statements and stays in the
-// page cache, instead of the table of statements, whose rows are whole
-// quotations. PostgreSQL's planner picks that index on its own; SQLite looks
-// a rowid up in the table unless told (INDEXED BY). The literal must be the
-// index's own condition for either to use it.
-func (d dialect) statementStands(st string) string {
+// statementStands is the condition that the statement whose id is the SQL
+// expression id (a stance's "st.statement_id", a statement's "s.id") is
+// not rejected. It asks the partial index statements_rejected (migration
+// 0012), which holds a tenth of the statements and stays in the page
+// cache, instead of the table of statements, whose rows are whole
+// quotations. PostgreSQL's planner picks that index on its own; SQLite
+// looks a rowid up in the table unless told (INDEXED BY). The literal must
+// be the index's own condition for either to use it.
+func (d dialect) statementStands(id string) string {
 	from := "statements r"
 	if d == dialectSQLite {
 		from += " INDEXED BY statements_rejected"
 	}
-	return "NOT EXISTS (SELECT 1 FROM " + from + " WHERE r.id = " + st + ".statement_id AND r.review = '" + string(inquest.Rejected) + "')"
+	return "NOT EXISTS (SELECT 1 FROM " + from + " WHERE r.id = " + id + " AND r.review = '" + string(inquest.Rejected) + "')"
 }
 
 // timeLayout is how SQLite stores timestamps: UTC, fixed width to the

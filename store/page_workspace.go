@@ -333,7 +333,7 @@ func (db *DB) ClaimStancesPage(ctx context.Context, claimID int64, limit, offset
 	}
 	rej := string(inquest.Rejected)
 	rows, err := db.reader().query(ctx, "SELECT "+stanceColumns+` FROM stances st
-		WHERE st.claim_id = ? AND st.review <> ? AND `+db.dialect.statementStands("st")+` ORDER BY st.statement_id LIMIT ? OFFSET ?`, claimID, rej, limit+1, offset)
+		WHERE st.claim_id = ? AND st.review <> ? AND `+db.dialect.statementStands("st.statement_id")+` ORDER BY st.statement_id LIMIT ? OFFSET ?`, claimID, rej, limit+1, offset)
 	if err != nil {
 		return nil, false, fmt.Errorf("stances on claim %d: %w", claimID, err)
 	}
@@ -357,7 +357,7 @@ func (db *DB) ClaimStancesPage(ctx context.Context, claimID int64, limit, offset
 func (db *DB) ClaimStanceCounts(ctx context.Context, claimID int64) (map[inquest.StanceKind]int, error) {
 	rej := string(inquest.Rejected)
 	rows, err := db.reader().query(ctx, `SELECT st.stance, COUNT(*) FROM stances st
-		WHERE st.claim_id = ? AND st.review <> ? AND `+db.dialect.statementStands("st")+` GROUP BY st.stance`, claimID, rej)
+		WHERE st.claim_id = ? AND st.review <> ? AND `+db.dialect.statementStands("st.statement_id")+` GROUP BY st.stance`, claimID, rej)
 	if err != nil {
 		return nil, fmt.Errorf("count stances on claim %d: %w", claimID, err)
 	}
@@ -398,19 +398,19 @@ func (db *DB) StancesOfStatements(ctx context.Context, statementIDs []int64) ([]
 
 // PersonStatementsPage lists one person's standing statements by day. The
 // ids come first, sorted from the person's rows of the index
-// statements_person_said; full rows are read for the page only.
+// statements_person_said (which holds the id) and the index of rejected
+// statements; full rows are read for the page only.
 func (db *DB) PersonStatementsPage(ctx context.Context, personID int64, limit, offset int) ([]*inquest.Statement, int, error) {
 	if limit <= 0 || offset < 0 {
 		return nil, 0, inquest.Errorf(inquest.EINVALID, "a page needs a size above zero and an offset of zero or more")
 	}
-	rej := string(inquest.Rejected)
-	r := db.reader()
+	stands := db.dialect.statementStands("s.id")
 	var total int
-	if err := r.row(ctx, "SELECT COUNT(*) FROM statements WHERE person_id = ? AND review <> ?", personID, rej).Scan(&total); err != nil {
+	if err := db.reader().row(ctx, "SELECT COUNT(*) FROM statements s WHERE s.person_id = ? AND "+stands, personID).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count the statements of person %d: %w", personID, err)
 	}
-	ids, err := db.pageIDs(ctx, `SELECT id FROM statements WHERE person_id = ? AND review <> ?
-		ORDER BY said_on IS NULL, said_on, id LIMIT ? OFFSET ?`, personID, rej, limit, offset)
+	ids, err := db.pageIDs(ctx, `SELECT s.id FROM statements s WHERE s.person_id = ? AND `+stands+`
+		ORDER BY s.said_on IS NULL, s.said_on, s.id LIMIT ? OFFSET ?`, personID, limit, offset)
 	if err != nil || len(ids) == 0 {
 		return nil, total, wrapErr(err, "statements of person %d", personID)
 	}
@@ -447,7 +447,7 @@ func (db *DB) ReviewWaiting(ctx context.Context, caseID int64, upTo int) (int, b
 	err := db.reader().row(ctx, `SELECT
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM statements WHERE case_id = ? AND review = ? LIMIT ?) a),
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM stances x WHERE x.review = ?
-			AND x.claim_id IN (SELECT c.id FROM claims c WHERE c.case_id = ?) AND `+db.dialect.statementStands("x")+` LIMIT ?) b),
+			AND x.claim_id IN (SELECT c.id FROM claims c WHERE c.case_id = ?) AND `+db.dialect.statementStands("x.statement_id")+` LIMIT ?) b),
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM figures WHERE case_id = ? AND review = ? LIMIT ?) c),
 		(SELECT COUNT(*) FROM (SELECT 1 AS x FROM questions WHERE case_id = ? AND review = ? AND source_id IS NOT NULL LIMIT ?) d)`,
 		caseID, sug, upTo+1, sug, caseID, upTo+1, caseID, sug, upTo+1, caseID, sug, upTo+1).Scan(&st, &sn, &fg, &qn)
