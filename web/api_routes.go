@@ -104,7 +104,7 @@ func (s *Server) apiOps() []apiOp {
 				{Name: "limit", Type: "integer", Description: "at most this many (default 100, at most 1000)"}},
 			Response: []*inquest.Job{}, Handler: s.apiJobs},
 		{Method: "GET", Path: "/api/v1/jobs/{id}", Role: inquest.RoleAnalyst,
-			Summary:  "One background job, as an item of the job list shows it: its state, attempts, progress, the next try (run_at) of a queued job, the last error in full, and who queued it (created_by 0 and no created_by_name: the system or the command line).",
+			Summary:  "One background job, as an item of the job list shows it: its state, attempts, progress, the next try (run_at) of a queued job, the last error in full, who queued it (created_by 0 and no created_by_name: the system or the command line), and once done what it made (result): a fetch's source_id and already_archived (with version and previous_id for a new version of a page the case held), a re-analysis's statements and contradictions, a build's pages, files, bytes and dir.",
 			Response: &inquest.Job{}, Handler: s.apiJob},
 		{Method: "POST", Path: "/api/v1/jobs", Role: inquest.RoleAnalyst,
 			Summary: "Queue a background job: ingest.url (fetch url into the case), analysis.reanalyse (optionally one claim) or build.static (editors). The same job already waiting or running is returned with created false.",
