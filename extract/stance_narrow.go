@@ -293,3 +293,19 @@ func stanceGroupWord(w string) bool {
 	return stanceHasPrefix(w, "group", "cell", "unit", "formation", "detachment", "squad", "gang",
 		"групп", "ячейк", "формирован", "отряд", "подразделен", "банд")
 }
+
+// stanceVerbBetween reports whether a verb stands in tokens [from, to): a
+// form stanceVerbForm knows, other than an English "-ing" form, which
+// describes as often as it acts ("no ongoing cases"), or a Russian "не".
+func stanceVerbBetween(toks []stanceTok, from, to int) bool {
+	for j := from; j < to; j++ {
+		w := toks[j].w
+		if w == "" {
+			continue
+		}
+		if w == "не" || stanceVerbForm(w) && !strings.HasSuffix(w, "ing") {
+			return true
+		}
+	}
+	return false
+}

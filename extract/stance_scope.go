@@ -312,7 +312,10 @@ func readStanceText(text string, lits *stanceLiterals) *stanceText {
 				if npEnd < 0 && o.start <= c.end+2 || o.start == npEnd {
 					npEnd = o.end
 				}
-				if exist {
+				// What comes after a verb is not the thing denied to
+				// exist but what it did not do or was not done to: "No
+				// journalists interviewed the protesters".
+				if exist && !stanceVerbBetween(toks, c.end, o.start) {
 					stanceExistNeg(st, i)
 				} else {
 					negOcc(i, false)
