@@ -98,19 +98,21 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 //     SQLITE_BUSY when it first writes after reading.
 //   - query_only(1) (readers): a write sent to the read pool by mistake fails
 //     instead of racing the writer.
-//   - cache_size(-4096) (readers): 4 MB of pages per reader instead of 2,
-//     so that the index pages a large case's pages keep reading stay in
-//     memory instead of being read from the file each time. (16 MB each
-//     cost a server at a million statements about 130 MB more memory for
-//     little more speed. 8 MB kept the searches of common words faster
-//     while FTS5 merged a prefix's postings, p95 24 against 34 ms; since a
-//     search names a prefix's words (search_terms.go), 4 and 8 MB search
-//     alike, and 4 MB saves a busy server 40-45 MB. The file's pages stay
-//     in the operating system's cache either way.)
+//   - cache_size(-2048) (readers): 2 MB of pages per reader, SQLite's own
+//     default, said here because it was measured. A write, even of one row
+//     (a session's last use), makes every reader drop its whole cache at
+//     its next read, and refilling 4 MB caches held a busy server's pages
+//     for 40-250 ms (a one-row read after a write: p99 4.2 ms against 0.5,
+//     where 1 MB caches showed no difference). Since a search names a
+//     prefix's words (search_terms.go), 2, 4 and 8 MB search alike (p95 12
+//     ms at a million statements), and each step down saves a busy server
+//     memory: 16 MB caches cost it 130 MB more, 8 MB 40-45 MB more than 4,
+//     4 MB 20-30 MB more than 2. The file's pages stay in the operating
+//     system's cache either way.
 const (
 	sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 	sqliteWriter  = "?" + sqlitePragmas + "&_pragma=journal_mode(WAL)&_txlock=immediate"
-	sqliteReader  = "?" + sqlitePragmas + "&_pragma=query_only(1)&_pragma=cache_size(-4096)"
+	sqliteReader  = "?" + sqlitePragmas + "&_pragma=query_only(1)&_pragma=cache_size(-2048)"
 )
 
 func openSQLite(ctx context.Context, path string) (*DB, error) {
