@@ -25,7 +25,7 @@ func TestSessionTouchedOnceByManyRequests(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := store.AgeSession(ctx, db, secret, 5*time.Minute); err != nil {
+		if err := store.AgeSession(ctx, db, secret, 10*time.Minute); err != nil {
 			t.Fatal(err)
 		}
 		var wg sync.WaitGroup

@@ -30,8 +30,12 @@ func secretHash(secret string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// sessionTouchEvery limits writes for last_seen_at to one a minute a session.
-const sessionTouchEvery = time.Minute
+// sessionTouchEvery limits writes for last_seen_at to one in five minutes a
+// session: "last used" needs no finer grain, and on SQLite every write,
+// however small, makes each reader drop its page cache (store.go), which
+// held a busy server's pages for some 100 ms each time analysts' sessions
+// came due together.
+const sessionTouchEvery = 5 * time.Minute
 
 // CreateSession starts a session of the user lasting ttl.
 func (db *DB) CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, *inquest.Session, error) {
@@ -90,7 +94,7 @@ func (db *DB) SessionUser(ctx context.Context, secret string) (*inquest.User, *i
 	}
 	// The last use is written behind the request, by one request of the
 	// session at a time; those that read the session meanwhile leave it
-	// to that one. Written in the request, once a minute, it held that
+	// to that one. Written in the request, it held that
 	// moment's pages on a busy SQLite server for 150-450 ms (BENCHMARKS.md).
 	// A write that fails leaves the last use older than it was, nothing
 	// more: the session's expiry does not depend on it.
