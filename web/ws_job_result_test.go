@@ -36,6 +36,32 @@ func finishedWith(t *testing.T, db *store.DB, nj inquest.NewJob, result any) *in
 	return j
 }
 
+// jobResultCase makes what the job result tests share: a case holding a
+// private source, an analyst signed in, and fetch jobs into the case.
+func jobResultCase(t *testing.T, db *store.DB) (*inquest.Case, *inquest.Source, *client, func(string) inquest.NewJob) {
+	t.Helper()
+	c := storetest.NewCase(t, db, "january")
+	secret := &inquest.Source{CaseID: c.ID, Locator: "https://example.org/memo", URL: "https://example.org/memo",
+		Title: "Secret memo of the commission", Kind: inquest.KindNews, Language: "en", Text: "memo", Private: true,
+		RetrievedAt: time.Date(2022, 3, 15, 10, 0, 0, 0, time.UTC)}
+	secret, _, err := db.AddSource(context.Background(), secret, []byte("memo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addUser(t, db, "aigerim", inquest.RoleAnalyst)
+	analyst := newClient(t, NewServer(db, Options{}).Handler())
+	analyst.login("aigerim")
+	fetchJob := func(u string) inquest.NewJob {
+		t.Helper()
+		nj, err := inquest.IngestURLJob(c.ID, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return nj
+	}
+	return c, secret, analyst, fetchJob
+}
+
 // A done job's page says what it made: a fetch links to its source by id
 // (a private source's title stays off the page: the source's own page
 // decides who sees it), and says whether the case held it already or it is
@@ -46,26 +72,7 @@ func finishedWith(t *testing.T, db *store.DB, nj inquest.NewJob, result any) *in
 func TestWorkspaceJobPageResult(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		c := storetest.NewCase(t, db, "january")
-		secret := &inquest.Source{CaseID: c.ID, Locator: "https://example.org/memo", URL: "https://example.org/memo",
-			Title: "Secret memo of the commission", Kind: inquest.KindNews, Language: "en", Text: "memo", Private: true,
-			RetrievedAt: time.Date(2022, 3, 15, 10, 0, 0, 0, time.UTC)}
-		secret, _, err := db.AddSource(ctx, secret, []byte("memo"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		addUser(t, db, "aigerim", inquest.RoleAnalyst)
-		h := NewServer(db, Options{}).Handler()
-		analyst := newClient(t, h)
-		analyst.login("aigerim")
-
-		fetchJob := func(u string) inquest.NewJob {
-			nj, err := inquest.IngestURLJob(c.ID, u)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return nj
-		}
+		c, secret, analyst, fetchJob := jobResultCase(t, db)
 		fetched := finishedWith(t, db, fetchJob("https://example.org/memo"), inquest.IngestURLJobResult{SourceID: secret.ID})
 		held := finishedWith(t, db, fetchJob("https://example.org/memo?again"), inquest.IngestURLJobResult{SourceID: secret.ID, AlreadyArchived: true})
 		version := finishedWith(t, db, fetchJob("https://example.org/memo?v2"), inquest.IngestURLJobResult{SourceID: 77, Version: 2, PreviousID: secret.ID})

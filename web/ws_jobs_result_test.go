@@ -29,26 +29,7 @@ var jobResultCell = regexp.MustCompile(`(?s)<tr data-job="(\d+)".*?<td class="jo
 func TestWorkspaceJobsListResult(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		c := storetest.NewCase(t, db, "january")
-		secret := &inquest.Source{CaseID: c.ID, Locator: "https://example.org/memo", URL: "https://example.org/memo",
-			Title: "Secret memo of the commission", Kind: inquest.KindNews, Language: "en", Text: "memo", Private: true,
-			RetrievedAt: time.Date(2022, 3, 15, 10, 0, 0, 0, time.UTC)}
-		secret, _, err := db.AddSource(ctx, secret, []byte("memo"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		addUser(t, db, "aigerim", inquest.RoleAnalyst)
-		analyst := newClient(t, NewServer(db, Options{}).Handler())
-		analyst.login("aigerim")
-
-		fetchJob := func(u string) inquest.NewJob {
-			t.Helper()
-			nj, err := inquest.IngestURLJob(c.ID, u)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return nj
-		}
+		c, secret, analyst, fetchJob := jobResultCase(t, db)
 		fetched := finishedWith(t, db, fetchJob("https://example.org/memo"), inquest.IngestURLJobResult{SourceID: secret.ID})
 		held := finishedWith(t, db, fetchJob("https://example.org/memo?again"), inquest.IngestURLJobResult{SourceID: secret.ID, AlreadyArchived: true})
 		version := finishedWith(t, db, fetchJob("https://example.org/memo?v2"), inquest.IngestURLJobResult{SourceID: 77, Version: 2, PreviousID: secret.ID})
