@@ -36,9 +36,18 @@ func finishedWith(t *testing.T, db *store.DB, nj inquest.NewJob, result any) *in
 	return j
 }
 
-// jobResultCase makes what the job result tests share: a case holding a
-// private source, an analyst signed in, and fetch jobs into the case.
-func jobResultCase(t *testing.T, db *store.DB) (*inquest.Case, *inquest.Source, *client, func(string) inquest.NewJob) {
+// jobResults is what the job result tests share: a case holding a private
+// source, an analyst signed in, and a job of each kind done with its
+// result (a fetch that archived the source, one that found it held
+// already, one that made a new version of it; a re-analysis; a build).
+type jobResults struct {
+	c                                         *inquest.Case
+	secret                                    *inquest.Source
+	analyst                                   *client
+	fetched, held, version, reanalysed, built *inquest.Job
+}
+
+func newJobResults(t *testing.T, db *store.DB) jobResults {
 	t.Helper()
 	c := storetest.NewCase(t, db, "january")
 	secret := &inquest.Source{CaseID: c.ID, Locator: "https://example.org/memo", URL: "https://example.org/memo",
@@ -51,15 +60,26 @@ func jobResultCase(t *testing.T, db *store.DB) (*inquest.Case, *inquest.Source, 
 	addUser(t, db, "aigerim", inquest.RoleAnalyst)
 	analyst := newClient(t, NewServer(db, Options{}).Handler())
 	analyst.login("aigerim")
-	fetchJob := func(u string) inquest.NewJob {
-		t.Helper()
-		nj, err := inquest.IngestURLJob(c.ID, u)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return nj
+	r := jobResults{c: c, secret: secret, analyst: analyst}
+	fetchJob := func(u string) inquest.NewJob { return r.fetchJob(t, u) }
+	r.fetched = finishedWith(t, db, fetchJob("https://example.org/memo"), inquest.IngestURLJobResult{SourceID: secret.ID})
+	r.held = finishedWith(t, db, fetchJob("https://example.org/memo?again"), inquest.IngestURLJobResult{SourceID: secret.ID, AlreadyArchived: true})
+	r.version = finishedWith(t, db, fetchJob("https://example.org/memo?v2"), inquest.IngestURLJobResult{SourceID: 77, Version: 2, PreviousID: secret.ID})
+	r.reanalysed = finishedWith(t, db, inquest.ReanalyseJob(c.ID, inquest.ContradictionScope{}),
+		inquest.ReanalyseJobResult{Statements: 1200, Contradictions: 7})
+	r.built = finishedWith(t, db, inquest.BuildStaticJob(inquest.BuildStaticArgs{CaseID: c.ID, Slug: c.Slug}),
+		inquest.BuildStaticJobResult{Pages: 431, Files: 12, Bytes: 1 << 20, Dir: "/srv/site/january"})
+	return r
+}
+
+// fetchJob is a fetch of u into the case.
+func (r jobResults) fetchJob(t *testing.T, u string) inquest.NewJob {
+	t.Helper()
+	nj, err := inquest.IngestURLJob(r.c.ID, u)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return c, secret, analyst, fetchJob
+	return nj
 }
 
 // A done job's page says what it made: a fetch links to its source by id
@@ -72,13 +92,9 @@ func jobResultCase(t *testing.T, db *store.DB) (*inquest.Case, *inquest.Source, 
 func TestWorkspaceJobPageResult(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		c, secret, analyst, fetchJob := jobResultCase(t, db)
-		fetched := finishedWith(t, db, fetchJob("https://example.org/memo"), inquest.IngestURLJobResult{SourceID: secret.ID})
-		held := finishedWith(t, db, fetchJob("https://example.org/memo?again"), inquest.IngestURLJobResult{SourceID: secret.ID, AlreadyArchived: true})
-		version := finishedWith(t, db, fetchJob("https://example.org/memo?v2"), inquest.IngestURLJobResult{SourceID: 77, Version: 2, PreviousID: secret.ID})
-		reanalysed := finishedWith(t, db, inquest.ReanalyseJob(c.ID, inquest.ContradictionScope{}), inquest.ReanalyseJobResult{Statements: 1200, Contradictions: 7})
-		built := finishedWith(t, db, inquest.BuildStaticJob(inquest.BuildStaticArgs{CaseID: c.ID, Slug: c.Slug}),
-			inquest.BuildStaticJobResult{Pages: 431, Files: 12, Bytes: 1 << 20, Dir: "/srv/site/january"})
+		r := newJobResults(t, db)
+		secret, analyst := r.secret, r.analyst
+		fetched, held, version, reanalysed, built := r.fetched, r.held, r.version, r.reanalysed, r.built
 		odd := finishedWith(t, db, inquest.NewJob{Kind: "custom.kind"}, map[string]int{"widgets": 3})
 		plain := finishedWith(t, db, inquest.NewJob{Kind: "custom.plain"}, nil)
 

@@ -29,16 +29,12 @@ var jobResultCell = regexp.MustCompile(`(?s)<tr data-job="(\d+)".*?<td class="jo
 func TestWorkspaceJobsListResult(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		c, secret, analyst, fetchJob := jobResultCase(t, db)
-		fetched := finishedWith(t, db, fetchJob("https://example.org/memo"), inquest.IngestURLJobResult{SourceID: secret.ID})
-		held := finishedWith(t, db, fetchJob("https://example.org/memo?again"), inquest.IngestURLJobResult{SourceID: secret.ID, AlreadyArchived: true})
-		version := finishedWith(t, db, fetchJob("https://example.org/memo?v2"), inquest.IngestURLJobResult{SourceID: 77, Version: 2, PreviousID: secret.ID})
-		reanalysed := finishedWith(t, db, inquest.ReanalyseJob(c.ID, inquest.ContradictionScope{}), inquest.ReanalyseJobResult{Statements: 1200, Contradictions: 7})
-		built := finishedWith(t, db, inquest.BuildStaticJob(inquest.BuildStaticArgs{CaseID: c.ID, Slug: c.Slug}),
-			inquest.BuildStaticJobResult{Pages: 431, Files: 12, Bytes: 1 << 20, Dir: "/srv/site/january"})
+		r := newJobResults(t, db)
+		secret, analyst := r.secret, r.analyst
+		fetched, held, version, reanalysed, built := r.fetched, r.held, r.version, r.reanalysed, r.built
 
 		// A fetch whose last try fails, though its worker passed a result.
-		nj := fetchJob("https://example.org/down")
+		nj := r.fetchJob(t, "https://example.org/down")
 		nj.MaxAttempts = 1
 		if _, _, err := db.EnqueueJob(ctx, nj); err != nil {
 			t.Fatal(err)
@@ -51,7 +47,7 @@ func TestWorkspaceJobsListResult(t *testing.T) {
 		if err != nil || failed.State != inquest.JobFailed {
 			t.Fatalf("finish with an error: %v, %v", failed, err)
 		}
-		queued, _, err := db.EnqueueJob(ctx, fetchJob("https://example.org/later"))
+		queued, _, err := db.EnqueueJob(ctx, r.fetchJob(t, "https://example.org/later"))
 		if err != nil {
 			t.Fatal(err)
 		}
