@@ -13,7 +13,6 @@ import (
 	"github.com/inquest-project/inquest"
 	"github.com/inquest-project/inquest/ingest"
 	"github.com/inquest-project/inquest/jobs"
-	"github.com/inquest-project/inquest/store"
 	"github.com/inquest-project/inquest/store/storetest"
 )
 
@@ -31,14 +30,7 @@ func TestJobsShowResult(t *testing.T) {
 <p>“They were not there,” the Prosecutor General told the Majilis on 14 March 2022.</p></article></body></html>`)
 		}))
 		defer srv.Close()
-		if code, _, stderr := runCLI(t, "", "case", "create", "january", "--title", "January", "--db", dsn); code != 0 {
-			t.Fatalf("case create = %d %s", code, stderr)
-		}
-		db, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
+		db := januaryStore(t, dsn)
 		// The worker `inquest worker --allow-private-addresses` runs, in
 		// this process so that the test can stop it.
 		runner := jobs.NewRunner(db, jobs.Handlers(db, jobs.HandlerOptions{Fetch: ingest.Options{AllowPrivate: true}}),
@@ -59,6 +51,7 @@ func TestJobsShowResult(t *testing.T) {
 			runner.Wake()
 			var j *inquest.Job
 			waitUntil(t, fmt.Sprintf("job %d to finish", added[0].ID), 20*time.Second, func() bool {
+				var err error
 				j, err = db.Job(ctx, added[0].ID)
 				return err == nil && !j.State.Active()
 			})

@@ -27,6 +27,21 @@ func showFields(out string) (fields map[string]string, lastError string) {
 	return fields, block
 }
 
+// januaryStore creates the case "january" with `case create` and opens the
+// store at dsn, closed when the test ends.
+func januaryStore(t *testing.T, dsn string) *store.DB {
+	t.Helper()
+	if code, _, stderr := runCLI(t, "", "case", "create", "january", "--title", "January", "--db", dsn); code != 0 {
+		t.Fatalf("case create = %d %s", code, stderr)
+	}
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 // `inquest jobs show ID` prints one job, its last error whole, and says who
 // queued it so that a user named "system" does not read as the system; in
 // JSON it is the same object as the job's item of `jobs list`. An unknown
@@ -34,14 +49,7 @@ func showFields(out string) (fields map[string]string, lastError string) {
 func TestJobsShow(t *testing.T) {
 	storetest.EachDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		if code, _, stderr := runCLI(t, "", "case", "create", "january", "--title", "January", "--db", dsn); code != 0 {
-			t.Fatalf("case create = %d %s", code, stderr)
-		}
-		db, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
+		db := januaryStore(t, dsn)
 		c, err := db.CaseBySlug(ctx, "january")
 		if err != nil {
 			t.Fatal(err)
