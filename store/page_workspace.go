@@ -551,8 +551,8 @@ func (db *DB) FigureSources(ctx context.Context, caseID int64) ([]*inquest.Sourc
 	rows, err := db.reader().query(ctx, `SELECT s.id, s.case_id, s.publisher, s.kind, s.published,
 			CASE WHEN EXISTS (SELECT 1 FROM figures f WHERE f.source_id = s.id AND `+unplacedFigures+`) THEN s.text ELSE '' END
 		FROM sources s
-		WHERE s.id IN (SELECT f.source_id FROM figures f WHERE f.case_id = ? AND f.review <> 'rejected'
-			AND (f.as_of IS NULL OR f.as_of = '' OR (f.statement_id IS NULL AND f.claimant_id IS NULL AND f.claimant_name = '')))
+		WHERE s.id IN (SELECT f.source_id FROM figures f WHERE f.case_id = ?
+			AND ((f.review <> 'rejected' AND (f.as_of IS NULL OR f.as_of = '')) OR (`+unplacedFigures+`)))
 		ORDER BY s.id`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("sources of the figures of case %d: %w", caseID, err)
