@@ -30,12 +30,21 @@ func secretHash(secret string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// sessionTouchEvery limits writes for last_seen_at to one in five minutes a
-// session: "last used" needs no finer grain, and on SQLite every write,
-// however small, makes each reader drop its page cache (store.go), which
-// held a busy server's pages for some 100 ms each time analysts' sessions
-// came due together.
-const sessionTouchEvery = 5 * time.Minute
+// lastUseEvery limits the writes of a session's or an API token's last use
+// to one in five minutes each: "last used" needs no finer grain, and on
+// SQLite every write, however small, makes each reader drop its page cache
+// (store.go), which held a busy server's pages for some 100 ms each time
+// analysts' sessions came due together.
+const lastUseEvery = 5 * time.Minute
+
+// writeLastUse records at as the last use of the session or API token
+// (table, with its column of the last use) of token hash.
+func (db *DB) writeLastUse(ctx context.Context, table, column, hash string, at time.Time) error {
+	return db.inTx(ctx, func(t *tx) error {
+		_, err := t.exec(ctx, "UPDATE "+table+" SET "+column+" = ? WHERE token_sha256 = ?", db.dialect.ts(at), hash)
+		return err
+	})
+}
 
 // CreateSession starts a session of the user lasting ttl.
 func (db *DB) CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, *inquest.Session, error) {
@@ -94,11 +103,11 @@ func (db *DB) SessionUser(ctx context.Context, secret string) (*inquest.User, *i
 	}
 	// The last use is written behind the request, by one request of the
 	// session at a time; those that read the session meanwhile leave it
-	// to that one. Written in the request, it held that
-	// moment's pages on a busy SQLite server for 150-450 ms (BENCHMARKS.md).
-	// A write that fails leaves the last use older than it was, nothing
-	// more: the session's expiry does not depend on it.
-	if at.Sub(s.LastSeenAt) >= sessionTouchEvery {
+	// to that one. Written in the request, it held that moment's pages on
+	// a busy SQLite server for 150-450 ms (BENCHMARKS.md). A write that
+	// fails leaves the last use older than it was, nothing more: the
+	// session's expiry does not depend on it.
+	if at.Sub(s.LastSeenAt) >= lastUseEvery {
 		s.LastSeenAt = at
 		if _, busy := db.touching.LoadOrStore(hash, true); !busy {
 			go db.touchSession(context.WithoutCancel(ctx), hash, at)
@@ -112,10 +121,7 @@ func (db *DB) touchSession(ctx context.Context, hash string, at time.Time) {
 	defer db.touching.Delete(hash)
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	_ = db.inTx(ctx, func(t *tx) error {
-		_, err := t.exec(ctx, "UPDATE sessions SET last_seen_at = ? WHERE token_sha256 = ?", db.dialect.ts(at), hash)
-		return err
-	})
+	_ = db.writeLastUse(ctx, "sessions", "last_seen_at", hash, at)
 }
 
 // DeleteSession ends the session of a secret.

@@ -13,9 +13,6 @@ import (
 // it should not be is recognisable (and a secret scanner can match it).
 const tokenPrefix = "inq_"
 
-// tokenTouchEvery limits writes for last_used_at to one a minute a token.
-const tokenTouchEvery = time.Minute
-
 // CreateToken makes an API token for the user; the secret is returned once.
 func (db *DB) CreateToken(ctx context.Context, userID int64, name string) (string, *inquest.APIToken, error) {
 	u, err := db.UserByID(ctx, userID)
@@ -71,12 +68,8 @@ func (db *DB) TokenUser(ctx context.Context, secret string) (*inquest.User, erro
 	if !expires.IsZero() && !at.Before(expires) {
 		return nil, errBadToken
 	}
-	if at.Sub(used) >= tokenTouchEvery {
-		err := db.inTx(ctx, func(t *tx) error {
-			_, err := t.exec(ctx, "UPDATE api_tokens SET last_used_at = ? WHERE token_sha256 = ?", db.dialect.ts(at), hash)
-			return err
-		})
-		if err != nil {
+	if at.Sub(used) >= lastUseEvery {
+		if err := db.writeLastUse(ctx, "api_tokens", "last_used_at", hash, at); err != nil {
 			return nil, fmt.Errorf("touch API token: %w", err)
 		}
 	}
